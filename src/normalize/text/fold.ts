@@ -1,0 +1,54 @@
+import * as OpenCC from 'opencc-js/t2cn';
+
+/**
+ * Text folding shared by every normalizer. NFKC already maps full-width ASCII
+ * (１３８, ＡＢＣ, the ideographic space) to half-width; we add whitespace clean-up,
+ * traditional → simplified conversion for comparison keys, and Latin case folding.
+ */
+
+// Traditional (Hong Kong/Taiwan variants included) to mainland simplified.
+const toSimplifiedConverter = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const simplifiedCache = new Map<string, string>();
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** NFKC + collapse all whitespace (incl. NBSP, ideographic space) to one space + trim. */
+export function cleanText(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+}
+
+/** Traditional → simplified Chinese; cached because the same values recur millions of times. */
+export function toSimplified(s: string): string {
+  if (!HAN.test(s)) return s;
+  let out = simplifiedCache.get(s);
+  if (out === undefined) {
+    out = toSimplifiedConverter(s);
+    if (simplifiedCache.size > 200_000) simplifiedCache.clear();
+    simplifiedCache.set(s, out);
+  }
+  return out;
+}
+
+export function hasHan(s: string): boolean {
+  return HAN.test(s);
+}
+
+/** Strip Latin diacritics (José → Jose). */
+export function stripDiacritics(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+}
+
+/**
+ * Comparison key: NFKC, simplified, lower-case, no diacritics, punctuation and
+ * whitespace removed. Two values with the same key are "the same" for matching.
+ */
+export function foldKey(s: string): string {
+  return stripDiacritics(toSimplified(cleanText(s)).toLowerCase()).replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/** Like foldKey but keeps single spaces between words (for token-based comparisons). */
+export function foldWords(s: string): string {
+  return stripDiacritics(toSimplified(cleanText(s)).toLowerCase())
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
