@@ -72,7 +72,9 @@ export interface NormalizedAddress {
   number: string | null;
   /** Building / unit / room ("3栋2单元501"). */
   unit: string | null;
-  /** Latin addresses: suburb/town, state, and the extra line. */
+  /** Extra address line (property or locality name, "address_2"). */
+  line2: string | null;
+  /** Latin addresses: suburb/town and state. */
   suburb: string | null;
   state: string | null;
   postcode: string | null;
