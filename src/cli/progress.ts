@@ -1,0 +1,40 @@
+import ora, { type Ora } from 'ora';
+import type { ProgressSink } from '../pipeline/progress.js';
+import { silentProgress } from '../pipeline/progress.js';
+
+/** Spinner with counts and rate on a TTY; one plain stderr line per stage otherwise (cron, CI). */
+export function createProgress(opts: { quiet: boolean; tty: boolean }): ProgressSink {
+  if (opts.quiet) return silentProgress;
+  let stage = '';
+  let total: number | undefined;
+  let started = 0;
+  let spinner: Ora | null = null;
+  let lastDraw = 0;
+  const elapsed = () => (performance.now() - started) / 1000;
+
+  return {
+    start(name, t) {
+      stage = name;
+      total = t;
+      started = performance.now();
+      if (opts.tty) spinner = ora({ text: name, stream: process.stderr }).start();
+    },
+    update(done) {
+      if (!spinner) return;
+      const now = performance.now();
+      if (now - lastDraw < 100) return;
+      lastDraw = now;
+      const rate = Math.round(done / Math.max(elapsed(), 1e-3));
+      spinner.text = `${stage}: ${done.toLocaleString('en')}${total ? ` / ${total.toLocaleString('en')}` : ''} (${rate.toLocaleString('en')}/s)`;
+    },
+    end(summary) {
+      const line = `${stage}: ${summary} in ${elapsed().toFixed(2)}s`;
+      if (spinner) {
+        spinner.succeed(line);
+        spinner = null;
+      } else {
+        process.stderr.write(`crmclean ${line}\n`);
+      }
+    },
+  };
+}

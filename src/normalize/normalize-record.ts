@@ -1,0 +1,84 @@
+import type { CountryCode } from 'libphonenumber-js';
+import type { Issue, NormalizedRecord, SourceRecord } from '../model/record.js';
+import { personNameRule } from './rules/person-name.js';
+import { companyNameRule } from './rules/company-name.js';
+import { phoneRule } from './rules/phone.js';
+import { emailRule } from './rules/email.js';
+import { idNumberRule } from './rules/id-number.js';
+import { dateRule } from './rules/date.js';
+import { genderRule } from './rules/gender.js';
+import { addressRule } from './rules/address.js';
+
+export interface NormalizeOptions {
+  /** Region for numbers written without a country code. */
+  defaultRegion: CountryCode;
+  /** Reading of ambiguous slash dates. */
+  dateOrder: 'YMD' | 'DMY' | 'MDY';
+  /** ISO run date: dates after it are flagged as future. */
+  asOf: string;
+}
+
+export const DEFAULT_NORMALIZE_OPTIONS: Omit<NormalizeOptions, 'asOf'> = { defaultRegion: 'CN', dateOrder: 'YMD' };
+
+/**
+ * Apply every normalizer to one imported record. Pure: the raw values stay in
+ * `fields`, normalized values sit beside them, and problems become issue codes.
+ */
+export function normalizeRecord(rec: SourceRecord, options: NormalizeOptions): NormalizedRecord {
+  const f = rec.fields;
+  const issues: Issue[] = [];
+  const collect = <T>(r: { issues: Issue[]; parts: T }): T => {
+    for (const i of r.issues) issues.push(i);
+    return r.parts;
+  };
+
+  const name = collect(personNameRule.normalize({ name: f.name, given: f.given_name, family: f.surname }));
+  const company = collect(companyNameRule.normalize(f.company ?? ''));
+  const phoneCell = [f.phone, f.phone2].filter((p): p is string => !!p && p.trim() !== '').join(' / ');
+  const phones = collect(phoneRule.normalize(phoneCell, { defaultRegion: options.defaultRegion }));
+  const email = collect(emailRule.normalize(f.email ?? ''));
+  const gender = collect(genderRule.normalize(f.gender ?? ''));
+  const birthDate = collect(
+    dateRule.normalize(f.birth_date ?? '', { order: options.dateOrder, kind: 'birth', asOf: options.asOf }),
+  );
+  const idNumber = collect(idNumberRule.normalize(f.id_number ?? '', { birthDate, gender }));
+  const updatedAt = collect(
+    dateRule.normalize(f.updated_at ?? '', { order: options.dateOrder, kind: 'event', asOf: options.asOf }),
+  );
+  const address = collect(
+    addressRule.normalize(
+      {
+        address: f.address,
+        address_2: f.address_2,
+        street_number: f.street_number,
+        province: f.province,
+        city: f.city,
+        district: f.district,
+        suburb: f.suburb,
+        state: f.state,
+        postcode: f.postcode,
+        country: f.country,
+      },
+      {},
+    ),
+  );
+
+  return {
+    source: rec.source,
+    row: rec.row,
+    line: rec.line,
+    fields: rec.fields,
+    extra: rec.extra,
+    name,
+    company,
+    phones,
+    email,
+    idNumber,
+    // A valid ID number carries the birth date and gender when the columns are empty.
+    birthDate: birthDate ?? (idNumber?.valid ? idNumber.birthDate : null),
+    gender: gender ?? (idNumber?.valid ? idNumber.gender : null),
+    address,
+    updatedAt,
+    issues,
+  };
+}
