@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { realpathSync, unlinkSync } from 'node:fs';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CrmError, usageError } from '../model/errors.js';
+
+/**
+ * Outputs are written to a temporary file next to the target, flushed to disk
+ * and renamed over it, so a crash or Ctrl-C leaves the previous file intact,
+ * never a half-written one. The temporary name starts with `.crmclean-tmp-`
+ * (git-ignored).
+ */
+
+export type ChunkWriter = (chunk: string | Uint8Array) => Promise<void>;
+
+const FLUSH_BYTES = 1 << 16;
+
+/** Temporary files being written, for {@link removePendingTempFiles} on an interrupt. */
+const pending = new Set<string>();
+
+/** Write `data` to `path` atomically. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  return writeFileAtomicStream(path, (write) => write(data));
+}
+
+/**
+ * Write `path` atomically from a producer that calls `write` as often as it
+ * likes (small writes are batched; awaiting `write` gives back-pressure). If the
+ * producer throws, the temporary file is removed, the target is untouched and
+ * the producer's error is rethrown. File-system failures become CrmError exit 2.
+ */
+export async function writeFileAtomicStream(path: string, produce: (write: ChunkWriter) => Promise<void>): Promise<void> {
+  const dir = dirname(path);
+  const tmp = join(dir, `.crmclean-tmp-${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const handle = await fsStep(path, open(tmp, 'wx'));
+  pending.add(tmp);
+  let closed = false;
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  const flush = async () => {
+    if (batchBytes === 0) return;
+    const bytes = batch.length === 1 ? batch[0] : Buffer.concat(batch);
+    batch = [];
+    batchBytes = 0;
+    await fsStep(path, writeAll(handle, bytes));
+  };
+  try {
+    await produce(async (chunk) => {
+      // Copied, since the write resolves before the batch is flushed and the caller may reuse its buffer.
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+      batch.push(bytes);
+      batchBytes += bytes.length;
+      if (batchBytes >= FLUSH_BYTES) await flush();
+    });
+    await flush();
+    await fsStep(path, handle.sync());
+    closed = true;
+    await fsStep(path, handle.close());
+    await fsStep(path, rename(tmp, path));
+  } catch (err) {
+    if (!closed) await handle.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  } finally {
+    pending.delete(tmp);
+  }
+  await syncDirectory(dir);
+}
+
+/** Remove the temporary files of writes still in progress; synchronous, for a SIGINT handler. */
+export function removePendingTempFiles(): void {
+  for (const tmp of pending) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Already renamed or removed.
+    }
+  }
+  pending.clear();
+}
+
+/**
+ * Refuse (exit 2) an output directory that would overwrite an input: an input
+ * that is the directory itself, or that sits directly in it. With
+ * `outputNames`, only inputs with one of those names count.
+ */
+export function assertNotOverwritingInputs(outDir: string, inputPaths: readonly string[], outputNames?: readonly string[]): void {
+  const out = realPath(outDir);
+  for (const input of inputPaths) {
+    const real = realPath(input);
+    if (real === out) {
+      throw usageError(`the output directory ${outDir} is one of the input files`, 'Choose another --out directory.');
+    }
+    if (dirname(real) === out && (!outputNames || outputNames.includes(basename(real)))) {
+      throw usageError(
+        `writing to ${outDir} could overwrite the input ${input}`,
+        'Choose an --out directory that holds no input files, e.g. --out out/.',
+      );
+    }
+  }
+}
+
+/** Follow symlinks where the path exists, so two spellings of one file compare equal. */
+function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset);
+    offset += bytesWritten;
+  }
+}
+
+/** The rename is durable only once the directory entry is on disk; not possible everywhere (Windows), so best effort. */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Best effort.
+  }
+}
+
+async function fsStep<T>(path: string, step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (err) {
+    if (err instanceof CrmError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : code === 'ENOENT' ? 'the directory does not exist' : (err as Error).message;
+    throw usageError(`cannot write ${path}: ${why}`, 'Check the --out directory: it must exist (or be creatable) and be writable.');
+  }
+}

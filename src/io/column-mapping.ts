@@ -1,0 +1,90 @@
+import { type CanonicalField } from '../model/fields.js';
+import { usageError } from '../model/errors.js';
+import { normalizeHeader } from './header-names.js';
+import { canonicalFieldOfHeader } from './header-synonyms.js';
+
+/** What an explicit `columns` entry may say: a canonical field, or drop the column. */
+export type ColumnTarget = CanonicalField | 'ignore';
+
+export interface ColumnMapping {
+  /** Every header → its canonical field, "ignore", or null (kept as an extra column), in header order. */
+  mapping: Record<string, ColumnTarget | null>;
+  /** Headers that match no synonym and were not mapped explicitly: passed through as `extra`. */
+  unknown: string[];
+  /** Headers that look like a field another column already took, and similar notes for the summary. */
+  warnings: string[];
+}
+
+/**
+ * Map headers (already unique, see cleanHeaderRow) to canonical fields with no
+ * configuration: explicit `columns` entries first, then synonyms, first column
+ * wins; a second phone-like column becomes phone2. A column whose field is
+ * taken stays an extra column, with a warning, rather than overwriting data.
+ */
+export function detectColumnMapping(headers: readonly string[], explicit: Readonly<Record<string, ColumnTarget>> = {}): ColumnMapping {
+  const mapping = new Map<string, ColumnTarget | null>();
+  const takenBy = new Map<CanonicalField, string>();
+  const warnings: string[] = [];
+  const unknown: string[] = [];
+
+  for (const [key, target] of Object.entries(explicit)) {
+    const header = findHeader(headers, key);
+    if (target === 'ignore') {
+      mapping.set(header, 'ignore');
+      continue;
+    }
+    const other = takenBy.get(target);
+    if (other !== undefined) {
+      throw usageError(
+        `the config maps both "${other}" and "${header}" to ${target}`,
+        target === 'phone' ? 'Map one of them to phone2, or to "ignore".' : 'Map one of them to another field, or to "ignore".',
+      );
+    }
+    mapping.set(header, target);
+    takenBy.set(target, header);
+  }
+
+  const detected = headers.map((h) => (mapping.has(h) ? null : canonicalFieldOfHeader(h)));
+  // First pass: direct synonyms, so "固话" gets phone2 even after two phone columns.
+  const leftover: number[] = [];
+  headers.forEach((h, i) => {
+    const field = detected[i];
+    if (mapping.has(h)) return;
+    if (field && !takenBy.has(field)) {
+      mapping.set(h, field);
+      takenBy.set(field, h);
+    } else leftover.push(i);
+  });
+  // Second pass: a second phone column is phone2; anything else taken stays extra.
+  for (const i of leftover) {
+    const h = headers[i];
+    const field = detected[i];
+    if (field === 'phone' && !takenBy.has('phone2')) {
+      mapping.set(h, 'phone2');
+      takenBy.set('phone2', h);
+      continue;
+    }
+    mapping.set(h, null);
+    if (field) warnings.push(`"${h}" also looks like ${field}, which "${takenBy.get(field)}" already provides; it is kept as an extra column`);
+    else unknown.push(h);
+  }
+
+  // Header order (explicit entries were found first).
+  const ordered: Record<string, ColumnTarget | null> = {};
+  for (const h of headers) ordered[h] = mapping.get(h)!;
+  return { mapping: ordered, unknown, warnings };
+}
+
+/** An explicit `columns` key names a header exactly, or failing that by its normalized form. */
+function findHeader(headers: readonly string[], key: string): string {
+  if (headers.includes(key)) return key;
+  const wanted = normalizeHeader(key);
+  const matches = headers.filter((h) => normalizeHeader(h) === wanted);
+  if (matches.length === 1) return matches[0];
+  throw usageError(
+    matches.length
+      ? `the config's columns entry "${key}" matches several headers: ${matches.map((m) => `"${m}"`).join(', ')}`
+      : `the config's columns entry "${key}" is not a header of this file`,
+    `Headers seen: ${headers.map((h) => `"${h}"`).join(', ')}. Use the header exactly as written.`,
+  );
+}
