@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readSource, type ReadSourceOptions, type SourceSummary } from '../../src/io/read-source.js';
 import type { SourceRecord } from '../../src/model/record.js';
 import type { Reject } from '../../src/io/reject.js';
@@ -11,8 +11,10 @@ export function tmpDir(prefix: string) {
   const dir = mkdtempSync(join(tmpdir(), `crmclean-${prefix}-`));
   return {
     dir,
+    /** Write a file; `name` may include subdirectories. */
     file(name: string, content: string | Uint8Array): string {
       const path = join(dir, name);
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, content);
       return path;
     },
