@@ -1,0 +1,111 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assertNotOverwritingInputs, writeFileAtomic, writeFileAtomicStream } from '../../src/io/atomic-write.js';
+import { CrmError, EXIT } from '../../src/model/errors.js';
+import { errorOf, tmpDir } from './tmp-files.js';
+
+const tmp = tmpDir('atomic');
+afterAll(tmp.cleanup);
+
+const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('.crmclean-tmp-'));
+
+describe('writeFileAtomic', () => {
+  it('writes strings and bytes, replacing the previous file', async () => {
+    const path = join(tmp.dir, 'out.csv');
+    await writeFileAtomic(path, 'first\n');
+    await writeFileAtomic(path, Buffer.from('第二\n'));
+    expect(readFileSync(path, 'utf8')).toBe('第二\n');
+    expect(leftovers(tmp.dir)).toEqual([]);
+  });
+
+  it('streams many small writes into one file', async () => {
+    const path = join(tmp.dir, 'big.csv');
+    await writeFileAtomicStream(path, async (write) => {
+      for (let i = 0; i < 20_000; i++) await write(`${i},行${i}\n`);
+    });
+    const lines = readFileSync(path, 'utf8').split('\n');
+    expect(lines).toHaveLength(20_001);
+    expect(lines[19_999]).toBe('19999,行19999');
+  });
+
+  it('a writer that throws midway leaves the previous file intact and no temporary file', async () => {
+    const dir = join(tmp.dir, 'midway');
+    mkdirSync(dir);
+    const path = join(dir, 'golden.csv');
+    writeFileSync(path, 'previous run\n');
+    const boom = new Error('disk quota in the middle of a run');
+    let caught: unknown;
+    try {
+      await writeFileAtomicStream(path, async (write) => {
+        for (let i = 0; i < 10_000; i++) await write(`row ${i}\n`.repeat(10));
+        throw boom;
+      });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBe(boom);
+    expect(readFileSync(path, 'utf8')).toBe('previous run\n');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('a missing directory is a usage error naming the file', async () => {
+    const path = join(tmp.dir, 'no-such-dir', 'x.csv');
+    const err = await errorOf(writeFileAtomic(path, 'x'));
+    expect(err.exitCode).toBe(EXIT.USAGE);
+    expect(err.format()).toContain(path);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('an unwritable directory is a usage error and leaves nothing behind', async () => {
+    const dir = join(tmp.dir, 'readonly');
+    mkdirSync(dir);
+    chmodSync(dir, 0o500);
+    const err = await errorOf(writeFileAtomic(join(dir, 'x.csv'), 'x'));
+    expect(err.format()).toMatch(/permission denied/);
+    chmodSync(dir, 0o700);
+    expect(existsSync(join(dir, 'x.csv'))).toBe(false);
+  });
+});
+
+describe('assertNotOverwritingInputs', () => {
+  const inputs = tmpDir('atomic-inputs');
+  afterAll(inputs.cleanup);
+  const a = inputs.file('data/a.csv', 'x');
+  const link = join(inputs.dir, 'link');
+  symlinkSync(join(inputs.dir, 'data'), link);
+
+  const refuses = (fn: () => void): CrmError => {
+    try {
+      fn();
+    } catch (err) {
+      if (err instanceof CrmError) return err;
+      throw err;
+    }
+    throw new Error('expected a CrmError');
+  };
+
+  it.each([
+    ['an input directly in the output directory', join(inputs.dir, 'data')],
+    ['the same directory through a symlink', link],
+    ['the same directory spelled with ..', join(inputs.dir, 'data', 'sub', '..')],
+  ])('refuses %s (exit 2)', (_name, outDir) => {
+    expect(refuses(() => assertNotOverwritingInputs(outDir, [a])).exitCode).toBe(EXIT.USAGE);
+  });
+
+  it('refuses an output directory that is an input file', () => {
+    expect(refuses(() => assertNotOverwritingInputs(a, [a])).format()).toMatch(/is one of the input files/);
+  });
+
+  it.each([
+    ['a sibling directory', join(inputs.dir, 'out')],
+    ['a subdirectory of the inputs', join(inputs.dir, 'data', 'out')],
+  ])('allows %s', (_name, outDir) => {
+    expect(() => assertNotOverwritingInputs(outDir, [a])).not.toThrow();
+  });
+
+  it('with output names, only a name collision counts', () => {
+    const outDir = join(inputs.dir, 'data');
+    expect(() => assertNotOverwritingInputs(outDir, [a], ['golden.csv', 'mapping.csv'])).not.toThrow();
+    expect(refuses(() => assertNotOverwritingInputs(outDir, [a], ['a.csv'])).exitCode).toBe(EXIT.USAGE);
+  });
+});

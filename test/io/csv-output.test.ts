@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { neutralizeFormula, rejectsToCsv, toCsv, writeCsvFile } from '../../src/io/csv-output.js';
+import { readAll, tmpDir } from './tmp-files.js';
+
+const tmp = tmpDir('csv-output');
+afterAll(tmp.cleanup);
+
+describe('neutralizeFormula', () => {
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['=HYPERLINK("http://evil","x")', `'=HYPERLINK("http://evil","x")`],
+    ['+8613800138000', "'+8613800138000"],
+    ['-5', "'-5"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=cmd', "'\t=cmd"],
+    ['\r=cmd', "'\r=cmd"],
+    ['张伟', '张伟'],
+    ['a=b', 'a=b'],
+    ['5-3', '5-3'],
+    ['', ''],
+    [" '=already", " '=already"],
+  ])('%j → %j', (cell, out) => {
+    expect(neutralizeFormula(cell)).toBe(out);
+  });
+});
+
+describe('toCsv', () => {
+  const rows = [
+    { name: '张伟', phone: '+8613800138000', note: '=1+1' },
+    { name: 'Li, Na', phone: null, note: 'says "hi"\nbye' },
+    { name: ' padded ', phone: -5, note: undefined },
+  ];
+
+  it('quotes as needed, neutralises formulas, leaves missing cells empty', () => {
+    expect(toCsv(rows, ['name', 'phone', 'note'])).toBe(
+      `name,phone,note\n张伟,'+8613800138000,'=1+1\n"Li, Na",,"says ""hi""\nbye"\n" padded ",'-5,\n`,
+    );
+  });
+
+  it('escapeFormulas: false writes cells as they are; bom: true starts with a BOM', () => {
+    const csv = toCsv([rows[0]], ['name', 'note'], { escapeFormulas: false, bom: true });
+    expect(csv).toBe('\uFEFFname,note\n张伟,=1+1\n');
+  });
+
+  it('round-trips through readSource, edge spaces and line breaks included', async () => {
+    const path = tmp.file('roundtrip.csv', toCsv(rows, ['name', 'phone', 'note'], { escapeFormulas: false }));
+    const { records } = await readAll(path);
+    expect(records.map((r) => [r.fields.name, r.fields.phone, r.extra.note])).toEqual([
+      ['张伟', '+8613800138000', '=1+1'],
+      ['Li, Na', undefined, 'says "hi"\nbye'],
+      [' padded ', '-5', ''],
+    ]);
+  });
+});
+
+describe('rejectsToCsv', () => {
+  it('writes source,row,line,code,reason', () => {
+    const csv = rejectsToCsv([{ source: 'a.csv', row: 3, line: 4, code: 'row.ragged', reason: 'row has 2 fields, the header has 3' }]);
+    expect(csv).toBe('source,row,line,code,reason\na.csv,3,4,row.ragged,"row has 2 fields, the header has 3"\n');
+  });
+});
+
+describe('writeCsvFile', () => {
+  it('streams rows from an async source into the same bytes toCsv builds', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ id: String(i), value: i % 7 === 0 ? `=x${i}` : `v${i}` }));
+    async function* source() {
+      yield* rows;
+    }
+    const path = join(tmp.dir, 'streamed.csv');
+    await writeCsvFile(path, ['id', 'value'], source());
+    expect(readFileSync(path, 'utf8')).toBe(toCsv(rows, ['id', 'value']));
+  });
+});
