@@ -30,6 +30,8 @@ export interface TokenizerOptions {
   delimiter: string;
   /** A record still open after this many characters is given up on (bounded memory). */
   maxRecordChars?: number;
+  /** Line number of the first line of text pushed (default 1), when lines before it were consumed elsewhere. */
+  firstLine?: number;
 }
 
 export const DEFAULT_MAX_RECORD_CHARS = 16 * 1024 * 1024;
@@ -58,6 +60,7 @@ export class CsvTokenizer {
   ) {
     this.delimiter = options.delimiter.charCodeAt(0);
     this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+    this.line = options.firstLine ?? 1;
   }
 
   push(text: string): void {

@@ -175,9 +175,14 @@ export class SourceDecoder {
     }
     // Only UTF-8 and GB18030 get the look-before-decoding check; other explicit names are trusted.
     if (explicit && explicit !== 'utf8' && !isGbFamily(explicit)) return { encoding: explicit, skip: 0 };
-    if (!explicit) {
-      const utf16 = detectUtf16WithoutBom(head);
-      if (utf16) return { encoding: utf16, skip: 0 };
+    const utf16 = detectUtf16WithoutBom(head);
+    if (utf16 && !explicit) return { encoding: utf16, skip: 0 };
+    if (utf16) {
+      throw inputError(
+        `the file looks like ${utf16 === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE'} text without a byte-order mark (NUL bytes between the characters), but encoding "${explicit}" was asked for`,
+        { file: this.file },
+        `Use --encoding ${utf16}. ${AUTO_HINT}`,
+      );
     }
     const binary = detectBinary(head);
     if (binary) {

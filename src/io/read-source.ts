@@ -50,6 +50,7 @@ export const MAX_CELL_CHARS = 1 << 20;
 
 const READ_CHUNK_BYTES = 256 * 1024;
 const SNIFF_CHARS = 64 * 1024;
+const SEP_LINE = /^sep=([^\r\n"])(?:\r\n|\r|\n)/i;
 
 /**
  * Stream one CSV/TSV export into records: encoding and delimiter detected,
@@ -77,9 +78,11 @@ export async function readSource(
       // The delimiter is sniffed from the first decoded text, then that text is tokenized too.
       sample += text;
       if (sample.length < SNIFF_CHARS && !final) return;
-      delimiter = explicitDelimiter ?? sniffDelimiter(sample, final);
-      tokenizer = new CsvTokenizer({ delimiter }, rows);
-      text = sample;
+      // Excel's "sep=;" first line declares the delimiter and is not the header.
+      const sep = SEP_LINE.exec(sample);
+      delimiter = explicitDelimiter ?? sep?.[1] ?? sniffDelimiter(sample.slice(0, SNIFF_CHARS), final && sample.length <= SNIFF_CHARS);
+      tokenizer = new CsvTokenizer({ delimiter, firstLine: sep ? 2 : 1 }, rows);
+      text = sep ? sample.slice(sep[0].length) : sample;
       sample = '';
     }
     if (text) tokenizer.push(text);
@@ -129,6 +132,8 @@ class RowReader implements TokenizerSink {
   private fieldAt: (CanonicalField | null)[] = [];
   /** Per column: the extra key it fills, or null (mapped or ignored). */
   private extraAt: (string | null)[] = [];
+  /** Fewest fields a row may have: unnamed columns at the end of the header are optional. */
+  private minFields = 0;
 
   constructor(
     private readonly path: string,
@@ -201,11 +206,13 @@ class RowReader implements TokenizerSink {
       return t === null || t === 'ignore' ? null : t;
     });
     this.extraAt = headers.map((h) => (mapping.mapping[h] === null ? h : null));
+    this.minFields = cells.length;
+    while (this.minFields > 0 && cells[this.minFields - 1].trim() === '') this.minFields--;
   }
 
   private problemWith(fields: string[], line: number, lines: number): { code: RejectCode; reason: string } | null {
     const columns = this.fieldAt.length;
-    if (!fitsHeader(fields, columns)) {
+    if (fields.length < this.minFields || (fields.length > columns && !fitsHeader(fields, columns))) {
       if (lines > 1) {
         return {
           code: REJECT_CODES.unbalancedQuote,
@@ -215,7 +222,7 @@ class RowReader implements TokenizerSink {
       const more = fields.length > columns ? ' (non-empty fields past the last column)' : '';
       return { code: REJECT_CODES.ragged, reason: `row has ${fields.length} fields, the header has ${columns}${more}` };
     }
-    for (let i = 0; i < columns; i++) {
+    for (let i = 0; i < columns && i < fields.length; i++) {
       const value = fields[i];
       if (value.length > MAX_CELL_CHARS) {
         return {
@@ -243,7 +250,7 @@ class RowReader implements TokenizerSink {
     const extra: Record<string, string> = {};
     const { fieldAt, extraAt } = this;
     for (let i = 0; i < fieldAt.length; i++) {
-      const value = fields[i];
+      const value = fields[i] ?? '';
       const field = fieldAt[i];
       if (field !== null) {
         if (value !== '') mapped[field] = value;

@@ -98,6 +98,11 @@ describe('SourceDecoder: errors', () => {
     expect(err.format()).toMatch(/valid UTF-8[\s\S]*--encoding utf8/);
   });
 
+  it('UTF-16 without a BOM read with --encoding utf8: says it is UTF-16', () => {
+    const err = decodeError(iconv.encode(TEXT, 'utf16le'), 'utf8');
+    expect(err.format()).toMatch(/looks like UTF-16LE text[\s\S]*--encoding utf16le/);
+  });
+
   it('a BOM that contradicts the explicit encoding', () => {
     const err = decodeError(withBom([0xef, 0xbb, 0xbf], Buffer.from(TEXT)), 'gb18030');
     expect(err.format()).toMatch(/UTF-8 byte-order mark, but encoding "gb18030"/);

@@ -96,6 +96,13 @@ describe('readSource: delimiters', () => {
     expect(records[0].fields).toEqual({ email: 'w@example.cn' });
   });
 
+  it('Excel\'s "sep=;" first line sets the delimiter and is not the header', async () => {
+    const { summary, records } = await readAll(tmp.file('sep-line.csv', 'sep=;\r\nname;phone\r\nA,B;1\r\n'));
+    expect(summary.delimiter).toBe(';');
+    expect(summary.headers).toEqual(['name', 'phone']);
+    expect(records.map((r) => [r.fields.name, r.row, r.line])).toEqual([['A,B', 1, 3]]);
+  });
+
   it('FEBRL layout: a space after every comma is trimmed', async () => {
     const text = 'rec_id, given_name, surname, postcode\nrec-1-org, michaela, neumann, 4223\nrec-2-org, , waller, 4011\n';
     const { records } = await readAll(tmp.file('febrl.csv', text));
@@ -140,6 +147,13 @@ describe('readSource: rows and lines', () => {
       { source: 'ragged.csv', row: 2, line: 3, code: 'row.ragged', reason: 'row has 2 fields, the header has 3' },
       { source: 'ragged.csv', row: 3, line: 4, code: 'row.ragged', reason: 'row has 4 fields, the header has 3 (non-empty fields past the last column)' },
     ]);
+  });
+
+  it('unnamed columns at the end of the header are optional in the rows', async () => {
+    const { records, rejects, summary } = await readAll(tmp.file('trailing-blank-header.csv', 'name,phone,\nA,1\nB,2,x\n'));
+    expect(summary.headers).toEqual(['name', 'phone', 'column_3']);
+    expect(rejects).toEqual([]);
+    expect(records.map((r) => r.extra)).toEqual([{ column_3: '' }, { column_3: 'x' }]);
   });
 
   it('an unclosed quote rejects its line and reading resumes on the next', async () => {
