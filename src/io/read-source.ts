@@ -98,7 +98,8 @@ export async function readSource(
     }
     feed(decoder.end(), true);
   } catch (err) {
-    throw err instanceof CrmError ? err : fileError(err, path);
+    // File-system failures (errno codes) get a plain message; anything else (a callback's own error) passes.
+    throw (err as NodeJS.ErrnoException).code && !(err instanceof CrmError) ? fileError(err, path) : err;
   } finally {
     stream.destroy();
   }

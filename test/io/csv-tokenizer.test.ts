@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { CsvTokenizer, fitsHeader, isBlankRecord, type BrokenCode } from '../../src/io/csv-tokenizer.js';
 
@@ -75,6 +77,28 @@ describe('CsvTokenizer', () => {
   it('skips an unquoted line longer than maxRecordChars up to its end', () => {
     const text = `h,x\n${'y'.repeat(500)},1\nnext,2\n`;
     expect(tokenize(text, { chunk: 32, maxRecordChars: 100 })).toEqual([rec(1, ['h', 'x']), { broken: 'too_long', line: 2 }, rec(3, ['next', '2'])]);
+  });
+});
+
+describe('CsvTokenizer: property', () => {
+  it('reads back what csv-stringify wrote (all fields quoted), at any chunk size, with the right start lines', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', '张', ',', ';', '"', ' ', '\n', '\r', '\r\n', 'x') });
+    const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(rows, fc.integer({ min: 1, max: 40 }), fc.constantFrom('\n', '\r\n'), (data, chunk, eol) => {
+        const lines = data.map((row) => stringify([row], { quoted: true, record_delimiter: eol }));
+        const events = tokenize(lines.join(''), { chunk });
+        let line = 1;
+        const expected = data.map((row, i) => {
+          const lines_ = row.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0) + 1;
+          const event = rec(line, row, lines_);
+          line += lines_;
+          return event;
+        });
+        expect(events).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

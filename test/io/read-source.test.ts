@@ -1,7 +1,7 @@
 import { chmodSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_CELL_CHARS } from '../../src/io/read-source.js';
+import { MAX_CELL_CHARS, readSource } from '../../src/io/read-source.js';
 import { REJECT_CODES } from '../../src/io/reject.js';
 import { EXIT } from '../../src/model/errors.js';
 import { errorOf, readAll, tmpDir } from './tmp-files.js';
@@ -266,6 +266,12 @@ describe('readSource: files that cannot be read', () => {
     expect(err.exitCode).toBe(EXIT.INPUT);
     expect(err.location).toEqual({ file: path, line: 1 });
     expect(err.format()).toMatch(/missing required columns: phone, email[\s\S]*Headers seen: "name", "city"/);
+  });
+
+  it("a callback's own error passes through unchanged", async () => {
+    const stop = new Error('consumer is full');
+    const path = tmp.file('callback.csv', 'name\nA\nB\n');
+    await expect(readSource(path, {}, () => { throw stop; }, () => undefined)).rejects.toBe(stop);
   });
 
   it.skipIf(process.getuid?.() === 0)('a file without read permission', async () => {
