@@ -1,0 +1,39 @@
+import type { CountryCode } from 'libphonenumber-js';
+import { loadConfig } from '../config/load-config.js';
+import type { CrmConfig } from '../config/schema.js';
+import { usageError } from '../model/errors.js';
+import type { PipelineOptions } from '../pipeline/run.js';
+import { createProgress } from './progress.js';
+
+export interface InputFlags {
+  config?: string;
+  encoding?: string;
+  delimiter?: string;
+  region?: string;
+  dateOrder?: 'YMD' | 'DMY' | 'MDY';
+  asOf?: string;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** Merge flags over the config file into the options the library takes. Flags win. */
+export async function resolveOptions(flags: InputFlags): Promise<PipelineOptions> {
+  const config: CrmConfig = flags.config ? await loadConfig(flags.config) : {};
+  const region = (flags.region ?? config.defaultRegion ?? 'CN').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(region)) throw usageError(`--region must be a two-letter country code such as CN or AU, got "${flags.region}"`);
+  const asOf = flags.asOf ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+    throw usageError(`--as-of must be a date written YYYY-MM-DD, got "${flags.asOf}"`);
+  }
+  const delimiter = flags.delimiter === 'tab' || flags.delimiter === '\\t' ? '\t' : flags.delimiter;
+  return {
+    config,
+    encoding: flags.encoding,
+    delimiter,
+    region: region as CountryCode,
+    dateOrder: flags.dateOrder ?? config.dateOrder ?? 'YMD',
+    asOf,
+    // Progress goes to stderr so stdout stays clean for NDJSON and --json.
+    progress: createProgress({ quiet: !!flags.quiet || !!flags.json, tty: !!process.stderr.isTTY }),
+  };
+}

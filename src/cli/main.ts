@@ -1,0 +1,89 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CrmError, EXIT } from '../model/errors.js';
+import { registerDedupe } from './commands/dedupe.js';
+import { registerImport } from './commands/import.js';
+import { registerNormalize } from './commands/normalize.js';
+import { registerExport } from './commands/export.js';
+import { registerInit } from './commands/init.js';
+import { registerExplain } from './commands/explain.js';
+import { registerEval } from './commands/eval.js';
+import { registerCheck } from './commands/check.js';
+import { maskFreeText } from './mask-text.js';
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0    success
+  1    quality gate failed (crmclean check, or thresholds in the config)
+  2    usage or config error (bad option, bad config file, output would overwrite an input)
+  3    input error (unreadable file, wrong encoding, missing columns; with --strict: any rejected row)
+  130  interrupted (Ctrl-C / SIGINT)`;
+
+export function buildProgram(): Command {
+  const program = new Command('crmclean')
+    .description(
+      'Turn messy customer exports from several departmental databases into one trustworthy customer list:\n' +
+        'import CSV → normalize → dedupe → golden records → quality report.',
+    )
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .exitOverride();
+  for (const register of [
+    registerDedupe,
+    registerImport,
+    registerNormalize,
+    registerExport,
+    registerInit,
+    registerExplain,
+    registerEval,
+    registerCheck,
+  ]) {
+    register(program).exitOverride().addHelpText('after', EXIT_CODES_HELP);
+  }
+  return program;
+}
+
+/** Options every command that reads CSV shares. */
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('-c, --config <file>', 'config file (JSON) with column mappings, thresholds and rules; see `crmclean init`')
+    .option('--encoding <name>', 'force the input encoding (utf8, gb18030, gbk, utf16le, utf16be); detected by default')
+    .addOption(new Option('--delimiter <char>', 'force the field delimiter; sniffed by default').choices([',', ';', '\\t', 'tab', '|']))
+    .option('--region <code>', 'default phone region for numbers without a country code', 'CN')
+    .addOption(new Option('--date-order <order>', 'how to read ambiguous dates such as 02/11/2023').choices(['YMD', 'DMY', 'MDY']))
+    .option('--as-of <date>', 'run date (YYYY-MM-DD) for freshness and future-date checks; default today (UTC)');
+}
+
+export async function main(argv: string[]): Promise<void> {
+  process.on('SIGINT', () => {
+    process.stderr.write('\ncrmclean: interrupted\n');
+    process.exit(EXIT.INTERRUPTED);
+  });
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    process.exitCode = reportError(err);
+  }
+}
+
+/** Print a user error without a stack trace and return the exit code. */
+export function reportError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // Help and version exit with 0; commander has already printed the message.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.OK;
+    return EXIT.USAGE;
+  }
+  if (err instanceof CrmError) {
+    process.stderr.write(`crmclean: ${maskFreeText(err.format())}\n`);
+    return err.exitCode;
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'EPIPE') return EXIT.OK;
+  process.stderr.write(
+    `crmclean: internal error: ${maskFreeText(e?.message ?? String(err))}\n` +
+      '  This is a bug in crmclean, not in your data. Set CRMCLEAN_DEBUG=1 for the stack trace.\n',
+  );
+  if (process.env.CRMCLEAN_DEBUG) process.stderr.write(`${e?.stack}\n`);
+  return 70;
+}

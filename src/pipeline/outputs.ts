@@ -1,0 +1,113 @@
+import { buildGoldenRecords, goldenColumns, goldenToRow, type GoldenRecord } from '../golden/build-golden.js';
+import { reviewRows } from '../explain/review-queue.js';
+import { buildQualityReport } from '../quality/build-report.js';
+import type { QualityReport } from '../report/schema.js';
+import { renderHtmlReport } from '../report/html.js';
+import { issueRows } from '../report/issues-csv.js';
+import { toCsv } from '../io/csv-output.js';
+import type { CrmConfig } from '../config/schema.js';
+import { CrmError } from '../model/errors.js';
+import type { PipelineState } from './state.js';
+
+export interface OutputOptions {
+  config: CrmConfig;
+  asOf: string;
+  unmask: boolean;
+  escapeFormulas: boolean;
+  previous?: QualityReport;
+}
+
+export interface Outputs {
+  /** File name → content, written atomically by the caller. */
+  files: Map<string, string>;
+  report: QualityReport;
+  golden: GoldenRecord[];
+}
+
+/**
+ * Stage 5, export: everything the steward gets, as plain strings. Pure and
+ * deterministic, so the same state always gives byte-identical files.
+ */
+export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs {
+  const records = state.normalized;
+  const match = state.match;
+  if (!records || !match) {
+    throw new CrmError('nothing to export: the stream has no dedupe result', 2, {}, 'Pipe it through `crmclean dedupe --stdin` first.');
+  }
+  const { result } = match;
+  const golden = buildGoldenRecords(records, result, {
+    sourcePriority: opts.config.golden?.sourcePriority ?? sourcePriorityFromConfig(opts.config),
+    policy: opts.config.golden?.fields,
+    idPrefix: opts.config.golden?.idPrefix,
+  });
+  const indexOf = new Map(records.map((r, i) => [`${r.source}\u0000${r.row}`, i]));
+  const goldenIdOfCluster = new Map<number, string>();
+  for (const g of golden) {
+    const first = g.members[0];
+    goldenIdOfCluster.set(result.clusterOf[indexOf.get(`${first.source}\u0000${first.row}`)!], g.goldenId);
+  }
+
+  const csv = (rows: Record<string, string>[], columns: string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
+  const mappingRows = records
+    .map((r, i) => ({
+      source: r.source,
+      row: String(r.row),
+      golden_id: goldenIdOfCluster.get(result.clusterOf[i])!,
+      match_score: result.scoreOf[i] === null ? '' : result.scoreOf[i]!.toFixed(4),
+    }))
+    .sort(bySourceThenRow(state.sources.map((s) => s.source)));
+  const rejectRows = state.rejects.map((r) => ({
+    source: r.source,
+    row: r.row === null ? '' : String(r.row),
+    line: String(r.line),
+    code: r.code,
+    reason: r.reason,
+  }));
+
+  const sourceCounts = state.sources.map((s) => {
+    const rejectReasons: Record<string, number> = {};
+    for (const r of state.rejects) if (r.source === s.source) rejectReasons[r.code] = (rejectReasons[r.code] ?? 0) + 1;
+    return { source: s.source, rows: s.records + s.rejects, records: s.records, rejects: s.rejects, rejectReasons };
+  });
+  const report = buildQualityReport(
+    {
+      records,
+      clusterOf: result.clusterOf,
+      sources: sourceCounts,
+      asOf: opts.asOf,
+      options: {
+        ...(opts.config.quality?.staleDays !== undefined && { staleDays: opts.config.quality.staleDays }),
+        ...(opts.config.quality?.ownerColumn !== undefined && { ownerColumn: opts.config.quality.ownerColumn }),
+        ...(opts.config.quality?.importance !== undefined && { importance: opts.config.quality.importance }),
+      },
+      previous: opts.previous,
+    },
+    { goldenRecords: golden.length, candidatePairs: result.candidatePairs, blocking: result.blocking, reviewPairs: result.review.length },
+  );
+
+  const files = new Map<string, string>();
+  files.set('golden.csv', csv(golden.map(goldenToRow), goldenColumns(golden)));
+  files.set('mapping.csv', csv(mappingRows, ['source', 'row', 'golden_id', 'match_score']));
+  files.set('rejects.csv', csv(rejectRows, ['source', 'row', 'line', 'code', 'reason']));
+  const review = reviewRows(records, result.review, { mask: !opts.unmask });
+  files.set('review.csv', csv(review, review.length ? Object.keys(review[0]) : ['pair_id', 'probability', 'weight']));
+  const issues = issueRows(records, { mask: !opts.unmask });
+  files.set('issues.csv', csv(issues, ['source', 'row', 'field', 'code', 'message']));
+  files.set('report.json', JSON.stringify(report, null, 2) + '\n');
+  files.set('report.html', renderHtmlReport(report, { mask: !opts.unmask }));
+  files.set('model.json', JSON.stringify(match.model, null, 2) + '\n');
+  return { files, report, golden };
+}
+
+function sourcePriorityFromConfig(config: CrmConfig): string[] | undefined {
+  const entries = Object.entries(config.sources ?? {}).filter(([, s]) => s.priority !== undefined);
+  if (!entries.length) return undefined;
+  return entries.sort((a, b) => a[1].priority! - b[1].priority! || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
+}
+
+/** Mapping rows in input-file order, then by row: the order a steward reads them in. */
+function bySourceThenRow(sourceOrder: string[]) {
+  const rank = new Map(sourceOrder.map((s, i) => [s, i]));
+  return (a: { source: string; row: string }, b: { source: string; row: string }) =>
+    (rank.get(a.source) ?? 0) - (rank.get(b.source) ?? 0) || Number(a.row) - Number(b.row);
+}

@@ -1,0 +1,71 @@
+import type { CountryCode } from 'libphonenumber-js';
+import type { CrmConfig } from '../config/schema.js';
+import { importFiles } from '../io/import-files.js';
+import { normalizeRecord } from '../normalize/normalize-record.js';
+import { matchRecords, type MatchOptions } from '../match/index.js';
+import type { ProgressSink } from './progress.js';
+import type { PipelineState } from './state.js';
+
+export interface PipelineOptions {
+  config: CrmConfig;
+  encoding?: string;
+  delimiter?: string;
+  region: CountryCode;
+  dateOrder: 'YMD' | 'DMY' | 'MDY';
+  asOf: string;
+  progress: ProgressSink;
+}
+
+/** Stage 1: read every file into records, keeping lineage, and account for every row. */
+export async function importStage(paths: string[], opts: PipelineOptions): Promise<PipelineState> {
+  opts.progress.start('import');
+  const result = await importFiles(paths, (source) => {
+    const sc = opts.config.sources?.[source] ?? {};
+    return {
+      encoding: opts.encoding ?? sc.encoding,
+      delimiter: opts.delimiter ?? sc.delimiter,
+      columns: sc.columns,
+    };
+  });
+  opts.progress.end(`${result.records.length.toLocaleString('en')} records, ${result.rejects.length} rejected, from ${paths.length} files`);
+  return {
+    sources: result.sources.map((s) => ({ ...s })),
+    rejects: result.rejects.map((r) => ({ ...r })),
+    records: result.records,
+    normalized: null,
+    match: null,
+  };
+}
+
+/** Stage 2: clean every field; raw values stay beside the normalized ones. */
+export function normalizeStage(state: PipelineState, opts: PipelineOptions): PipelineState {
+  const { records, progress } = { records: state.records, progress: opts.progress };
+  progress.start('normalize', records.length);
+  const options = { defaultRegion: opts.region, dateOrder: opts.dateOrder, asOf: opts.asOf };
+  const normalized = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    normalized[i] = normalizeRecord(records[i], options);
+    if ((i & 4095) === 0) progress.update(i);
+  }
+  progress.end(`${records.length.toLocaleString('en')} records`);
+  return { ...state, normalized };
+}
+
+/** Stage 3: find which records are the same customer. */
+export function dedupeStage(state: PipelineState, opts: PipelineOptions, extra: Partial<MatchOptions> = {}): PipelineState {
+  const normalized = state.normalized ?? normalizeStage(state, opts).normalized!;
+  const m = opts.config.match ?? {};
+  opts.progress.start('dedupe', normalized.length);
+  const { result, model } = matchRecords(normalized, {
+    ...(m.threshold !== undefined && { threshold: m.threshold }),
+    ...(m.reviewThreshold !== undefined && { reviewThreshold: m.reviewThreshold }),
+    ...(m.blocking && { blockingRules: m.blocking }),
+    ...(m.comparisons && { comparisons: m.comparisons }),
+    ...(m.maxBlockSize !== undefined && { maxBlockSize: m.maxBlockSize }),
+    ...extra,
+  });
+  opts.progress.end(
+    `${result.candidatePairs.toLocaleString('en')} candidate pairs, ${result.clusters.length.toLocaleString('en')} customers`,
+  );
+  return { ...state, normalized, match: { result, model } };
+}
