@@ -18,7 +18,8 @@ export interface ScoredPair {
   weight: number;
   /** Posterior match probability 0..1. */
   probability: number;
-  comparisons: FieldComparison[];
+  /** Per-field levels and weights; kept for review pairs, recomputed on demand (`crmclean explain`) for matches. */
+  comparisons?: FieldComparison[];
   /** Why the pair was decided, when not by score: a steward decision. */
   decidedBy?: 'steward_match' | 'steward_no_match';
 }
@@ -29,6 +30,8 @@ export interface BlockingRuleStats {
   /** Blocks over the size cap, skipped (and counted, never silently dropped). */
   skippedBlocks: number;
   skippedRecords: number;
+  /** Set when the whole rule was refused because its blocks would explode: the advice. */
+  refused?: string;
 }
 
 export interface MatchResult {

@@ -1,5 +1,5 @@
-import { buildGoldenRecords, goldenColumns, goldenToRow, type GoldenRecord } from '../golden/build-golden.js';
-import { reviewRows } from '../explain/review-queue.js';
+import { buildGoldenRecords, goldenColumns, goldenToRow, type GoldenOptions, type GoldenRecord } from '../golden/build-golden.js';
+import { REVIEW_COLUMNS, reviewRows } from '../explain/review-queue.js';
 import { buildQualityReport } from '../quality/build-report.js';
 import type { QualityReport } from '../report/schema.js';
 import { renderHtmlReport } from '../report/html.js';
@@ -35,11 +35,7 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
     throw new CrmError('nothing to export: the stream has no dedupe result', 2, {}, 'Pipe it through `crmclean dedupe --stdin` first.');
   }
   const { result } = match;
-  const golden = buildGoldenRecords(records, result, {
-    sourcePriority: opts.config.golden?.sourcePriority ?? sourcePriorityFromConfig(opts.config),
-    policy: opts.config.golden?.fields,
-    idPrefix: opts.config.golden?.idPrefix,
-  });
+  const golden = buildGoldenRecords(records, result, goldenOptionsFromConfig(opts.config));
   const indexOf = new Map(records.map((r, i) => [`${r.source}\u0000${r.row}`, i]));
   const goldenIdOfCluster = new Map<number, string>();
   for (const g of golden) {
@@ -90,13 +86,21 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
   files.set('mapping.csv', csv(mappingRows, ['source', 'row', 'golden_id', 'match_score']));
   files.set('rejects.csv', csv(rejectRows, ['source', 'row', 'line', 'code', 'reason']));
   const review = reviewRows(records, result.review, { mask: !opts.unmask });
-  files.set('review.csv', csv(review, review.length ? Object.keys(review[0]) : ['pair_id', 'probability', 'weight']));
+  files.set('review.csv', csv(review, REVIEW_COLUMNS));
   const issues = issueRows(records, { mask: !opts.unmask });
   files.set('issues.csv', csv(issues, ['source', 'row', 'field', 'code', 'message']));
   files.set('report.json', JSON.stringify(report, null, 2) + '\n');
   files.set('report.html', renderHtmlReport(report, { mask: !opts.unmask }));
   files.set('model.json', JSON.stringify(match.model, null, 2) + '\n');
   return { files, report, golden };
+}
+
+export function goldenOptionsFromConfig(config: CrmConfig): GoldenOptions {
+  return {
+    sourcePriority: config.golden?.sourcePriority ?? sourcePriorityFromConfig(config),
+    policy: config.golden?.fields,
+    idPrefix: config.golden?.idPrefix,
+  };
 }
 
 function sourcePriorityFromConfig(config: CrmConfig): string[] | undefined {

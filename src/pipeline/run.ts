@@ -39,7 +39,8 @@ export async function importStage(paths: string[], opts: PipelineOptions): Promi
 
 /** Stage 2: clean every field; raw values stay beside the normalized ones. */
 export function normalizeStage(state: PipelineState, opts: PipelineOptions): PipelineState {
-  const { records, progress } = { records: state.records, progress: opts.progress };
+  const { records } = state;
+  const { progress } = opts;
   progress.start('normalize', records.length);
   const options = { defaultRegion: opts.region, dateOrder: opts.dateOrder, asOf: opts.asOf };
   const normalized = new Array(records.length);
@@ -51,21 +52,20 @@ export function normalizeStage(state: PipelineState, opts: PipelineOptions): Pip
   return { ...state, normalized };
 }
 
-/** Stage 3: find which records are the same customer. */
+/** Stage 3: find which records are the same customer (blocking, comparison, estimation, clustering). */
 export function dedupeStage(state: PipelineState, opts: PipelineOptions, extra: Partial<MatchOptions> = {}): PipelineState {
   const normalized = state.normalized ?? normalizeStage(state, opts).normalized!;
-  const m = opts.config.match ?? {};
-  opts.progress.start('dedupe', normalized.length);
-  const { result, model } = matchRecords(normalized, {
+  const { result, model } = matchRecords(normalized, { ...matchOptionsFromConfig(opts.config), progress: opts.progress, ...extra });
+  return { ...state, normalized, match: { result, model } };
+}
+
+export function matchOptionsFromConfig(config: CrmConfig): Partial<MatchOptions> {
+  const m = config.match ?? {};
+  return {
     ...(m.threshold !== undefined && { threshold: m.threshold }),
     ...(m.reviewThreshold !== undefined && { reviewThreshold: m.reviewThreshold }),
     ...(m.blocking && { blockingRules: m.blocking }),
     ...(m.comparisons && { comparisons: m.comparisons }),
     ...(m.maxBlockSize !== undefined && { maxBlockSize: m.maxBlockSize }),
-    ...extra,
-  });
-  opts.progress.end(
-    `${result.candidatePairs.toLocaleString('en')} candidate pairs, ${result.clusters.length.toLocaleString('en')} customers`,
-  );
-  return { ...state, normalized, match: { result, model } };
+  };
 }

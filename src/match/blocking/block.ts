@@ -1,0 +1,110 @@
+import type { BlockingRuleStats } from '../../model/match.js';
+import type { MatchFeatures } from '../features.js';
+import { BLOCKING_KEYS } from './keys.js';
+import { usageError } from '../../model/errors.js';
+
+export interface BlockingOptions {
+  rules: readonly string[];
+  /** Blocks bigger than this are skipped (and counted): they hold no useful pairs, only cost. */
+  maxBlockSize: number;
+  /** A rule producing more pairs than this is refused as a whole, with advice. */
+  maxPairsPerRule: number;
+}
+
+export interface BlockingResult {
+  /** Candidate pairs encoded as a * n + b (a < b), sorted and unique. */
+  pairs: Float64Array;
+  stats: BlockingRuleStats[];
+}
+
+type KeyFn = (f: MatchFeatures) => string | readonly string[] | null;
+
+export function parseBlockingRule(rule: string): KeyFn[] {
+  return rule.split('+').map((part) => {
+    const fn = BLOCKING_KEYS[part.trim()];
+    if (!fn) {
+      throw usageError(`unknown blocking key "${part.trim()}" in rule "${rule}"`, `Known keys: ${Object.keys(BLOCKING_KEYS).join(', ')}. Join them with +, e.g. "name+locality".`);
+    }
+    return fn;
+  });
+}
+
+/** Every block key of one record under one rule (several when a part is multi-valued). */
+function keysOf(parts: KeyFn[], f: MatchFeatures): string[] {
+  let keys = [''];
+  for (let i = 0; i < parts.length; i++) {
+    const v = parts[i](f);
+    if (v === null || v === '' || (typeof v !== 'string' && v.length === 0)) return [];
+    const values = typeof v === 'string' ? [v] : v;
+    const next: string[] = [];
+    for (const k of keys) for (const x of values) next.push(i === 0 ? x : `${k}\u0001${x}`);
+    keys = next;
+  }
+  return keys;
+}
+
+class PairBuffer {
+  data = new Float64Array(1 << 16);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+/** Union the candidate pairs of every rule; count pairs, skipped blocks and refused rules. */
+export function blockRecords(features: MatchFeatures[], opts: BlockingOptions): BlockingResult {
+  const n = features.length;
+  const all = new PairBuffer();
+  const stats: BlockingRuleStats[] = [];
+  for (const rule of opts.rules) {
+    const parts = parseBlockingRule(rule);
+    const blocks = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      for (const key of keysOf(parts, features[i])) {
+        const block = blocks.get(key);
+        if (block === undefined) blocks.set(key, [i]);
+        else if (block[block.length - 1] !== i) block.push(i);
+      }
+    }
+    let pairs = 0;
+    let skippedBlocks = 0;
+    let skippedRecords = 0;
+    for (const block of blocks.values()) {
+      if (block.length < 2) continue;
+      if (block.length > opts.maxBlockSize) {
+        skippedBlocks++;
+        skippedRecords += block.length;
+        continue;
+      }
+      pairs += (block.length * (block.length - 1)) / 2;
+    }
+    const stat: BlockingRuleStats = { rule, candidatePairs: pairs, skippedBlocks, skippedRecords };
+    if (pairs > opts.maxPairsPerRule) {
+      stat.refused = `would produce ${pairs.toLocaleString('en')} pairs (limit ${opts.maxPairsPerRule.toLocaleString('en')}); add a key to make it more selective, e.g. "${rule}+locality"`;
+      stat.candidatePairs = 0;
+      stats.push(stat);
+      continue;
+    }
+    for (const block of blocks.values()) {
+      if (block.length < 2 || block.length > opts.maxBlockSize) continue;
+      for (let x = 0; x < block.length; x++) {
+        const a = block[x] * n;
+        for (let y = x + 1; y < block.length; y++) all.push(a + block[y]);
+      }
+    }
+    stats.push(stat);
+  }
+  return { pairs: sortedUnique(all.data.subarray(0, all.length)), stats };
+}
+
+function sortedUnique(xs: Float64Array): Float64Array {
+  xs.sort();
+  let w = 0;
+  for (let r = 0; r < xs.length; r++) if (r === 0 || xs[r] !== xs[r - 1]) xs[w++] = xs[r];
+  return xs.slice(0, w);
+}

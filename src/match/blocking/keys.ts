@@ -1,0 +1,43 @@
+import type { MatchFeatures } from '../features.js';
+
+/**
+ * The values a blocking rule can be built from. A rule is a `+`-joined list of
+ * these names ("name+locality"); records sharing every part share a block.
+ * Multi-valued keys (several phones) put a record in several blocks.
+ */
+export const BLOCKING_KEYS: Record<string, (f: MatchFeatures) => string | readonly string[] | null> = {
+  phone: (f) => (f.phones.length ? f.phones : null),
+  email: (f) => f.email,
+  id_number: (f) => f.idNumber,
+  name: (f) => f.pinyin ?? f.name,
+  phonetic: (f) => f.phonetic,
+  family: (f) => f.family,
+  given: (f) => f.given,
+  birth_date: (f) => f.birthDate,
+  birth_year: (f) => f.birthDate?.slice(0, 4) ?? null,
+  company: (f) => f.company,
+  locality: (f) => f.locality,
+  city: (f) => f.city,
+  street: (f) => f.street,
+  street_number: (f) => f.streetNumber,
+  postcode: (f) => f.postcode,
+};
+
+/**
+ * Default rules: every strong identifier alone, then name or address combined
+ * with something that keeps blocks small. Rules whose keys no record has simply
+ * yield no pairs, so the same defaults serve any set of columns.
+ */
+export const DEFAULT_BLOCKING_RULES = [
+  'phone',
+  'email',
+  'id_number',
+  'name+locality',
+  'name+postcode',
+  'name+birth_date',
+  'name+company',
+  'family+birth_date',
+  'given+birth_date',
+  'street+street_number+locality',
+  'street_number+postcode+birth_year',
+];

@@ -1,0 +1,121 @@
+/**
+ * Connected components over accepted pairs, strongest pairs first, with two
+ * guards against chaining: a steward's "no match" between two groups keeps
+ * them apart, and two groups whose members mostly do not match each other are
+ * not joined by one strong link (that link goes to review instead).
+ */
+export interface Edge {
+  a: number;
+  b: number;
+  probability: number;
+}
+
+export interface ClusterOptions {
+  /** Pairs a steward decided are the same customer: merged first, unconditionally. */
+  forced: readonly Edge[];
+  /** Pairs a steward decided are different customers. */
+  forbidden: readonly [number, number][];
+  /** Match probability of any two records, computed on demand for the chaining guard. */
+  probability(i: number, j: number): number;
+  /** Cross pairs below this count as disagreement. */
+  disagreeBelow: number;
+}
+
+export interface Clustering {
+  clusters: number[][];
+  clusterOf: number[];
+  /** Per record, the strongest accepted pair that put it in its cluster. */
+  scoreOf: (number | null)[];
+  /** Edges refused by a guard: for a steward to decide. */
+  refused: Edge[];
+}
+
+/** Cross pairs checked per merge; beyond this a deterministic subset is used. */
+const MAX_CROSS_PAIRS = 400;
+
+export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterOptions): Clustering {
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const members: (number[] | undefined)[] = new Array(n);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  const membersOf = (root: number) => members[root] ?? [root];
+  const union = (ra: number, rb: number) => {
+    const [big, small] = membersOf(ra).length >= membersOf(rb).length ? [ra, rb] : [rb, ra];
+    parent[small] = big;
+    const merged = (members[big] ??= [big]);
+    for (const x of membersOf(small)) merged.push(x);
+    members[small] = undefined;
+  };
+  const forbiddenOf = new Map<number, number[]>();
+  for (const [a, b] of opts.forbidden) {
+    forbiddenOf.set(a, [...(forbiddenOf.get(a) ?? []), b]);
+    forbiddenOf.set(b, [...(forbiddenOf.get(b) ?? []), a]);
+  }
+  const isForbidden = (ra: number, rb: number) =>
+    membersOf(ra).some((x) => forbiddenOf.get(x)?.some((y) => find(y) === rb));
+  const mostlyDisagree = (ra: number, rb: number) => {
+    const A = membersOf(ra);
+    const B = membersOf(rb);
+    if (A.length + B.length <= 2) return false;
+    let checked = 0;
+    let disagree = 0;
+    const stride = Math.max(1, Math.floor((A.length * B.length) / MAX_CROSS_PAIRS));
+    for (let k = 0; k < A.length * B.length; k += stride) {
+      const x = A[Math.floor(k / B.length)];
+      const y = B[k % B.length];
+      checked++;
+      if (opts.probability(x, y) < opts.disagreeBelow) disagree++;
+    }
+    return disagree * 2 > checked;
+  };
+
+  const scoreOf: (number | null)[] = new Array(n).fill(null);
+  const note = (e: Edge) => {
+    if (scoreOf[e.a] === null || e.probability > scoreOf[e.a]!) scoreOf[e.a] = e.probability;
+    if (scoreOf[e.b] === null || e.probability > scoreOf[e.b]!) scoreOf[e.b] = e.probability;
+  };
+  for (const e of opts.forced) {
+    const ra = find(e.a);
+    const rb = find(e.b);
+    if (ra !== rb) union(ra, rb);
+    note(e);
+  }
+  const refused: Edge[] = [];
+  for (const e of edges) {
+    const ra = find(e.a);
+    const rb = find(e.b);
+    if (ra === rb) {
+      note(e);
+      continue;
+    }
+    if (isForbidden(ra, rb) || mostlyDisagree(ra, rb)) {
+      refused.push(e);
+      continue;
+    }
+    union(ra, rb);
+    note(e);
+  }
+
+  const clusterOf = new Array<number>(n);
+  const clusters: number[][] = [];
+  const indexOfRoot = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const root = find(i);
+    let c = indexOfRoot.get(root);
+    if (c === undefined) {
+      c = clusters.length;
+      indexOfRoot.set(root, c);
+      clusters.push([]);
+    }
+    clusters[c].push(i);
+    clusterOf[i] = c;
+  }
+  // Refused edges whose ends ended up together anyway need no review.
+  return { clusters, clusterOf, scoreOf, refused: refused.filter((e) => clusterOf[e.a] !== clusterOf[e.b]) };
+}

@@ -1,0 +1,46 @@
+import type { Comparison } from './comparison.js';
+import type { MatchFeatures } from '../features.js';
+import { jaroWinkler } from '../similarity/jaro-winkler.js';
+import { editDistance } from '../similarity/edit-distance.js';
+
+type Key = 'locality' | 'city' | 'street' | 'streetNumber' | 'unit' | 'postcode';
+
+/** Address parts are compared one by one, so a moved customer still agrees on name and phone. */
+function exactOnly(name: string, key: Key, doc: string): Comparison {
+  return {
+    name,
+    doc,
+    present: (f) => f[key] !== null,
+    levels: [{ label: 'exact', test: (a, b) => a[key] === b[key] }],
+  };
+}
+
+function fuzzy(name: string, key: Key, doc: string): Comparison {
+  const value = (f: MatchFeatures) => f[key];
+  return {
+    name,
+    doc,
+    present: (f) => value(f) !== null,
+    levels: [
+      { label: 'exact', test: (a, b) => value(a) === value(b) },
+      { label: 'jw_0.88', test: (a, b) => jaroWinkler(value(a)!, value(b)!) >= 0.88 },
+    ],
+    termFrequencyValue: value,
+  };
+}
+
+export const localityComparison = fuzzy('locality', 'locality', 'District (CN) or suburb/town: exact (rarer places weigh more), Jaro–Winkler ≥ 0.88, else different.');
+export const streetComparison = fuzzy('street', 'street', 'Street or road name: exact (人民路 weighs less than a rare street), Jaro–Winkler ≥ 0.88, else different.');
+export const cityComparison = exactOnly('city', 'city', 'City: exact, else different.');
+export const streetNumberComparison = exactOnly('street_number', 'streetNumber', 'House number: exact, else different.');
+export const unitComparison = exactOnly('unit', 'unit', 'Building / unit / room: exact, else different.');
+
+export const postcodeComparison: Comparison = {
+  name: 'postcode',
+  doc: 'Postcode: exact, one digit apart, else different.',
+  present: (f) => f.postcode !== null,
+  levels: [
+    { label: 'exact', test: (a, b) => a.postcode === b.postcode },
+    { label: 'one_digit_apart', test: (a, b) => editDistance(a.postcode!, b.postcode!, 1) <= 1 },
+  ],
+};

@@ -1,0 +1,42 @@
+import type { MatchFeatures } from '../features.js';
+
+/**
+ * A comparison is data, as in Splink: an ordered list of levels, the first
+ * level whose test passes wins, and a pair that passes none is "different".
+ * A value missing on either side is "missing": neither agreement nor disagreement.
+ * Level indices: 0 = missing, 1..levels.length = the levels, levels.length + 1 = different.
+ */
+export interface ComparisonLevel {
+  label: string;
+  test(a: MatchFeatures, b: MatchFeatures): boolean;
+}
+
+export interface Comparison {
+  name: string;
+  doc: string;
+  present(f: MatchFeatures): boolean;
+  levels: ComparisonLevel[];
+  /**
+   * The value whose rarity adjusts the weight of the first level: agreeing on
+   * a rare surname or street is stronger evidence than agreeing on 王 or 人民路.
+   */
+  termFrequencyValue?(f: MatchFeatures): string | null;
+}
+
+export const MISSING = 0;
+
+export function levelCount(c: Comparison): number {
+  return c.levels.length + 2;
+}
+
+export function levelLabel(c: Comparison, level: number): string {
+  if (level === MISSING) return 'missing';
+  return level <= c.levels.length ? c.levels[level - 1].label : 'different';
+}
+
+export function compareLevel(c: Comparison, a: MatchFeatures, b: MatchFeatures): number {
+  if (!c.present(a) || !c.present(b)) return MISSING;
+  const levels = c.levels;
+  for (let i = 0; i < levels.length; i++) if (levels[i].test(a, b)) return i + 1;
+  return levels.length + 1;
+}

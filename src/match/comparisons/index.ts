@@ -1,0 +1,33 @@
+import type { Comparison } from './comparison.js';
+import { nameComparison } from './name.js';
+import { phoneComparison } from './phone.js';
+import { emailComparison } from './email.js';
+import { idNumberComparison } from './id-number.js';
+import { birthDateComparison } from './birth-date.js';
+import { companyComparison } from './company.js';
+import {
+  cityComparison,
+  localityComparison,
+  postcodeComparison,
+  streetComparison,
+  streetNumberComparison,
+  unitComparison,
+} from './address.js';
+
+/** Ready-made comparisons a config can name (`match.comparisons`). Order is the order of the explanation. */
+export const COMPARISONS: readonly Comparison[] = [
+  nameComparison,
+  phoneComparison,
+  emailComparison,
+  idNumberComparison,
+  birthDateComparison,
+  companyComparison,
+  cityComparison,
+  localityComparison,
+  streetComparison,
+  streetNumberComparison,
+  unitComparison,
+  postcodeComparison,
+];
+
+export const COMPARISON_NAMES = COMPARISONS.map((c) => c.name);

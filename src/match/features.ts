@@ -1,0 +1,58 @@
+import type { NormalizedRecord } from '../model/record.js';
+
+/**
+ * What the matcher looks at, derived once per record from the normalized
+ * record. Placeholders and fakes are already gone here (null or absent), so no
+ * comparison or blocking rule can ever treat "李先生" or 13800138000 as evidence.
+ */
+export interface MatchFeatures {
+  /** Full-name comparison key (simplified, folded, no spaces). */
+  name: string | null;
+  /** Order-free pinyin / token form: 张伟 and "Wei Zhang" agree here. */
+  pinyin: string | null;
+  /** Phonetic key of Latin names. */
+  phonetic: string | null;
+  given: string | null;
+  family: string | null;
+  /** Non-fake phones in E.164, sorted. */
+  phones: string[];
+  email: string | null;
+  idNumber: string | null;
+  birthDate: string | null;
+  company: string | null;
+  /** District (CN) or suburb/town (elsewhere): the finest area name. */
+  locality: string | null;
+  city: string | null;
+  street: string | null;
+  streetNumber: string | null;
+  unit: string | null;
+  postcode: string | null;
+}
+
+export function matchFeatures(r: NormalizedRecord): MatchFeatures {
+  const n = r.name;
+  const usableName = !n.placeholder && n.key ? n : null;
+  const a = r.address;
+  return {
+    name: usableName?.key ?? null,
+    pinyin: usableName?.pinyin ?? null,
+    phonetic: usableName?.phonetic ?? null,
+    given: usableName?.given ? lower(usableName.given) : null,
+    family: usableName?.family ? lower(usableName.family) : null,
+    phones: [...new Set(r.phones.filter((p) => !p.fake && p.e164).map((p) => p.e164))].sort(),
+    email: r.email.value && r.email.valid && !r.email.placeholder ? r.email.value : null,
+    idNumber: r.idNumber?.value || null,
+    birthDate: r.birthDate,
+    company: r.company.key,
+    locality: a.district ?? a.suburb,
+    city: a.city,
+    street: a.street,
+    streetNumber: a.number,
+    unit: a.unit,
+    postcode: a.postcode,
+  };
+}
+
+function lower(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, '');
+}

@@ -1,0 +1,221 @@
+import type { MatchResult, ScoredPair } from '../model/match.js';
+import type { NormalizedRecord } from '../model/record.js';
+import { usageError } from '../model/errors.js';
+import { silentProgress, type ProgressSink } from '../pipeline/progress.js';
+import { COMPARISONS } from './comparisons/index.js';
+import { levelCount, levelLabel, type Comparison } from './comparisons/comparison.js';
+import { matchFeatures } from './features.js';
+import { blockRecords } from './blocking/block.js';
+import { DEFAULT_BLOCKING_RULES } from './blocking/keys.js';
+import { comparePairs } from './compare-pairs.js';
+import { randomPairs } from './estimate/random-pairs.js';
+import { levelShares, toPatterns } from './estimate/patterns.js';
+import { expectationMaximisation, startingM } from './estimate/em.js';
+import { MODEL_VERSION, type MatchModel } from './model.js';
+import { Scorer, round } from './scorer.js';
+import { clusterRecords, type Edge } from './cluster.js';
+
+export interface PairDecision {
+  a: number;
+  b: number;
+  match: boolean;
+}
+
+export interface MatchOptions {
+  /** Posterior probability at or above which two records are merged. */
+  threshold: number;
+  /** Pairs from here up to `threshold` go to the review queue. */
+  reviewThreshold: number;
+  blockingRules: readonly string[];
+  /** Names of comparisons to use (see COMPARISONS); default: every one the data has values for. */
+  comparisons?: readonly string[];
+  maxBlockSize: number;
+  /** A blocking rule yielding more pairs than this is refused; default max(2M, 20 per record). */
+  maxPairsPerRule?: number;
+  /** Random pairs drawn to estimate u. */
+  randomPairs: number;
+  /** Reuse saved parameters instead of estimating them. */
+  model?: MatchModel;
+  /** Labelled pairs: m is learnt from the matches among them instead of by EM. */
+  labels?: readonly PairDecision[];
+  /** A steward's decisions: they always win. */
+  decisions?: readonly PairDecision[];
+  progress?: ProgressSink;
+}
+
+export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
+  threshold: 0.9,
+  reviewThreshold: 0.6,
+  blockingRules: DEFAULT_BLOCKING_RULES,
+  maxBlockSize: 300,
+  randomPairs: 200_000,
+};
+
+export { COMPARISONS, COMPARISON_NAMES } from './comparisons/index.js';
+export { DEFAULT_BLOCKING_RULES, BLOCKING_KEYS } from './blocking/keys.js';
+export { matchModelSchema, type MatchModel } from './model.js';
+export { Scorer } from './scorer.js';
+export { matchFeatures, type MatchFeatures } from './features.js';
+
+/**
+ * Dedupe: blocking → comparison → estimation (u from random pairs, m by EM, or
+ * both from a saved model) → scoring with term-frequency adjustment →
+ * clustering with steward decisions and chaining guards.
+ */
+export function matchRecords(records: readonly NormalizedRecord[], options: Partial<MatchOptions> = {}): { result: MatchResult; model: MatchModel; scorer: Scorer } {
+  const opts: MatchOptions = { ...DEFAULT_MATCH_OPTIONS, ...options };
+  if (opts.reviewThreshold > opts.threshold) throw usageError(`match.reviewThreshold (${opts.reviewThreshold}) is above match.threshold (${opts.threshold})`);
+  const progress = opts.progress ?? silentProgress;
+  const n = records.length;
+
+  progress.start('features', n);
+  const features = records.map(matchFeatures);
+  progress.end(`${n.toLocaleString('en')} records`);
+  const comparisons = chooseComparisons(opts, features);
+
+  progress.start('block', n);
+  const blocking = blockRecords(features, {
+    rules: opts.blockingRules,
+    maxBlockSize: opts.maxBlockSize,
+    maxPairsPerRule: opts.maxPairsPerRule ?? Math.max(2_000_000, 20 * n),
+  });
+  const pairs = blocking.pairs;
+  const pairAt = (k: number): [number, number] => [Math.floor(pairs[k] / n), pairs[k] % n];
+  progress.end(`${pairs.length.toLocaleString('en')} candidate pairs from ${opts.blockingRules.length} rules`);
+
+  progress.start('compare', pairs.length);
+  const levels = comparePairs(features, comparisons, pairs.length, pairAt, (k) => progress.update(k));
+  progress.end(`${pairs.length.toLocaleString('en')} pairs × ${comparisons.length} comparisons`);
+
+  progress.start('estimate');
+  const model = opts.model ?? estimateModel(features, comparisons, levels, pairs.length, opts);
+  const scorer = new Scorer(comparisons, model, features);
+  progress.end(opts.model ? 'reused the saved model' : `λ = ${model.lambda.toPrecision(3)} after ${model.trainedOn.emIterations} EM iterations`);
+
+  progress.start('cluster', pairs.length);
+  const weights = new Float64Array(pairs.length);
+  const edges: Edge[] = [];
+  const reviewCandidates: Edge[] = [];
+  for (let k = 0; k < pairs.length; k++) {
+    const [a, b] = pairAt(k);
+    weights[k] = scorer.weightOf(levels, k, a);
+    const probability = 1 / (1 + Math.pow(2, -weights[k]));
+    if (probability >= opts.threshold) edges.push({ a, b, probability });
+    else if (probability >= opts.reviewThreshold) reviewCandidates.push({ a, b, probability });
+  }
+  const decisions = opts.decisions ?? [];
+  const decided = new Map(decisions.map((d) => [pairKey(d.a, d.b, n), d.match]));
+  const byStrength = (x: Edge, y: Edge) => y.probability - x.probability || x.a - y.a || x.b - y.b;
+  edges.sort(byStrength);
+  const clustering = clusterRecords(
+    n,
+    edges.filter((e) => decided.get(pairKey(e.a, e.b, n)) === undefined),
+    {
+      forced: decisions.filter((d) => d.match).map((d) => ({ a: Math.min(d.a, d.b), b: Math.max(d.a, d.b), probability: 1 })),
+      forbidden: decisions.filter((d) => !d.match).map((d) => [d.a, d.b] as [number, number]),
+      probability: (i, j) => scorer.explain(i, j).probability,
+      disagreeBelow: opts.reviewThreshold,
+    },
+  );
+  const { clusterOf } = clustering;
+  const matches: ScoredPair[] = [];
+  for (const e of edges) if (clusterOf[e.a] === clusterOf[e.b]) matches.push(scored(e, false));
+  for (const d of decisions) if (d.match) matches.push({ ...scored({ a: Math.min(d.a, d.b), b: Math.max(d.a, d.b), probability: 1 }, false), decidedBy: 'steward_match' });
+  const review = [...reviewCandidates, ...clustering.refused]
+    .filter((e) => clusterOf[e.a] !== clusterOf[e.b] && !decided.has(pairKey(e.a, e.b, n)))
+    .sort(byStrength)
+    .map((e) => scored(e, true));
+  progress.end(`${clustering.clusters.length.toLocaleString('en')} customers, ${review.length.toLocaleString('en')} pairs to review`);
+
+  function scored(e: Edge, withComparisons: boolean): ScoredPair {
+    const ex = scorer.explain(e.a, e.b);
+    return {
+      a: e.a,
+      b: e.b,
+      weight: ex.weight,
+      probability: round(e.probability === 1 ? 1 : ex.probability, 6),
+      ...(withComparisons && { comparisons: ex.comparisons }),
+    };
+  }
+
+  const result: MatchResult = {
+    clusters: clustering.clusters,
+    clusterOf,
+    scoreOf: clustering.scoreOf.map((s) => (s === null ? null : round(s, 6))),
+    matches: matches.sort((x, y) => x.a - y.a || x.b - y.b),
+    review,
+    blocking: blocking.stats,
+    candidatePairs: pairs.length,
+  };
+  return { result, model, scorer };
+}
+
+function pairKey(a: number, b: number, n: number): number {
+  return a < b ? a * n + b : b * n + a;
+}
+
+/** Comparisons named in the options, else every one that at least two records have a value for. */
+function chooseComparisons(opts: MatchOptions, features: ReturnType<typeof matchFeatures>[]): Comparison[] {
+  const names = opts.model?.comparisons.map((c) => c.name) ?? opts.comparisons;
+  if (names) {
+    return names.map((name, x) => {
+      const c = COMPARISONS.find((y) => y.name === name);
+      if (!c) throw usageError(`unknown comparison "${name}"`, `Known comparisons: ${COMPARISONS.map((y) => y.name).join(', ')}.`);
+      const saved = opts.model?.comparisons[x];
+      if (saved && saved.levels.length !== levelCount(c) - 1) {
+        throw usageError(`the saved model's "${name}" comparison has ${saved.levels.length} levels, this version has ${levelCount(c) - 1}`, 'Re-estimate the model: run without --model.');
+      }
+      return c;
+    });
+  }
+  return COMPARISONS.filter((c) => {
+    let seen = 0;
+    for (const f of features) if (c.present(f) && ++seen >= 2) return true;
+    return false;
+  });
+}
+
+function estimateModel(
+  features: ReturnType<typeof matchFeatures>[],
+  comparisons: Comparison[],
+  levels: Uint8Array,
+  pairCount: number,
+  opts: MatchOptions,
+): MatchModel {
+  const n = features.length;
+  const width = comparisons.length;
+  const counts = comparisons.map(levelCount);
+  const random = randomPairs(n, opts.randomPairs);
+  const randomLevels = comparePairs(features, comparisons, random.length, (k) => [Math.floor(random[k] / n), random[k] % n]);
+  const u = levelShares(toPatterns(randomLevels, width, random.length), counts);
+
+  const labels = opts.labels ?? [];
+  const labelledMatches = labels.filter((l) => l.match);
+  let mStart = startingM(counts);
+  if (labelledMatches.length) {
+    const labelled = comparePairs(features, comparisons, labelledMatches.length, (k) => [labelledMatches[k].a, labelledMatches[k].b]);
+    mStart = levelShares(toPatterns(labelled, width, labelledMatches.length), counts);
+  }
+  const em = expectationMaximisation(toPatterns(levels, width, pairCount), u, mStart, 0.2, { fixM: labelledMatches.length > 0 });
+  return {
+    version: MODEL_VERSION,
+    lambda: em.lambda,
+    comparisons: comparisons.map((c, x) => ({
+      name: c.name,
+      levels: counts[x] > 1
+        ? Array.from({ length: counts[x] - 1 }, (_, i) => ({ label: levelLabel(c, i + 1), m: probabilityFloor(em.m[x][i + 1]), u: probabilityFloor(u[x][i + 1]) }))
+        : [],
+    })),
+    trainedOn: {
+      candidatePairs: pairCount,
+      randomPairs: random.length,
+      emIterations: em.iterations,
+      ...(labels.length && { labelledPairs: labels.length }),
+    },
+  };
+}
+
+/** Rounded for a stable model.json, never 0: a zero m or u would make a level infinitely strong. */
+function probabilityFloor(p: number): number {
+  return Math.max(1e-8, round(p, 8));
+}

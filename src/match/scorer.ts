@@ -1,0 +1,66 @@
+import type { FieldComparison } from '../model/match.js';
+import type { Comparison } from './comparisons/comparison.js';
+import { compareLevel, levelLabel } from './comparisons/comparison.js';
+import type { MatchFeatures } from './features.js';
+import type { MatchModel } from './model.js';
+import { TermFrequencies } from './estimate/term-frequency.js';
+
+/**
+ * Turns comparison levels into Fellegi–Sunter weights: each level adds
+ * log2(m/u) bits to the prior log2(λ/(1−λ)); an exact agreement on a rare value
+ * adds its term-frequency bonus. Probability = 2^w / (1 + 2^w).
+ */
+export class Scorer {
+  readonly prior: number;
+  /** weights[x][level] in bits; level 0 (missing) is 0. */
+  readonly weights: number[][];
+  private readonly uExact: number[];
+
+  constructor(
+    readonly comparisons: readonly Comparison[],
+    readonly model: MatchModel,
+    private readonly features: readonly MatchFeatures[],
+    private readonly tf: TermFrequencies = new TermFrequencies(comparisons, features),
+  ) {
+    this.prior = Math.log2(model.lambda / (1 - model.lambda));
+    this.weights = model.comparisons.map((c) => [0, ...c.levels.map((l) => Math.log2(l.m / l.u))]);
+    this.uExact = model.comparisons.map((c) => c.levels[0]?.u ?? 1);
+  }
+
+  /** Weight of pair (i, j) from its precomputed levels (row `k` of a pair-major matrix). */
+  weightOf(levels: Uint8Array, k: number, i: number): number {
+    const c = this.comparisons.length;
+    let w = this.prior;
+    for (let x = 0; x < c; x++) {
+      const l = levels[k * c + x];
+      if (l === 0) continue;
+      w += this.weights[x][l];
+      if (l === 1) w += this.tf.adjustment(x, this.features[i], this.uExact[x]);
+    }
+    return w;
+  }
+
+  /** Compare and score any two records, with the per-field waterfall. */
+  explain(i: number, j: number): { weight: number; probability: number; comparisons: FieldComparison[] } {
+    const a = this.features[i];
+    const b = this.features[j];
+    let weight = this.prior;
+    const comparisons: FieldComparison[] = this.comparisons.map((c, x) => {
+      const level = compareLevel(c, a, b);
+      let w = this.weights[x][level];
+      if (level === 1) w += this.tf.adjustment(x, a, this.uExact[x]);
+      weight += w;
+      return { field: c.name, level: levelLabel(c, level), weight: round(w) };
+    });
+    return { weight: round(weight), probability: probabilityOf(weight), comparisons };
+  }
+}
+
+export function probabilityOf(weight: number): number {
+  return 1 / (1 + Math.pow(2, -weight));
+}
+
+export function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
