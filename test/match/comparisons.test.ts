@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { COMPARISONS } from '../../src/match/comparisons/index.js';
+import { compareLevel, levelLabel } from '../../src/match/comparisons/comparison.js';
+import type { MatchFeatures } from '../../src/match/features.js';
+import { feat } from './features-helper.js';
+
+const byName = (name: string) => COMPARISONS.find((c) => c.name === name)!;
+const level = (name: string, a: Partial<MatchFeatures>, b: Partial<MatchFeatures>) => {
+  const c = byName(name);
+  return levelLabel(c, compareLevel(c, feat(a), feat(b)));
+};
+
+// ESLint-style table: comparison, left, right, expected level.
+const CASES: [string, Partial<MatchFeatures>, Partial<MatchFeatures>, string][] = [
+  ['name', { name: '张伟', pinyin: 'wei zhang' }, { name: '张伟', pinyin: 'wei zhang' }, 'exact'],
+  ['name', { name: '张伟', pinyin: 'wei zhang' }, { name: '章伟', pinyin: 'wei zhang' }, 'pinyin_equal'],
+  ['name', { name: '张伟', pinyin: 'wei zhang' }, { name: 'weizhang', pinyin: 'wei zhang' }, 'pinyin_equal'],
+  ['name', { name: 'johnsmith', phonetic: 'SM0 JN' }, { name: 'jonsmith', phonetic: 'SM0 JN' }, 'phonetic_or_jw_0.92'],
+  ['name', { name: 'katherinebrown', family: 'brown', given: 'katherine' }, { name: 'kathrynbrown', family: 'brown', given: 'kathryn' }, 'phonetic_or_jw_0.92'],
+  ['name', { name: 'waller', family: 'waller' }, { name: 'lachlanwaller', family: 'waller', given: 'lachlan' }, 'one_part_equal'],
+  ['name', { name: '王伟', pinyin: 'wei wang', family: '王', given: '伟' }, { name: '李娜', pinyin: 'li na', family: '李', given: '娜' }, 'different'],
+  ['name', { name: null }, { name: '李娜' }, 'missing'],
+  ['phone', { phones: ['+8613812345678', '+8602161234567'] }, { phones: ['+8613812345678'] }, 'exact'],
+  ['phone', { phones: ['+8613812345678'] }, { phones: ['+8613812345679'] }, 'one_digit_apart'],
+  ['phone', { phones: ['+8613812345678'] }, { phones: ['+8613987654321'] }, 'different'],
+  ['phone', { phones: [] }, { phones: ['+8613987654321'] }, 'missing'],
+  ['email', { email: 'wei.zhang@qq.com' }, { email: 'wei.zhang@qq.com' }, 'exact'],
+  ['email', { email: 'wei.zhang@qq.com' }, { email: 'wei.zhang@163.com' }, 'near'],
+  ['email', { email: 'wei.zhang@qq.com' }, { email: 'wei.zhamg@qq.com' }, 'near'],
+  ['email', { email: 'ab@qq.com' }, { email: 'ab@163.com' }, 'different'],
+  ['id_number', { idNumber: '11010519491231002X' }, { idNumber: '11010519491231002X' }, 'exact'],
+  ['id_number', { idNumber: '11010519491231002X' }, { idNumber: '11010519491213002X' }, 'one_typo'],
+  ['id_number', { idNumber: '11010519491231002X' }, { idNumber: '440301199001011234' }, 'different'],
+  ['birth_date', { birthDate: '1990-03-07' }, { birthDate: '1990-03-07' }, 'exact'],
+  ['birth_date', { birthDate: '1990-03-07' }, { birthDate: '1990-07-03' }, 'day_month_swapped'],
+  ['birth_date', { birthDate: '1990-03-07' }, { birthDate: '1909-03-07' }, 'one_part_differs'],
+  ['birth_date', { birthDate: '1990-03-07' }, { birthDate: '1985-11-21' }, 'different'],
+  ['company', { company: '华为技术' }, { company: '华为技术' }, 'exact'],
+  ['street', { street: 'tullaroop st' }, { street: 'tullarop st' }, 'jw_0.88'],
+  ['street', { street: '中关村大街' }, { street: '人民路' }, 'different'],
+  ['street_number', { streetNumber: '27' }, { streetNumber: '27' }, 'exact'],
+  ['street_number', { streetNumber: '27' }, { streetNumber: '72' }, 'different'],
+  ['postcode', { postcode: '4011' }, { postcode: '4012' }, 'one_digit_apart'],
+  ['postcode', { postcode: '4011' }, { postcode: '2600' }, 'different'],
+];
+
+describe('comparison levels', () => {
+  it.each(CASES)('%s: %j vs %j → %s', (name, a, b, expected) => {
+    expect(level(name, a, b)).toBe(expected);
+    expect(level(name, b, a)).toBe(expected); // symmetric
+  });
+
+  it('every comparison has a doc, unique name and at most 14 levels (patterns encode levels in base 16)', () => {
+    expect(new Set(COMPARISONS.map((c) => c.name)).size).toBe(COMPARISONS.length);
+    for (const c of COMPARISONS) {
+      expect(c.doc.length).toBeGreaterThan(10);
+      expect(c.levels.length + 2).toBeLessThanOrEqual(16);
+    }
+  });
+});
