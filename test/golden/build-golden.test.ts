@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { buildGoldenRecords, goldenColumns, goldenToRow } from '../../src/golden/build-golden.js';
+import { name, phone, rec } from './record-helper.js';
+
+describe('buildGoldenRecords', () => {
+  const records = [
+    rec('crm.csv', 1, { name: name('张伟'), phones: [phone('+8613812345678')], updatedAt: '2024-01-01', extra: { 备注: 'VIP' } }),
+    rec('shop.csv', 1, { name: name('张先生', true), phones: [phone('+8613800138000', false), phone('+8613912345678')], updatedAt: '2025-06-01' }),
+    rec('crm.csv', 2, { name: name('李娜'), updatedAt: '2023-03-03' }),
+    rec('web.csv', 4, { name: name('张伟'), phones: [phone('+8613812345678')], updatedAt: '2022-01-01' }),
+  ];
+  const golden = buildGoldenRecords(records, { clusters: [[0, 1, 3], [2]] });
+
+  it('makes one golden record per cluster, with stable ids in cluster order', () => {
+    expect(golden.map((g) => g.goldenId)).toEqual(['G000001', 'G000002']);
+    expect(golden[0].members.map((m) => `${m.source}:${m.row}`)).toEqual(['crm.csv:1', 'shop.csv:1', 'web.csv:4']);
+  });
+
+  it('prefers a real name over a placeholder, and says which rule decided', () => {
+    expect(golden[0].values.name).toBe('张伟');
+    expect(golden[0].provenance.name).toEqual({ source: 'crm.csv', row: 1, rule: 'valid_over_invalid' });
+  });
+
+  it('takes the most recent valid phone, never the fake, and keeps a second number', () => {
+    expect(golden[0].values.phone).toBe('+8613912345678');
+    expect(golden[0].provenance.phone).toMatchObject({ source: 'shop.csv', rule: 'most_recent' });
+    expect(golden[0].values.phone2).toBe('+8613812345678');
+    expect(golden[0].conflicts).toEqual(['name', 'phone']);
+  });
+
+  it('passes unknown columns through and keeps the latest update', () => {
+    expect(golden[0].values['备注']).toBe('VIP');
+    expect(golden[0].values.updated_at).toBe('2025-06-01');
+  });
+
+  it('source priority from the config wins over recency', () => {
+    const g = buildGoldenRecords(records, { clusters: [[0, 1, 3], [2]] }, { sourcePriority: ['web.csv'], policy: { phone: ['source_priority', 'most_recent'] } });
+    expect(g[0].values.phone).toBe('+8613812345678');
+    expect(g[0].provenance.phone).toMatchObject({ source: 'web.csv', rule: 'source_priority' });
+  });
+
+  it('rejects an unknown rule name in the config', () => {
+    expect(() => buildGoldenRecords(records, { clusters: [[0]] }, { policy: { phone: ['newest'] } })).toThrow(/golden.fields.phone: unknown survivorship rule "newest"/);
+  });
+
+  it('writes rows with the member count, sources and provenance', () => {
+    const row = goldenToRow(golden[0]);
+    expect(row).toMatchObject({ golden_id: 'G000001', record_count: '3', sources: 'crm.csv;shop.csv;web.csv' });
+    expect(row.provenance).toContain('name=crm.csv:1');
+    const columns = goldenColumns(golden);
+    expect(columns.slice(0, 2)).toEqual(['golden_id', 'name']);
+    expect(columns).toContain('备注');
+    expect(columns).not.toContain('email'); // nobody has one
+  });
+});
