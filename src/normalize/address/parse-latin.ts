@@ -1,0 +1,74 @@
+import { stripDiacritics } from '../text/fold.js';
+import { STATES, STREET_TYPES } from './street-types.js';
+
+export interface LatinAddress {
+  street: string | null;
+  number: string | null;
+  unit: string | null;
+  suburb: string | null;
+  state: string | null;
+  postcode: string | null;
+}
+
+const UNIT_PREFIX = /^(?:unit|flat|apt|apartment|suite|ste|u)\s*#?\s*(\w+)[,\s]+/;
+const SLASH_UNIT = /^(\w+)\s*\/\s*(\d+\w?)\s+/;
+const LEADING_NUMBER = /^(\d+[a-z]?(?:-\d+[a-z]?)?)\s+/;
+const TRAILING_POSTCODE = /\s*\b(\d{4,5}(?:-\d{4})?)$/;
+
+export function foldLatin(s: string): string {
+  return stripDiacritics(s).toLowerCase().replace(/[.#]/g, ' ').replace(/[^\p{L}\p{N}\s,/-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Canonical street: words folded, the street type abbreviated. */
+export function canonicalStreet(s: string): string | null {
+  const words = foldLatin(s).replace(/,/g, ' ').split(' ').filter(Boolean);
+  if (!words.length) return null;
+  const last = words.length - 1;
+  if (last > 0 && STREET_TYPES[words[last]]) words[last] = STREET_TYPES[words[last]];
+  return words.join(' ');
+}
+
+/**
+ * A Latin-script address from a street line ("3/27 Tullaroop Street",
+ * "Unit 4, 12 King St, Richmond VIC 3121") plus separate columns, which win.
+ */
+export function parseLatinAddress(line: string, cols: { number?: string; suburb?: string; state?: string; postcode?: string }): LatinAddress {
+  const segments = foldLatin(line).split(',').map((x) => x.trim()).filter(Boolean);
+  let first = segments.shift() ?? '';
+  let unit: string | null = null;
+  let number: string | null = null;
+  let m = UNIT_PREFIX.exec(first);
+  if (m) {
+    unit = m[1];
+    first = first.slice(m[0].length);
+    if (!first && segments.length) first = segments.shift()!;
+  }
+  if ((m = SLASH_UNIT.exec(first))) {
+    unit = m[1];
+    number = m[2];
+    first = first.slice(m[0].length);
+  } else if ((m = LEADING_NUMBER.exec(first))) {
+    number = m[1];
+    first = first.slice(m[0].length);
+  }
+  // What follows the street: "richmond vic 3121".
+  let locality = segments.join(' ');
+  let postcode: string | null = null;
+  let state: string | null = null;
+  if ((m = TRAILING_POSTCODE.exec(locality))) {
+    postcode = m[1];
+    locality = locality.slice(0, m.index).trim();
+  }
+  const words = locality.split(' ').filter(Boolean);
+  if (words.length && STATES[words[words.length - 1]]) state = STATES[words.pop()!];
+  const colNumber = cols.number ? foldLatin(cols.number) : '';
+  const colState = cols.state ? foldLatin(cols.state) : '';
+  return {
+    street: canonicalStreet(first),
+    number: colNumber || number,
+    unit,
+    suburb: (cols.suburb ? foldLatin(cols.suburb) : '') || words.join(' ') || null,
+    state: colState ? (STATES[colState] ?? colState) : state,
+    postcode: cols.postcode?.replace(/\s/g, '') || postcode,
+  };
+}

@@ -1,0 +1,25 @@
+/** Titles and forms of address staff type after (or before) a name: stripped into `honorific`. */
+export const HAN_HONORIFIC_SUFFIXES = [
+  '董事长', '总经理', '副总', '总监', '经理', '主任', '主管', '老板', '老师', '先生', '女士', '小姐', '太太', '夫人',
+  '师傅', '阿姨', '叔叔', '同学', '医生', '大夫', '律师', '教授', '博士', '会计', '科长', '处长', '局长', '部长', '院长', '校长',
+].sort((a, b) => b.length - a.length);
+
+/** One-character forms (王总, 李工, 张姐): only taken as a title when what is left is a bare surname. */
+export const HAN_SHORT_HONORIFICS = ['总', '董', '工', '哥', '姐', '姨', '叔', '生', '嫂', '爷', '伯', '婶'];
+
+/** 老王, 小李, 阿张: a familiar prefix + surname is a nickname, not a name. */
+export const HAN_FAMILIAR_PREFIXES = ['老', '小', '阿'];
+
+export const LATIN_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'mme', 'mlle', 'herr', 'frau', 'rev', 'hon']);
+
+/** Two-character surnames (复姓), so 欧阳娜娜 splits into 欧阳 + 娜娜. */
+export const COMPOUND_SURNAMES = new Set([
+  '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木',
+  '独孤', '南宫', '西门', '百里', '呼延', '澹台', '公冶', '宗政', '濮阳', '太叔', '申屠', '钟离', '闻人', '赫连', '万俟', '拓跋',
+]);
+
+/** Names that are not names: test entries, "unknown", generic words for a customer. */
+export const PLACEHOLDER_NAMES = new Set([
+  '测试', '测试用户', '测试客户', '某某', '某人', '无', '无名', '未知', '匿名', '客户', '顾客', '会员', '用户', '不详', '空', '暂无', '待定', '先生', '女士', '小姐', '本人', '同学',
+  'test', 'tester', 'testing', 'test user', 'demo', 'dummy', 'sample', 'null', 'none', 'nil', 'na', 'n a', 'unknown', 'anonymous', 'customer', 'client', 'user', 'tbd', 'asdf', 'qwerty', 'xxx', 'aaa', 'abc', 'no name', 'noname', 'x', 'john doe', 'jane doe',
+]);

@@ -1,0 +1,68 @@
+import { issue, type NormalizerRule } from '../rule.js';
+import { cleanText, foldKey, toSimplified } from '../text/fold.js';
+import { divisions } from '../address/divisions.js';
+import { BoundedCache } from '../bounded-cache.js';
+
+type Company = { display: string | null; key: string | null };
+
+/** Legal forms and branch words, longest first: they say nothing about which company it is. */
+const HAN_LEGAL_FORMS = ['股份有限公司', '有限责任公司', '有限公司', '集团公司', '分公司', '总公司', '集团', '公司', '工作室', '商行', '门市部', '经营部'];
+const LATIN_LEGAL_FORMS = /\b(?:co|company|corp|corporation|inc|incorporated|ltd|limited|llc|llp|plc|gmbh|ag|sa|s\.a|sarl|bv|nv|pty|pte|kk|group|holdings?)\b\.?/g;
+const PLACEHOLDERS = new Set(['无', '个人', '暂无', '测试', '不详', '未知', '自由职业', 'na', 'n/a', 'none', 'null', 'test', 'personal', 'self', 'selfemployed', 'individual', '-', '0']);
+
+/** Province and city names, full and short, longest first: a leading or bracketed place is not part of the name. */
+let placeNames: string[] | null = null;
+function places(): string[] {
+  if (!placeNames) {
+    const idx = divisions();
+    placeNames = [...new Set([...idx.provinces.keys(), ...idx.cities.keys()])].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  }
+  return placeNames;
+}
+
+function hanKey(s: string): string {
+  let k = s.replace(/[（(][^（()）]*[)）]/g, (m) => (places().includes(m.slice(1, -1)) ? '' : m));
+  for (const place of places()) {
+    if (k.startsWith(place) && k.length > place.length + 1) {
+      k = k.slice(place.length);
+      break;
+    }
+  }
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const form of HAN_LEGAL_FORMS) {
+      if (k.endsWith(form) && k.length > form.length) {
+        k = k.slice(0, -form.length);
+        changed = true;
+      }
+    }
+  }
+  return foldKey(k);
+}
+
+const cache = new BoundedCache<Company & { placeholder: boolean }>();
+
+export const companyNameRule: NormalizerRule<string, Company> = {
+  id: 'company-name',
+  doc: 'Company names: display form cleaned; comparison key without legal forms (有限公司, 股份有限公司, Co., Ltd., Inc., GmbH …) and without a leading or bracketed province/city, so 北京XX科技有限公司 ≡ XX科技(北京)有限公司; traditional → simplified, full-width and case folded.',
+  codes: { 'company.placeholder': 'Not a company: 无, 个人, test, n/a.' },
+  normalize(raw) {
+    const text = cleanText(raw ?? '');
+    if (!text) return { raw, value: null, parts: { display: null, key: null }, issues: [] };
+    const r = cache.get(text, (t) => {
+      if (PLACEHOLDERS.has(foldKey(t)) || PLACEHOLDERS.has(t.toLowerCase())) return { display: t, key: null, placeholder: true };
+      const simplified = toSimplified(t);
+      const key = /[\u3400-\u9fff]/.test(simplified)
+        ? hanKey(simplified)
+        : foldKey(simplified.toLowerCase().replace(/&/g, ' and ').replace(LATIN_LEGAL_FORMS, ' '));
+      return { display: t, key: key || foldKey(simplified), placeholder: false };
+    });
+    return {
+      raw,
+      value: r.display,
+      parts: { display: r.display, key: r.key },
+      issues: r.placeholder ? [issue('company', 'company.placeholder', 'a placeholder, not a company name')] : [],
+    };
+  },
+};

@@ -1,0 +1,76 @@
+import { issue, type NormalizerRule } from '../rule.js';
+import { cleanText } from '../text/fold.js';
+
+export interface DateOptions {
+  /** How to read ambiguous numeric dates such as 02/11/2023. */
+  order: 'YMD' | 'DMY' | 'MDY';
+  /** Birth dates and event dates (updates, contacts) have different plausible ranges. */
+  kind: 'birth' | 'event';
+  /** ISO run date: later dates are in the future. */
+  asOf: string;
+}
+
+const YMD = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const SLASHED = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const TEXT_MONTH = /^(\d{1,2})[\s-]([a-z]{3})[a-z]*\.?[\s-,]+(\d{4})$|^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/;
+/** Excel stores dates as days since 1899-12-30; 20000–60000 is 1954–2064. */
+const EXCEL_SERIAL = /^\d{5}(?:\.\d+)?$/;
+
+function iso(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const t = Date.UTC(y, m - 1, d);
+  const date = new Date(t);
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Parse a date in any of the forms exports use; null when it is not a calendar date. */
+export function parseDate(text: string, order: DateOptions['order'], allowSerial: boolean): string | null {
+  const s = text.replace(/[T\s]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i, '').trim().toLowerCase();
+  let m = YMD.exec(s) ?? COMPACT.exec(s);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+  if ((m = SLASHED.exec(s))) {
+    const [a, b] = [+m[1], +m[2]];
+    let y = +m[3];
+    if (m[3].length === 2) y += y < 50 ? 2000 : 1900;
+    if (order === 'MDY') return iso(y, a, b);
+    if (order === 'DMY') return iso(y, b, a);
+    // YMD data rarely writes slashed dates day-first or month-first; take the only reading that is a date.
+    return a > 12 ? iso(y, b, a) : b > 12 ? iso(y, a, b) : iso(y, b, a);
+  }
+  if ((m = TEXT_MONTH.exec(s))) {
+    const month = MONTHS.indexOf((m[2] ?? m[4]).slice(0, 3)) + 1;
+    return month ? iso(+(m[3] ?? m[6]), month, +(m[1] ?? m[5])) : null;
+  }
+  if (allowSerial && EXCEL_SERIAL.test(s)) {
+    const serial = Math.floor(Number(s));
+    if (serial >= 20000 && serial <= 60000) return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+  }
+  return null;
+}
+
+export const dateRule: NormalizerRule<string, string | null, DateOptions> = {
+  id: 'date',
+  doc: 'Dates to ISO YYYY-MM-DD from 2023-01-05, 2023/1/5, 2023.1.5, 20230105, 2023年1月5日, 05/01/2023 (by the configured order), 5 Jan 2023 and Excel serial numbers (event dates); time parts dropped; impossible, future and implausible dates flagged.',
+  codes: {
+    'date.invalid': 'Not a calendar date (e.g. 1937-12-33 or free text).',
+    'date.future': 'A date after the run date.',
+    'date.implausible': 'A birth date before 1900 or giving an age over 120, or an event date before 1970 or in a far future.',
+  },
+  normalize(raw, { order, kind, asOf }) {
+    const text = cleanText(raw ?? '');
+    if (!text || /^(?:0{4}-?0{2}-?0{2}|null|n\/a|-|无|未知)$/i.test(text)) return { raw, value: null, parts: null, issues: [] };
+    const field = kind === 'birth' ? 'birth_date' : 'updated_at';
+    const value = text.length > 40 ? null : parseDate(text, order, kind === 'event');
+    if (!value) return { raw, value: null, parts: null, issues: [issue(field, 'date.invalid', 'not a calendar date')] };
+    const year = Number(value.slice(0, 4));
+    const asOfYear = Number(asOf.slice(0, 4));
+    if (year > asOfYear + 1 || (kind === 'birth' ? year < 1900 || asOfYear - year > 120 : year < 1970)) {
+      return { raw, value: null, parts: null, issues: [issue(field, 'date.implausible', `year ${year} is not plausible for a ${kind === 'birth' ? 'birth date' : 'record date'}`)] };
+    }
+    if (value > asOf) return { raw, value: null, parts: null, issues: [issue(field, 'date.future', 'a date after the run date')] };
+    return { raw, value, parts: value, issues: [] };
+  },
+};

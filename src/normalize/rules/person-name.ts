@@ -1,0 +1,139 @@
+import { pinyin } from 'pinyin-pro';
+import { doubleMetaphone } from 'double-metaphone';
+import type { NormalizedName } from '../../model/record.js';
+import type { Issue } from '../../model/record.js';
+import { issue, type NormalizerRule } from '../rule.js';
+import { cleanText, hasHan, stripDiacritics, toSimplified } from '../text/fold.js';
+import { BoundedCache } from '../bounded-cache.js';
+import { COMPOUND_SURNAMES, HAN_FAMILIAR_PREFIXES, HAN_HONORIFIC_SUFFIXES, HAN_SHORT_HONORIFICS, LATIN_TITLES, PLACEHOLDER_NAMES } from '../data/honorifics.js';
+import { NICKNAMES } from '../data/nicknames.js';
+
+export interface NameInput {
+  name?: string;
+  given?: string;
+  family?: string;
+}
+
+const FIELD = 'name';
+const MAX_CHARS = 100;
+const EMPTY: NormalizedName = { display: null, given: null, family: null, honorific: null, script: null, key: null, pinyin: null, phonetic: null, placeholder: false };
+const NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]/g;
+
+type Parsed = { parts: NormalizedName; issues: Issue[] };
+const placeholderIssue = () => issue(FIELD, 'name.placeholder', 'a placeholder, not a real name');
+
+function familyOf(name: string): string {
+  return COMPOUND_SURNAMES.has(name.slice(0, 2)) && name.length > 2 ? name.slice(0, 2) : name.slice(0, 1);
+}
+
+const pinyinWord = (s: string, surname: boolean) => pinyin(s, { toneType: 'none', type: 'array', surname: surname ? 'head' : 'off' }).join('').toLowerCase();
+
+function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
+  let name = toSimplified(text).replace(NOT_HAN, '');
+  let honorific: string | null = null;
+  const suffix = HAN_HONORIFIC_SUFFIXES.find((h) => name.endsWith(h) && name.length > h.length);
+  if (suffix) {
+    honorific = suffix;
+    name = name.slice(0, -suffix.length);
+  } else if (name.length === 2 && HAN_SHORT_HONORIFICS.includes(name[1])) {
+    honorific = name[1];
+    name = name[0];
+  }
+  let placeholder = PLACEHOLDER_NAMES.has(name) || name.includes('测试') || /^(.)\1+$/.test(name);
+  if (!placeholder && name.length === 2 && HAN_FAMILIAR_PREFIXES.includes(name[0])) {
+    honorific = name[0];
+    name = name.slice(1);
+  }
+  // A bare surname (李先生 → 李) or a single character identifies nobody.
+  if (name.length <= 1 || COMPOUND_SURNAMES.has(name)) placeholder = true;
+  if (!name) return { parts: { ...EMPTY, honorific, placeholder: true }, issues: [placeholderIssue()] };
+  const family = familyCol ? toSimplified(familyCol).replace(NOT_HAN, '') || familyOf(name) : familyOf(name);
+  const given = givenCol ? toSimplified(givenCol).replace(NOT_HAN, '') || name.slice(family.length) : name.slice(family.length);
+  const tokens = [pinyinWord(family, true), pinyinWord(given, false)].filter(Boolean).sort();
+  const py = tokens.join(' ');
+  return {
+    parts: { display: name, given: given || null, family, honorific, script: 'han', key: name, pinyin: py, phonetic: py, placeholder },
+    issues: placeholder ? [placeholderIssue()] : [],
+  };
+}
+
+const titleCase = (w: string) => w.replace(/(^|[-'\s])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+const latinWords = (s: string) =>
+  stripDiacritics(s)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s'-]+/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+
+function parseLatin(text: string, givenCol?: string, familyCol?: string): Parsed {
+  let given: string[];
+  let family: string[];
+  let honorific: string | null = null;
+  const dropTitle = (words: string[]) => {
+    while (words.length > 1 && LATIN_TITLES.has(words[0])) honorific = words.shift()!;
+    return words;
+  };
+  if (givenCol !== undefined || familyCol !== undefined) {
+    given = dropTitle(latinWords(givenCol ?? ''));
+    family = latinWords(familyCol ?? '');
+  } else if (text.includes(',')) {
+    // "Smith, John": family name first.
+    const [f, ...rest] = text.split(',');
+    family = latinWords(f);
+    given = dropTitle(latinWords(rest.join(' ')));
+  } else {
+    const words = dropTitle(latinWords(text));
+    family = words.slice(-1);
+    given = words.slice(0, -1);
+  }
+  const all = [...given, ...family];
+  const joined = all.join(' ');
+  const placeholder = !all.length || PLACEHOLDER_NAMES.has(joined) || /^\d+$/.test(joined.replace(/\s/g, '')) || /^(\w)\1{2,}$/.test(joined) || (all.length === 1 && LATIN_TITLES.has(all[0]));
+  if (!all.length) return { parts: { ...EMPTY, placeholder: true }, issues: [placeholderIssue()] };
+  const givenWord = given.join(' ') || null;
+  const familyWord = family.join(' ') || null;
+  const canonicalGiven = given.length ? [NICKNAMES[given[0]] ?? given[0], ...given.slice(1)] : [];
+  const canonical = [...canonicalGiven, ...family];
+  const phonetic = canonical.map((w) => doubleMetaphone(w)[0]).filter(Boolean).sort().join(' ');
+  return {
+    parts: {
+      display: titleCase(joined),
+      given: givenWord && titleCase(givenWord),
+      family: familyWord && titleCase(familyWord),
+      honorific,
+      script: 'latin',
+      key: canonical.join(''),
+      pinyin: [...canonical].sort().join(' '),
+      phonetic: phonetic || null,
+      placeholder,
+    },
+    issues: placeholder ? [placeholderIssue()] : [],
+  };
+}
+
+const cache = new BoundedCache<Parsed>();
+
+export const personNameRule: NormalizerRule<NameInput, NormalizedName> = {
+  id: 'person-name',
+  doc:
+    'Person names, Chinese or Latin. Chinese: simplified, spaces removed (张 伟 → 张伟), titles stripped into `honorific` (先生, 经理, 王总), family name split off (compound surnames such as 欧阳 kept whole), toneless pinyin. ' +
+    'Latin: diacritics folded, "Smith, John" read family-first, titles (Mr, Dr) stripped, nicknames mapped for the key (Bob → Robert), Double Metaphone. ' +
+    '`pinyin` is the sorted, space-separated list of pinyin syllable groups or Latin words, so 张伟, 章伟, "Zhang Wei" and "WEI ZHANG" all give "wei zhang". Placeholders (李先生, 测试, test, single characters) are flagged and never count as evidence.',
+  codes: {
+    'name.placeholder': 'Not a real name: a surname with a title only (李先生, 王总), a test or dummy entry, a single character.',
+    'name.too_long': 'Longer than 100 characters: not a name.',
+  },
+  normalize({ name, given, family }) {
+    const raw = name?.trim() ? name : [given, family].filter((s) => s?.trim()).join(' ');
+    if (!raw?.trim()) return { raw: raw ?? '', value: null, parts: EMPTY, issues: [] };
+    if (raw.length > MAX_CHARS) return { raw, value: null, parts: EMPTY, issues: [issue(FIELD, 'name.too_long', `a name of ${raw.length} characters`)] };
+    const split = !name?.trim() && (given?.trim() || family?.trim());
+    const key = split ? `\u0001${given ?? ''}\u0001${family ?? ''}` : raw;
+    const parsed = cache.get(key, () => {
+      const text = cleanText(raw);
+      if (hasHan(text)) return split ? parseHan(`${family ?? ''}${given ?? ''}`, given, family) : parseHan(text);
+      return split ? parseLatin(text, given ?? '', family ?? '') : parseLatin(text);
+    });
+    return { raw, value: parsed.parts.display, parts: parsed.parts, issues: parsed.issues };
+  },
+};

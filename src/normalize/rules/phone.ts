@@ -1,0 +1,97 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { NormalizedPhone } from '../../model/record.js';
+import { issue, type NormalizerRule } from '../rule.js';
+import { cleanText } from '../text/fold.js';
+import { BoundedCache } from '../bounded-cache.js';
+
+const FIELD = 'phone';
+/** A longer cell is a paragraph, not phone numbers. */
+const MAX_CELL = 200;
+const SEPARATORS = /[\/,;、，；|]|\s{2,}|\s+(?:or|或)\s+/;
+const EXTENSION = /\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})\s*$/i;
+const KNOWN_FAKES = new Set(['13800138000', '13888888888', '12345678901', '13812345678', '18888888888', '10086', '10010', '95588']);
+
+/** Made-up numbers: all one digit, a run up or down, or a well-known example number. */
+export function looksFake(national: string): boolean {
+  if (KNOWN_FAKES.has(national)) return true;
+  if (/^(\d)\1+$/.test(national)) return true;
+  // The subscriber part (last 8 digits) typed as a run, e.g. 138 12345678 or 87654321, or one digit repeated.
+  const tail = national.slice(-8);
+  if (/^(\d)\1{6,}\d?$/.test(tail) || /^\d?(\d)\1{6,}$/.test(tail)) return true;
+  return isRun(tail, 1) || isRun(tail, -1);
+}
+
+function isRun(s: string, step: number): boolean {
+  if (s.length < 7) return false;
+  for (let i = 1; i < s.length; i++) if ((s.charCodeAt(i) - s.charCodeAt(i - 1) + 10) % 10 !== (step + 10) % 10) return false;
+  return true;
+}
+
+interface Parsed {
+  phones: NormalizedPhone[];
+  codes: ('invalid' | 'placeholder')[];
+}
+
+function parseOne(piece: string, region: CountryCode): { phone: NormalizedPhone | null; code: 'invalid' | 'placeholder' | null } {
+  const ext = EXTENSION.exec(piece);
+  const body = ext ? piece.slice(0, ext.index) : piece;
+  // 0086 / 86 prefixes that libphonenumber reads only with a plus.
+  let digits = body.replace(/[^\d+]/g, '');
+  if (digits.startsWith('00')) digits = '+' + digits.slice(2);
+  else if (region === 'CN' && /^86(1\d{10})$/.test(digits)) digits = '+' + digits;
+  if (digits.replace('+', '').length < 5) return { phone: null, code: 'invalid' };
+  const parsed = parsePhoneNumberFromString(digits, region);
+  const national = parsed?.nationalNumber ?? digits.replace(/\D/g, '');
+  const fake = looksFake(national) || looksFake(digits.replace(/\D/g, ''));
+  if (!parsed) return { phone: null, code: fake ? 'placeholder' : 'invalid' };
+  const type = parsed.getType();
+  const valid = parsed.isValid();
+  return {
+    phone: {
+      e164: parsed.number,
+      type: type === 'MOBILE' ? 'mobile' : type === 'FIXED_LINE' ? 'fixed_line' : 'other',
+      valid,
+      fake,
+      extension: ext?.[1] ?? parsed.ext ?? null,
+    },
+    code: fake ? 'placeholder' : valid ? null : 'invalid',
+  };
+}
+
+function parseCell(cell: string, region: CountryCode): Parsed {
+  const text = cleanText(cell);
+  const phones: NormalizedPhone[] = [];
+  const codes: Parsed['codes'] = [];
+  // Split on separators; a run of digits and spaces with no separator may still hold two mobiles ("13812345678 13987654321").
+  const pieces = text.split(SEPARATORS).flatMap((p) => (/^\s*1\d{10}(\s+1\d{10})+\s*$/.test(p) ? p.trim().split(/\s+/) : [p]));
+  for (const piece of pieces) {
+    if (!/\d/.test(piece)) continue;
+    const { phone, code } = parseOne(piece.trim(), region);
+    if (code) codes.push(code);
+    if (phone && !phones.some((p) => p.e164 === phone.e164)) phones.push(phone);
+  }
+  return { phones, codes };
+}
+
+const caches = new Map<string, BoundedCache<Parsed>>();
+
+export const phoneRule: NormalizerRule<string, NormalizedPhone[], { defaultRegion: CountryCode }> = {
+  id: 'phone',
+  doc: 'Phone numbers to E.164 with libphonenumber-js (default region for numbers without a country code); +86 / 0086 / 86 prefixes, dashes, brackets, full-width digits and extensions (转, ext, x) accepted; several numbers in one cell are split; made-up numbers are kept but marked fake.',
+  codes: {
+    'phone.invalid': 'Not a valid phone number for its region.',
+    'phone.placeholder': 'A made-up number (13800138000, all one digit, a run such as 12345678): counts as missing.',
+    'phone.too_long': 'The cell holds text, not phone numbers.',
+  },
+  normalize(raw, { defaultRegion }) {
+    if (!raw || raw.trim() === '') return { raw, value: null, parts: [], issues: [] };
+    if (raw.length > MAX_CELL) return { raw, value: null, parts: [], issues: [issue(FIELD, 'phone.too_long', `phone cell holds ${raw.length} characters of text`)] };
+    let cache = caches.get(defaultRegion);
+    if (!cache) caches.set(defaultRegion, (cache = new BoundedCache()));
+    const { phones, codes } = cache.get(raw, (r) => parseCell(r, defaultRegion));
+    const issues = [...new Set(codes)].map((c) =>
+      c === 'invalid' ? issue(FIELD, 'phone.invalid', 'not a valid phone number') : issue(FIELD, 'phone.placeholder', 'a made-up placeholder number'),
+    );
+    return { raw, value: phones[0]?.e164 ?? null, parts: phones, issues };
+  },
+};
