@@ -8,7 +8,7 @@ import { registerInit } from './commands/init.js';
 import { registerExplain } from './commands/explain.js';
 import { registerEval } from './commands/eval.js';
 import { registerCheck } from './commands/check.js';
-import { maskFreeText } from './mask-text.js';
+import { maskFreeText } from '../report/mask.js';
 
 export const EXIT_CODES_HELP = `
 Exit codes:

@@ -90,7 +90,7 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
   const issues = issueRows(records, { mask: !opts.unmask });
   files.set('issues.csv', csv(issues, ['source', 'row', 'field', 'code', 'message']));
   files.set('report.json', JSON.stringify(report, null, 2) + '\n');
-  files.set('report.html', renderHtmlReport(report, { mask: !opts.unmask }));
+  files.set('report.html', renderHtmlReport(report));
   files.set('model.json', JSON.stringify(match.model, null, 2) + '\n');
   return { files, report, golden };
 }

@@ -62,8 +62,15 @@ export function expectationMaximisation(
   return { m, lambda, iterations };
 }
 
+/**
+ * Blocking on strong keys can make nearly every candidate pair a match; lambda
+ * then tends to 1 and the prior alone would merge pairs whose fields disagree.
+ * Capping it keeps the evidence in charge.
+ */
+const MAX_LAMBDA = 0.95;
+
 function clamp(x: number): number {
-  return Math.min(1 - 1e-6, Math.max(1e-6, x));
+  return Math.min(MAX_LAMBDA, Math.max(1e-6, x));
 }
 
 function maxDelta(a: number[][], b: number[][]): number {

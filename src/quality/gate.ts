@@ -1,0 +1,48 @@
+import type { QualityThresholds } from '../config/schema.js';
+import type { QualityReport } from '../report/schema.js';
+
+export interface GateFailure {
+  check: string;
+  actual: number;
+  limit: number;
+  message: string;
+}
+
+export interface GateResult {
+  passed: boolean;
+  failures: GateFailure[];
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/**
+ * The CI gate: compare a report with thresholds, and optionally with a
+ * baseline report (any score that dropped by more than `tolerance` fails). A
+ * source whose row count collapsed against the previous run always fails.
+ */
+export function evaluateGate(report: QualityReport, thresholds: QualityThresholds, baseline?: QualityReport, tolerance = 0.02): GateResult {
+  const failures: GateFailure[] = [];
+  const atLeast = (check: string, actual: number, limit: number | undefined) => {
+    if (limit !== undefined && actual < limit) failures.push({ check, actual, limit, message: `${check} is ${pct(actual)}, below the minimum ${pct(limit)}` });
+  };
+  const atMost = (check: string, actual: number, limit: number | undefined) => {
+    if (limit !== undefined && actual > limit) failures.push({ check, actual, limit, message: `${check} is ${pct(actual)}, above the maximum ${pct(limit)}` });
+  };
+  atLeast('completeness', report.scores.completeness, thresholds.minCompleteness);
+  atMost('duplicate rate', report.rates.duplicateRate, thresholds.maxDuplicateRate);
+  atMost('stale rate', report.rates.staleRate, thresholds.maxStaleRate);
+  atMost('invalid rate', report.rates.invalidRate, thresholds.maxInvalidRate);
+  atLeast('overall score', report.scores.overall, thresholds.minOverall);
+  if (baseline) {
+    for (const [name, value] of Object.entries(report.scores)) {
+      const before = baseline.scores[name as keyof typeof report.scores];
+      if (before - value > tolerance) {
+        failures.push({ check: `${name} vs baseline`, actual: value, limit: before - tolerance, message: `${name} fell from ${pct(before)} to ${pct(value)} (tolerance ${pct(tolerance)})` });
+      }
+    }
+  }
+  for (const s of report.sources) {
+    if (s.volumeAlert) failures.push({ check: `volume of ${s.source}`, actual: s.rows, limit: s.previousRows ?? 0, message: `${s.source} has ${s.rows} rows, ${pct(-(s.volumeChange ?? 0))} fewer than the ${s.previousRows} of the last run` });
+  }
+  return { passed: failures.length === 0, failures };
+}
