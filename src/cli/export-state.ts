@@ -21,7 +21,6 @@ export interface ExportFlags {
 /** Write every output of a finished run into the out directory, then print the summary. */
 export async function exportState(state: PipelineState, opts: PipelineOptions, flags: ExportFlags): Promise<void> {
   const outDir = flags.out!;
-  assertNotOverwritingInputs(outDir, state.sources.map((s) => s.path));
   const previous = flags.previous ? await readReport(flags.previous) : undefined;
   const outputs = buildOutputs(state, {
     config: opts.config,
@@ -30,6 +29,7 @@ export async function exportState(state: PipelineState, opts: PipelineOptions, f
     escapeFormulas: flags.escapeFormulas !== false,
     previous,
   });
+  assertNotOverwritingInputs(outDir, state.sources.map((s) => s.path), [...outputs.files.keys()]);
   opts.progress.start('export');
   await mkdir(outDir, { recursive: true });
   for (const [name, content] of outputs.files) await writeFileAtomic(join(outDir, name), content);

@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateDataset, writeDataset } from '../../fixtures/synth/index.js';
+import { BIN, crm, tempDir } from './helpers.js';
+
+const OUTPUTS = ['golden.csv', 'mapping.csv', 'rejects.csv', 'review.csv', 'issues.csv', 'report.json', 'report.html', 'model.json'];
+
+/** Start a dedupe run and SIGKILL it `delayMs` after the last matching stage ends, i.e. while it exports. */
+function runAndKill(args: string[], delayMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (err.includes('crmclean cluster:')) setTimeout(() => child.kill('SIGKILL'), delayMs);
+    });
+    child.on('exit', () => resolve());
+  });
+}
+
+describe('a run killed during export leaves the previous outputs intact', () => {
+  it('every output file is either the previous run’s or the new run’s, complete, never half-written', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    writeDataset(data, generateDataset({ seed: 5, entities: 4000, duplicateRate: 0.3 }));
+    const files = readdirSync(data).filter((f) => f !== 'truth.csv').map((f) => join(data, f));
+    const out = join(dir, 'out');
+    // Yesterday's outputs: a run on the first file only.
+    expect(crm(['dedupe', files[0], '--out', out, '-q', '--as-of', '2026-11-01']).status).toBe(0);
+    const previous = new Map(OUTPUTS.map((f) => [f, readFileSync(join(out, f))]));
+    // Today's complete outputs, for comparison (runs are deterministic).
+    const complete = join(dir, 'complete');
+    expect(crm(['dedupe', ...files, '--out', complete, '-q', '--as-of', '2026-11-01']).status).toBe(0);
+    const next = new Map(OUTPUTS.map((f) => [f, readFileSync(join(complete, f))]));
+
+    for (const delay of [0, 20, 60, 150]) {
+      await runAndKill(['dedupe', ...files, '--out', out, '--as-of', '2026-11-01'], delay);
+      for (const f of OUTPUTS) {
+        const now = readFileSync(join(out, f));
+        expect(now.equals(previous.get(f)!) || now.equals(next.get(f)!), `${f} after a kill ${delay} ms into export`).toBe(true);
+        previous.set(f, now); // a later kill may leave this version in place
+      }
+    }
+    // The next complete run cleans up any temp file a killed run left and writes everything.
+    expect(crm(['dedupe', ...files, '--out', out, '-q', '--as-of', '2026-11-01']).status).toBe(0);
+    expect(readdirSync(out).filter((f) => !OUTPUTS.includes(f))).toEqual([]);
+    for (const f of OUTPUTS) expect(readFileSync(join(out, f)).equals(next.get(f)!), f).toBe(true);
+  }, 120_000);
+});
