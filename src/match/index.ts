@@ -2,11 +2,11 @@ import type { MatchResult, ScoredPair } from '../model/match.js';
 import type { NormalizedRecord } from '../model/record.js';
 import { usageError } from '../model/errors.js';
 import { silentProgress, type ProgressSink } from '../pipeline/progress.js';
-import { COMPARISONS } from './comparisons/index.js';
+import { COMPARISONS, DEFAULT_COMPARISONS } from './comparisons/index.js';
 import { levelCount, levelLabel, type Comparison } from './comparisons/comparison.js';
 import { matchFeatures } from './features.js';
 import { blockRecords } from './blocking/block.js';
-import { DEFAULT_BLOCKING_RULES } from './blocking/keys.js';
+import { DEFAULT_BLOCKING_RULES, KEY_COMPARISONS } from './blocking/keys.js';
 import { comparePairs } from './compare-pairs.js';
 import { randomPairs } from './estimate/random-pairs.js';
 import { levelShares, toPatterns } from './estimate/patterns.js';
@@ -27,7 +27,7 @@ export interface MatchOptions {
   /** Pairs from here up to `threshold` go to the review queue. */
   reviewThreshold: number;
   blockingRules: readonly string[];
-  /** Names of comparisons to use (see COMPARISONS); default: every one the data has values for. */
+  /** Names of comparisons to use (see COMPARISONS); default: DEFAULT_COMPARISONS that the data has values for. */
   comparisons?: readonly string[];
   maxBlockSize: number;
   /** A blocking rule yielding more pairs than this is refused; default max(2M, 20 per record). */
@@ -88,10 +88,11 @@ export function matchRecords(records: readonly NormalizedRecord[], options: Part
   progress.end(`${pairs.length.toLocaleString('en')} pairs × ${comparisons.length} comparisons`);
 
   progress.start('estimate');
-  const model = opts.model ?? estimateModel(features, comparisons, levels, pairs.length, opts);
+  const model = opts.model ?? estimateModel(features, comparisons, levels, blocking.rules, opts);
   const scorer = new Scorer(comparisons, model, features);
   progress.end(opts.model ? 'reused the saved model' : `λ = ${model.lambda.toPrecision(3)} after ${model.trainedOn.emIterations} EM iterations`);
 
+  const conflict = identityConflict(comparisons, levels);
   progress.start('cluster', pairs.length);
   const weights = new Float64Array(pairs.length);
   const edges: Edge[] = [];
@@ -100,7 +101,7 @@ export function matchRecords(records: readonly NormalizedRecord[], options: Part
     const [a, b] = pairAt(k);
     weights[k] = scorer.weightOf(levels, k, a);
     const probability = 1 / (1 + Math.pow(2, -weights[k]));
-    if (probability >= opts.threshold) edges.push({ a, b, probability });
+    if (probability >= opts.threshold && !conflict(k)) edges.push({ a, b, probability });
     else if (probability >= opts.reviewThreshold) reviewCandidates.push({ a, b, probability });
   }
   const decisions = opts.decisions ?? [];
@@ -150,11 +151,26 @@ export function matchRecords(records: readonly NormalizedRecord[], options: Part
   return { result, model, scorer };
 }
 
+/**
+ * Two records whose names are both real and plainly different are different
+ * people unless an identifier only one person has (ID number, email, phone)
+ * agrees exactly: family members share an address, colleagues a company.
+ * Such pairs are never merged on score alone; they go to review instead.
+ */
+function identityConflict(comparisons: readonly Comparison[], levels: Uint8Array): (k: number) => boolean {
+  const width = comparisons.length;
+  const name = comparisons.findIndex((c) => c.name === 'name');
+  if (name < 0) return () => false;
+  const nameDifferent = comparisons[name].levels.length + 1;
+  const identifiers = ['id_number', 'email', 'phone'].map((id) => comparisons.findIndex((c) => c.name === id)).filter((x) => x >= 0);
+  return (k) => levels[k * width + name] === nameDifferent && !identifiers.some((x) => levels[k * width + x] === 1);
+}
+
 function pairKey(a: number, b: number, n: number): number {
   return a < b ? a * n + b : b * n + a;
 }
 
-/** Comparisons named in the options, else every one that at least two records have a value for. */
+/** Comparisons named in the options, else the defaults that at least two records have a value for. */
 function chooseComparisons(opts: MatchOptions, features: ReturnType<typeof matchFeatures>[]): Comparison[] {
   const names = opts.model?.comparisons.map((c) => c.name) ?? opts.comparisons;
   if (names) {
@@ -168,48 +184,83 @@ function chooseComparisons(opts: MatchOptions, features: ReturnType<typeof match
       return c;
     });
   }
-  return COMPARISONS.filter((c) => {
+  return COMPARISONS.filter((c) => DEFAULT_COMPARISONS.includes(c.name)).filter((c) => {
     let seen = 0;
     for (const f of features) if (c.present(f) && ++seen >= 2) return true;
     return false;
   });
 }
 
+/** Below this many pairs a rule's session says too little to learn from. */
+const MIN_SESSION_PAIRS = 50;
+
+/**
+ * u from random pairs; m by EM, Splink-style: one EM session per blocking
+ * rule, each learning only the comparisons its rule does not block on (those
+ * agree by construction there), averaged over sessions; then lambda over all
+ * candidate pairs. Labelled matches, when given, replace EM for m.
+ */
 function estimateModel(
   features: ReturnType<typeof matchFeatures>[],
   comparisons: Comparison[],
   levels: Uint8Array,
-  pairCount: number,
+  pairRules: Uint32Array,
   opts: MatchOptions,
 ): MatchModel {
   const n = features.length;
   const width = comparisons.length;
+  const pairCount = pairRules.length;
   const counts = comparisons.map(levelCount);
   const random = randomPairs(n, opts.randomPairs);
   const randomLevels = comparePairs(features, comparisons, random.length, (k) => [Math.floor(random[k] / n), random[k] % n]);
   const u = levelShares(toPatterns(randomLevels, width, random.length), counts);
+  const all = toPatterns(levels, width, pairCount);
+  const everyComparison = comparisons.map(() => true);
 
   const labels = opts.labels ?? [];
   const labelledMatches = labels.filter((l) => l.match);
-  let mStart = startingM(counts);
+  let m: number[][];
+  let iterations = 0;
   if (labelledMatches.length) {
     const labelled = comparePairs(features, comparisons, labelledMatches.length, (k) => [labelledMatches[k].a, labelledMatches[k].b]);
-    mStart = levelShares(toPatterns(labelled, width, labelledMatches.length), counts);
+    m = levelShares(toPatterns(labelled, width, labelledMatches.length), counts);
+  } else {
+    const start = startingM(counts);
+    const union = expectationMaximisation(all, u, start, 0.2);
+    iterations += union.iterations;
+    const sums = comparisons.map((_, x) => counts[x] && new Array<number>(counts[x]).fill(0));
+    const sessions = new Array<number>(width).fill(0);
+    opts.blockingRules.forEach((rule, r) => {
+      const rows: number[] = [];
+      for (let k = 0; k < pairCount; k++) if (pairRules[k] & (1 << r)) rows.push(k);
+      if (rows.length < MIN_SESSION_PAIRS) return;
+      const blocked = new Set(rule.split('+').flatMap((key) => KEY_COMPARISONS[key.trim()] ?? []));
+      const fixed = comparisons.map((c) => blocked.has(c.name));
+      if (fixed.every(Boolean)) return;
+      const sub = new Uint8Array(rows.length * width);
+      rows.forEach((k, i) => sub.set(levels.subarray(k * width, (k + 1) * width), i * width));
+      const session = expectationMaximisation(toPatterns(sub, width, rows.length), u, union.m, union.lambda, { fixed });
+      iterations += session.iterations;
+      comparisons.forEach((_, x) => {
+        if (fixed[x]) return;
+        sessions[x]++;
+        session.m[x].forEach((v, l) => ((sums[x] as number[])[l] += v));
+      });
+    });
+    m = comparisons.map((_, x) => (sessions[x] ? (sums[x] as number[]).map((v) => v / sessions[x]) : union.m[x]));
   }
-  const em = expectationMaximisation(toPatterns(levels, width, pairCount), u, mStart, 0.2, { fixM: labelledMatches.length > 0 });
+  const lambda = expectationMaximisation(all, u, m, 0.2, { fixed: everyComparison }).lambda;
   return {
     version: MODEL_VERSION,
-    lambda: em.lambda,
+    lambda,
     comparisons: comparisons.map((c, x) => ({
       name: c.name,
-      levels: counts[x] > 1
-        ? Array.from({ length: counts[x] - 1 }, (_, i) => ({ label: levelLabel(c, i + 1), m: probabilityFloor(em.m[x][i + 1]), u: probabilityFloor(u[x][i + 1]) }))
-        : [],
+      levels: Array.from({ length: counts[x] - 1 }, (_, i) => ({ label: levelLabel(c, i + 1), m: probabilityFloor(m[x][i + 1]), u: probabilityFloor(u[x][i + 1]) })),
     })),
     trainedOn: {
       candidatePairs: pairCount,
       randomPairs: random.length,
-      emIterations: em.iterations,
+      emIterations: iterations,
       ...(labels.length && { labelledPairs: labels.length }),
     },
   };

@@ -49,9 +49,17 @@ describe('expectation–maximisation', () => {
     expect(levelShares(p, [4, 4])[0]).toEqual([0, 3 / 6, 2 / 6, 1 / 6]);
   });
 
+  it('keeps the m of fixed comparisons and still recovers the others', () => {
+    const levels = simulate(0.3, m, u, 40_000, 11);
+    const start = startingM([4, 4, 4]);
+    const result = expectationMaximisation(toPatterns(levels, 3, 40_000), u, [m[0], start[1], start[2]], 0.5, { fixed: [true, false, false] });
+    expect(result.m[0]).toEqual(m[0]);
+    expect(result.m[2][1]).toBeCloseTo(m[2][1], 1);
+  });
+
   it('with fixed m estimates lambda alone', () => {
     const levels = simulate(0.1, m, u, 20_000, 3);
-    const result = expectationMaximisation(toPatterns(levels, 3, 20_000), u, m, 0.5, { fixM: true });
+    const result = expectationMaximisation(toPatterns(levels, 3, 20_000), u, m, 0.5, { fixed: [true, true, true] });
     expect(result.m).toEqual(m);
     expect(result.lambda).toBeCloseTo(0.1, 1);
   });

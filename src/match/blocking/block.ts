@@ -14,8 +14,13 @@ export interface BlockingOptions {
 export interface BlockingResult {
   /** Candidate pairs encoded as a * n + b (a < b), sorted and unique. */
   pairs: Float64Array;
+  /** Per pair, bit r set when rule r produced it (estimation trains each comparison on the rules that do not block on it). */
+  rules: Uint32Array;
   stats: BlockingRuleStats[];
 }
+
+/** Rule index is packed into the low bits of each pair code while pairs are collected. */
+const RULE_BITS = 32;
 
 type KeyFn = (f: MatchFeatures) => string | readonly string[] | null;
 
@@ -59,9 +64,10 @@ class PairBuffer {
 /** Union the candidate pairs of every rule; count pairs, skipped blocks and refused rules. */
 export function blockRecords(features: MatchFeatures[], opts: BlockingOptions): BlockingResult {
   const n = features.length;
+  if (opts.rules.length > RULE_BITS) throw usageError(`at most ${RULE_BITS} blocking rules, got ${opts.rules.length}`);
   const all = new PairBuffer();
   const stats: BlockingRuleStats[] = [];
-  for (const rule of opts.rules) {
+  for (const [r, rule] of opts.rules.entries()) {
     const parts = parseBlockingRule(rule);
     const blocks = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
@@ -94,17 +100,25 @@ export function blockRecords(features: MatchFeatures[], opts: BlockingOptions): 
       if (block.length < 2 || block.length > opts.maxBlockSize) continue;
       for (let x = 0; x < block.length; x++) {
         const a = block[x] * n;
-        for (let y = x + 1; y < block.length; y++) all.push(a + block[y]);
+        for (let y = x + 1; y < block.length; y++) all.push((a + block[y]) * RULE_BITS + r);
       }
     }
     stats.push(stat);
   }
-  return { pairs: sortedUnique(all.data.subarray(0, all.length)), stats };
+  return { ...sortedUnique(all.data.subarray(0, all.length)), stats };
 }
 
-function sortedUnique(xs: Float64Array): Float64Array {
-  xs.sort();
-  let w = 0;
-  for (let r = 0; r < xs.length; r++) if (r === 0 || xs[r] !== xs[r - 1]) xs[w++] = xs[r];
-  return xs.slice(0, w);
+/** Sort pair codes, merge duplicates and OR together the rules that produced each pair. */
+function sortedUnique(codes: Float64Array): { pairs: Float64Array; rules: Uint32Array } {
+  codes.sort();
+  const pairs = new Float64Array(codes.length);
+  const rules = new Uint32Array(codes.length);
+  let w = -1;
+  for (let k = 0; k < codes.length; k++) {
+    const pair = Math.floor(codes[k] / RULE_BITS);
+    const bit = 1 << (codes[k] - pair * RULE_BITS);
+    if (w < 0 || pairs[w] !== pair) pairs[++w] = pair;
+    rules[w] |= bit;
+  }
+  return { pairs: pairs.slice(0, w + 1), rules: rules.slice(0, w + 1) };
 }

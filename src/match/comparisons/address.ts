@@ -44,3 +44,27 @@ export const postcodeComparison: Comparison = {
     { label: 'one_digit_apart', test: (a, b) => editDistance(a.postcode!, b.postcode!, 1) <= 1 },
   ],
 };
+
+const sameOrFuzzy = (x: string | null, y: string | null) => x !== null && y !== null && (x === y || jaroWinkler(x, y) >= 0.88);
+const compatible = (x: string | null, y: string | null) => x === null || y === null || x === y;
+
+/**
+ * The whole address as one comparison. Its parts agree together (a household
+ * shares district, street, number and unit), so counting each part as
+ * independent evidence would let one shared address outvote a different name.
+ */
+export const addressComparison: Comparison = {
+  name: 'address',
+  doc: 'Address as a whole: same street, number and unit in the same place; same street and number; same street in the same place; same district/suburb only; else different.',
+  present: (f) => f.street !== null || f.locality !== null,
+  levels: [
+    {
+      label: 'exact',
+      test: (a, b) => a.street !== null && a.street === b.street && a.streetNumber !== null && a.streetNumber === b.streetNumber && a.unit === b.unit && compatible(a.locality, b.locality),
+    },
+    { label: 'street_and_number', test: (a, b) => sameOrFuzzy(a.street, b.street) && a.streetNumber !== null && a.streetNumber === b.streetNumber && compatible(a.locality, b.locality) },
+    { label: 'same_street', test: (a, b) => sameOrFuzzy(a.street, b.street) && compatible(a.locality, b.locality) },
+    { label: 'same_locality', test: (a, b) => a.locality !== null && a.locality === b.locality },
+  ],
+  termFrequencyValue: (f) => (f.street === null ? null : `${f.locality ?? ''}|${f.street}|${f.streetNumber ?? ''}|${f.unit ?? ''}`),
+};

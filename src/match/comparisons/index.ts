@@ -6,6 +6,7 @@ import { idNumberComparison } from './id-number.js';
 import { birthDateComparison } from './birth-date.js';
 import { companyComparison } from './company.js';
 import {
+  addressComparison,
   cityComparison,
   localityComparison,
   postcodeComparison,
@@ -22,12 +23,19 @@ export const COMPARISONS: readonly Comparison[] = [
   idNumberComparison,
   birthDateComparison,
   companyComparison,
+  addressComparison,
+  postcodeComparison,
   cityComparison,
   localityComparison,
   streetComparison,
   streetNumberComparison,
   unitComparison,
-  postcodeComparison,
 ];
+
+/**
+ * Used when the config names none: the address parts are compared once, as a
+ * whole, because they are not independent evidence.
+ */
+export const DEFAULT_COMPARISONS = ['name', 'phone', 'email', 'id_number', 'birth_date', 'company', 'address', 'postcode'];
 
 export const COMPARISON_NAMES = COMPARISONS.map((c) => c.name);

@@ -10,14 +10,16 @@ export interface EmResult {
  * Expectation–maximisation of m and lambda with u held fixed (u comes from
  * random pairs, where it is well identified). E-step: posterior match
  * probability of each pattern; M-step: m = posterior-weighted level shares.
- * `fixM` keeps m (learnt from labels) and estimates lambda alone.
+ * `fixed[x]` keeps comparison x's m as given: the comparisons a blocking rule
+ * blocks on (they agree by construction there), or all of them when m was
+ * learnt from labels and only lambda is wanted.
  */
 export function expectationMaximisation(
   p: Patterns,
   u: number[][],
   mStart: number[][],
   lambdaStart: number,
-  opts: { maxIterations?: number; tolerance?: number; fixM?: boolean } = {},
+  opts: { maxIterations?: number; tolerance?: number; fixed?: readonly boolean[] } = {},
 ): EmResult {
   const maxIterations = opts.maxIterations ?? 100;
   const tolerance = opts.tolerance ?? 1e-7;
@@ -44,13 +46,12 @@ export function expectationMaximisation(
       }
     }
     const nextLambda = clamp(matches / total);
-    const nextM = opts.fixM
-      ? m
-      : acc.map((row) => {
-          const sum = row.reduce((s, v) => s + v, 0);
-          const k = row.length - 1;
-          return row.map((v, l) => (l === 0 ? 0 : (v + 1e-3) / (sum + 1e-3 * k)));
-        });
+    const nextM = acc.map((row, x) => {
+      if (opts.fixed?.[x]) return m[x];
+      const sum = row.reduce((s, v) => s + v, 0);
+      const k = row.length - 1;
+      return row.map((v, l) => (l === 0 ? 0 : (v + 1e-3) / (sum + 1e-3 * k)));
+    });
     const change = Math.abs(nextLambda - lambda) + maxDelta(m, nextM);
     m = nextM;
     lambda = nextLambda;

@@ -13,7 +13,9 @@ export interface LatinAddress {
 const UNIT_PREFIX = /^(?:unit|flat|apt|apartment|suite|ste|u)\s*#?\s*(\w+)[,\s]+/;
 const SLASH_UNIT = /^(\w+)\s*\/\s*(\d+\w?)\s+/;
 const LEADING_NUMBER = /^(\d+[a-z]?(?:-\d+[a-z]?)?)\s+/;
-const TRAILING_POSTCODE = /\s*\b(\d{4,5}(?:-\d{4})?)$/;
+/** Postcodes at the end of a locality: AU/US/EU digits, US ZIP+4, UK and Canadian forms. */
+const TRAILING_POSTCODE = /\s*\b(\d{4,5}(?:-\d{4})?|[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}|[a-z]\d[a-z]\s*\d[a-z]\d)$/;
+const TRAILING_COUNTRY = /\s*\b(?:usa|us|united states(?: of america)?|uk|united kingdom|great britain|england|australia|canada|new zealand|nz|ireland|singapore)$/;
 
 export function foldLatin(s: string): string {
   return stripDiacritics(s).toLowerCase().replace(/[.#]/g, ' ').replace(/[^\p{L}\p{N}\s,/-]+/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -52,7 +54,7 @@ export function parseLatinAddress(line: string, cols: { number?: string; suburb?
     first = first.slice(m[0].length);
   }
   // What follows the street: "richmond vic 3121".
-  let locality = segments.join(' ');
+  let locality = segments.join(' ').replace(TRAILING_COUNTRY, '');
   let postcode: string | null = null;
   let state: string | null = null;
   if ((m = TRAILING_POSTCODE.exec(locality))) {
@@ -69,6 +71,6 @@ export function parseLatinAddress(line: string, cols: { number?: string; suburb?
     unit,
     suburb: (cols.suburb ? foldLatin(cols.suburb) : '') || words.join(' ') || null,
     state: colState ? (STATES[colState] ?? colState) : state,
-    postcode: cols.postcode?.replace(/\s/g, '') || postcode,
+    postcode: cols.postcode?.replace(/\s/g, '') || postcode?.replace(/\s/g, '') || null,
   };
 }

@@ -40,7 +40,12 @@ function parseOne(piece: string, region: CountryCode): { phone: NormalizedPhone 
   if (digits.startsWith('00')) digits = '+' + digits.slice(2);
   else if (region === 'CN' && /^86(1\d{10})$/.test(digits)) digits = '+' + digits;
   if (digits.replace('+', '').length < 5) return { phone: null, code: 'invalid' };
-  const parsed = parsePhoneNumberFromString(digits, region);
+  let parsed = parsePhoneNumberFromString(digits, region);
+  // A foreign number typed without its plus (16176018653, 447932084070) is read as international when that is valid.
+  if (parsed && !parsed.isValid() && !digits.startsWith('+')) {
+    const international = parsePhoneNumberFromString('+' + digits);
+    if (international?.isValid()) parsed = international;
+  }
   const national = parsed?.nationalNumber ?? digits.replace(/\D/g, '');
   const fake = looksFake(national) || looksFake(digits.replace(/\D/g, ''));
   if (!parsed) return { phone: null, code: fake ? 'placeholder' : 'invalid' };
