@@ -10,7 +10,7 @@ export interface LatinAddress {
   postcode: string | null;
 }
 
-const UNIT_PREFIX = /^(?:unit|flat|apt|apartment|suite|ste|u)\s*#?\s*(\w+)[,\s]+/;
+const UNIT_PREFIX = /^(?:unit|flat|apt|apartment|suite|ste|u)\b\s*#?\s*(\w+)(?:[,\s]+|$)/;
 const SLASH_UNIT = /^(\w+)\s*\/\s*(\d+\w?)\s+/;
 const LEADING_NUMBER = /^(\d+[a-z]?(?:-\d+[a-z]?)?)\s+/;
 /** Postcodes at the end of a locality: AU/US/EU digits, US ZIP+4, UK and Canadian forms. */

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { dateRule } from '../../src/normalize/rules/date.js';
+
+const asOf = '2026-11-01';
+const event = (s: string, order: 'YMD' | 'DMY' | 'MDY' = 'YMD') => dateRule.normalize(s, { order, kind: 'event', asOf });
+const birth = (s: string, order: 'YMD' | 'DMY' | 'MDY' = 'YMD') => dateRule.normalize(s, { order, kind: 'birth', asOf });
+
+describe('date rule', () => {
+  it.each([
+    ['2023-01-05', '2023-01-05'],
+    ['2023/1/5', '2023-01-05'],
+    ['2023.1.5', '2023-01-05'],
+    ['2023年1月5日', '2023-01-05'],
+    ['20230105', '2023-01-05'],
+    ['2023-01-05 14:30:00', '2023-01-05'],
+    ['2023-01-05T14:30:00Z', '2023-01-05'],
+    ['5 Jan 2023', '2023-01-05'],
+    ['January 5, 2023', '2023-01-05'],
+    ['44931', '2023-01-05'],
+    ['25/12/2023', '2023-12-25'],
+  ])('event %s → %s', (raw, iso) => {
+    expect(event(raw)).toMatchObject({ value: iso, issues: [] });
+  });
+
+  it('reads ambiguous slashed dates by the configured order', () => {
+    expect(event('05/01/2023', 'DMY').value).toBe('2023-01-05');
+    expect(event('05/01/2023', 'MDY').value).toBe('2023-05-01');
+  });
+
+  it('does not read Excel serial numbers as birth dates', () => {
+    expect(birth('44931').issues.map((i) => i.code)).toEqual(['date.invalid']);
+  });
+
+  it.each([
+    ['19371233', 'birth', 'date.invalid'],
+    ['2023-02-30', 'event', 'date.invalid'],
+    ['yesterday', 'event', 'date.invalid'],
+    ['9999-12-31', 'event', 'date.implausible'],
+    ['1850-01-01', 'birth', 'date.implausible'],
+    ['1960-01-01', 'event', 'date.implausible'],
+    ['2026-12-24', 'event', 'date.future'],
+  ] as const)('%s (%s) → %s', (raw, kind, code) => {
+    const r = kind === 'birth' ? birth(raw) : event(raw);
+    expect(r.value).toBeNull();
+    expect(r.issues.map((i) => i.code)).toEqual([code]);
+  });
+
+  it('empty and null-like cells are empty, not errors', () => {
+    for (const s of ['', '  ', 'NULL', '0000-00-00', '无']) expect(event(s)).toMatchObject({ value: null, issues: [] });
+  });
+
+  it('round-trips any real date written as ISO', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1971-01-01'), max: new Date('2026-10-31'), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString().slice(0, 10);
+        expect(event(iso).value).toBe(iso);
+        expect(event(iso.replace(/-/g, '')).value).toBe(iso);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

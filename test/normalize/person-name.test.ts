@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { personNameRule } from '../../src/normalize/rules/person-name.js';
+
+const norm = (name: string) => personNameRule.normalize({ name });
+
+// valid: input → expected parts (a subset).
+const VALID: [string, Record<string, unknown>][] = [
+  ['张伟', { display: '张伟', family: '张', given: '伟', script: 'han', key: '张伟', pinyin: 'wei zhang', placeholder: false }],
+  ['张 伟', { display: '张伟', key: '张伟' }],
+  ['張偉', { display: '张伟', key: '张伟' }],
+  ['章伟', { key: '章伟', pinyin: 'wei zhang' }],
+  ['欧阳娜娜', { family: '欧阳', given: '娜娜', pinyin: 'nana ouyang' }],
+  ['单雄信', { family: '单', pinyin: 'shan xiongxin' }],
+  ['张伟先生', { display: '张伟', honorific: '先生', placeholder: false }],
+  ['王建国经理', { display: '王建国', honorific: '经理' }],
+  ['Zhang Wei', { script: 'latin', pinyin: 'wei zhang', display: 'Zhang Wei' }],
+  ['WEI ZHANG', { pinyin: 'wei zhang', display: 'Wei Zhang' }],
+  ['Smith, John', { given: 'John', family: 'Smith', display: 'John Smith', key: 'johnsmith' }],
+  ['Bob Smith', { given: 'Bob', key: 'robertsmith' }],
+  ['Robert Smith', { key: 'robertsmith' }],
+  ['Mr. José García', { display: 'Jose Garcia', honorific: 'mr', family: 'Garcia' }],
+];
+
+// invalid: input → issue codes.
+const INVALID: [string, string[]][] = [
+  ['李先生', ['name.placeholder']],
+  ['王小姐', ['name.placeholder']],
+  ['王总', ['name.placeholder']],
+  ['老王', ['name.placeholder']],
+  ['测试', ['name.placeholder']],
+  ['测试用户2', ['name.placeholder']],
+  ['某某', ['name.placeholder']],
+  ['无', ['name.placeholder']],
+  ['张', ['name.placeholder']],
+  ['test', ['name.placeholder']],
+  ['aaa', ['name.placeholder']],
+  ['N/A', ['name.placeholder']],
+  ['12345', ['name.placeholder']],
+  ['张'.repeat(101), ['name.too_long']],
+];
+
+describe('person-name rule', () => {
+  it.each(VALID)('%s', (input, expected) => {
+    const r = norm(input);
+    expect(r.parts).toMatchObject(expected);
+    expect(r.issues).toEqual([]);
+  });
+
+  it.each(INVALID)('%s → %j', (input, codes) => {
+    const r = norm(input);
+    expect(r.issues.map((i) => i.code)).toEqual(codes);
+    if (codes[0] === 'name.placeholder') expect(r.parts.placeholder).toBe(true);
+  });
+
+  it('keeps the honorific of a placeholder and never quotes the name in the message', () => {
+    const r = norm('李先生');
+    expect(r.parts).toMatchObject({ family: '李', honorific: '先生', placeholder: true });
+    expect(r.issues[0].message).not.toContain('李');
+  });
+
+  it('combines separate given and family columns (FEBRL style), either may be empty', () => {
+    expect(personNameRule.normalize({ given: 'lachlan', family: 'berry' }).parts).toMatchObject({ display: 'Lachlan Berry', given: 'Lachlan', family: 'Berry', key: 'lachlanberry' });
+    expect(personNameRule.normalize({ given: '', family: 'waller' }).parts).toMatchObject({ display: 'Waller', given: null, family: 'Waller' });
+    expect(personNameRule.normalize({ given: '伟', family: '张' }).parts).toMatchObject({ display: '张伟', family: '张', given: '伟' });
+  });
+
+  it('empty input is empty, not a problem', () => {
+    expect(norm('  ')).toMatchObject({ value: null, issues: [] });
+  });
+
+  it('never throws and is deterministic on any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
+        expect(norm(s)).toEqual(norm(s));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { looksFake, phoneRule } from '../../src/normalize/rules/phone.js';
+
+const norm = (s: string, defaultRegion: 'CN' | 'AU' = 'CN') => phoneRule.normalize(s, { defaultRegion });
+
+// valid: cell → E.164 numbers (with type) and no issue.
+const VALID: [string, string[], string][] = [
+  ['13912873460', ['+8613912873460'], 'mobile'],
+  ['+86 139-1287-3460', ['+8613912873460'], 'mobile'],
+  ['0086 13912873460', ['+8613912873460'], 'mobile'],
+  ['8613912873460', ['+8613912873460'], 'mobile'],
+  ['(139)1287 3460', ['+8613912873460'], 'mobile'],
+  ['１３９１２８７３４６０', ['+8613912873460'], 'mobile'],
+  ['010-62581937', ['+861062581937'], 'fixed_line'],
+  ['13912873460/15821937465', ['+8613912873460', '+8615821937465'], 'mobile'],
+  ['13912873460、15821937465', ['+8613912873460', '+8615821937465'], 'mobile'],
+  ['13912873460 15821937465', ['+8613912873460', '+8615821937465'], 'mobile'],
+  ['13912873460 / 139-1287-3460', ['+8613912873460'], 'mobile'],
+  ['447932084071', ['+447932084071'], 'mobile'],
+];
+
+const INVALID: [string, string][] = [
+  ['13800138000', 'phone.placeholder'],
+  ['11111111111', 'phone.placeholder'],
+  ['12345678901', 'phone.placeholder'],
+  ['13912345678', 'phone.placeholder'],
+  ['13987654321', 'phone.placeholder'],
+  ['12345', 'phone.invalid'],
+  ['1391287346', 'phone.invalid'],
+  ['please call my assistant after five on weekdays, or write to the office. '.repeat(4), 'phone.too_long'],
+];
+
+describe('phone rule', () => {
+  it.each(VALID)('%s → %j', (cell, e164, type) => {
+    const r = norm(cell);
+    expect(r.parts.map((p) => p.e164)).toEqual(e164);
+    expect(r.parts.every((p) => p.valid && !p.fake && p.type === type)).toBe(true);
+    expect(r.issues).toEqual([]);
+  });
+
+  it.each(INVALID)('%s → %s', (cell, code) => {
+    expect(norm(cell).issues.map((i) => i.code)).toContain(code);
+  });
+
+  it('keeps fakes, marked, so quality can count them and matching can ignore them', () => {
+    expect(norm('13800138000').parts).toEqual([expect.objectContaining({ e164: '+8613800138000', fake: true })]);
+  });
+
+  it('reads extensions', () => {
+    expect(norm('010-62581937 转 123').parts[0]).toMatchObject({ e164: '+861062581937', extension: '123' });
+    expect(norm('010-62581937 ext. 45').parts[0]).toMatchObject({ extension: '45' });
+  });
+
+  it('uses the default region for numbers without a country code', () => {
+    expect(norm('0412 573 961', 'AU').parts[0]).toMatchObject({ e164: '+61412573961', type: 'mobile', valid: true });
+  });
+
+  it('never quotes the number in an issue message', () => {
+    for (const i of norm('13800138000 / 12345').issues) expect(i.message).not.toMatch(/\d{5}/);
+  });
+
+  it.each([
+    ['13800138000', true],
+    ['88888888', true],
+    ['13912873460', false],
+    ['62581937', false],
+  ])('looksFake(%s) = %s', (n, fake) => expect(looksFake(n)).toBe(fake));
+
+  it('never throws on arbitrary text', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 60 }), (s) => void norm(s)), { numRuns: 300 });
+  });
+});
