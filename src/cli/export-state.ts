@@ -22,6 +22,7 @@ export interface ExportFlags {
 export async function exportState(state: PipelineState, opts: PipelineOptions, flags: ExportFlags): Promise<void> {
   const outDir = flags.out!;
   const previous = flags.previous ? await readReport(flags.previous) : undefined;
+  opts.progress.start('export');
   const outputs = buildOutputs(state, {
     config: opts.config,
     asOf: opts.asOf,
@@ -30,7 +31,6 @@ export async function exportState(state: PipelineState, opts: PipelineOptions, f
     previous,
   });
   assertNotOverwritingInputs(outDir, state.sources.map((s) => s.path), [...outputs.files.keys()]);
-  opts.progress.start('export');
   await mkdir(outDir, { recursive: true });
   for (const [name, content] of outputs.files) await writeFileAtomic(join(outDir, name), content);
   opts.progress.end(`${outputs.files.size} files in ${outDir}`);

@@ -44,8 +44,8 @@ export interface MatchOptions {
 }
 
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
-  threshold: 0.9,
-  reviewThreshold: 0.6,
+  threshold: 0.7,
+  reviewThreshold: 0.2,
   blockingRules: DEFAULT_BLOCKING_RULES,
   maxBlockSize: 300,
   randomPairs: 200_000,

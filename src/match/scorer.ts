@@ -7,8 +7,13 @@ import { TermFrequencies } from './estimate/term-frequency.js';
 
 /**
  * Turns comparison levels into Fellegi–Sunter weights: each level adds
- * log2(m/u) bits to the prior log2(λ/(1−λ)); an exact agreement on a rare value
- * adds its term-frequency bonus. Probability = 2^w / (1 + 2^w).
+ * log2(m/u) bits to the prior; an exact agreement on a rare value adds its
+ * term-frequency bonus. Probability = 2^w / (1 + 2^w).
+ *
+ * The prior is the match rate over all record pairs (λ × candidate pairs / all
+ * pairs), not over candidate pairs: blocking only decides which pairs are
+ * looked at, so two 王伟 in one district must earn their match from the
+ * evidence, however many such pairs blocking happened to produce.
  */
 export class Scorer {
   readonly prior: number;
@@ -22,7 +27,9 @@ export class Scorer {
     private readonly features: readonly MatchFeatures[],
     private readonly tf: TermFrequencies = new TermFrequencies(comparisons, features),
   ) {
-    this.prior = Math.log2(model.lambda / (1 - model.lambda));
+    const n = features.length;
+    const lambdaAll = Math.min(0.5, (model.lambda * model.trainedOn.candidatePairs) / Math.max(1, (n * (n - 1)) / 2));
+    this.prior = Math.log2(lambdaAll / (1 - lambdaAll));
     this.weights = model.comparisons.map((c) => [0, ...c.levels.map((l) => Math.log2(l.m / l.u))]);
     this.uExact = model.comparisons.map((c) => c.levels[0]?.u ?? 1);
   }
