@@ -23,6 +23,11 @@ describe('date rule', () => {
     expect(event(raw)).toMatchObject({ value: iso, issues: [] });
   });
 
+  it('flags an ambiguous slashed date instead of guessing when no order is configured', () => {
+    expect(event('05/01/2023')).toMatchObject({ value: null, issues: [expect.objectContaining({ code: 'date.ambiguous' })] });
+    expect(event('05/05/2023').value).toBe('2023-05-05');
+  });
+
   it('reads ambiguous slashed dates by the configured order', () => {
     expect(event('05/01/2023', 'DMY').value).toBe('2023-01-05');
     expect(event('05/01/2023', 'MDY').value).toBe('2023-05-01');

@@ -8,6 +8,13 @@ describe('email rule', () => {
     [' zhangwei@163.com ', 'zhangwei@163.com'],
     ['zhangwei＠163．com', 'zhangwei@163.com'],
     ['mailto:li.na@example-corp.cn', 'li.na@example-corp.cn'],
+    ['ZHANG_WEI88@Sina.COM', 'zhang_wei88@sina.com'],
+    ['li.na+crm@gmail.com', 'li.na+crm@gmail.com'],
+    ['王芳<wangfang@126.com>'.replace(/^.*<|>$/g, ''), 'wangfang@126.com'],
+    ['o\'brien@company.co.uk', "o'brien@company.co.uk"],
+    ['chen.jie@mail.tsinghua.edu.cn', 'chen.jie@mail.tsinghua.edu.cn'],
+    ['12345678@qq.com', '12345678@qq.com'],
+    ['JOSE.GARCIA@EMPRESA.ES', 'jose.garcia@empresa.es'],
   ])('%s → %s', (raw, value) => {
     expect(emailRule.normalize(raw)).toMatchObject({ value, parts: { value, valid: true, placeholder: false }, issues: [] });
   });
@@ -20,6 +27,12 @@ describe('email rule', () => {
     ['zhangwei.163.com', 'email.invalid'],
     ['zhang wei@163.com', 'email.invalid'],
     ['zhangwei@163', 'email.invalid'],
+    ['@qq.com', 'email.invalid'],
+    ['zhangwei@@qq.com', 'email.invalid'],
+    ['无', 'email.invalid'],
+    ['noemail@qq.com', 'email.placeholder'],
+    ['a@a.com', 'email.placeholder'],
+    ['demo@localhost.test', 'email.placeholder'],
   ])('%s → %s', (raw, code) => {
     expect(emailRule.normalize(raw).issues.map((i) => i.code)).toEqual([code]);
   });
@@ -35,6 +48,17 @@ describe('gender rule', () => {
     ['2', 'F'],
     ['未知', null],
     ['', null],
+    ['男性', 'M'],
+    ['MALE', 'M'],
+    ['女', 'F'],
+    ['f', 'F'],
+    ['Mrs', 'F'],
+    ['先生', 'M'],
+    ['小姐', 'F'],
+    ['保密', null],
+    ['不详', null],
+    ['U', null],
+    ['Ｍ', 'M'],
   ])('%s → %s', (raw, g) => {
     expect(genderRule.normalize(raw)).toMatchObject({ parts: g, issues: [] });
   });

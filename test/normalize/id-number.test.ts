@@ -15,6 +15,11 @@ describe('id-number rule', () => {
     ['11010519491231002x', { value: '11010519491231002X' }],
     ['110105 19491231 002X', { value: '11010519491231002X' }],
     [withCheck('44030819900101123'), { birthDate: '1990-01-01', gender: 'M', region: '440308' }],
+    [withCheck('31010419851224062'), { birthDate: '1985-12-24', gender: 'F', region: '310104' }],
+    [withCheck('51010720000229151'), { birthDate: '2000-02-29', gender: 'M' }],
+    [withCheck('65010219700615004'), { birthDate: '1970-06-15', gender: 'F', region: '650102' }],
+    ['１１０１０５１９４９１２３１００２Ｘ', { value: '11010519491231002X' }],
+    ['110105-1949-1231-002X', { value: '11010519491231002X' }],
   ])('%s is valid', (raw, parts) => {
     const r = norm(raw);
     expect(r.parts).toMatchObject({ valid: true, ...parts });
@@ -35,6 +40,10 @@ describe('id-number rule', () => {
     ['1101051949123100', [], 'id_number.bad_length'],
     [withCheck('11010519491331002'), [], 'id_number.bad_birth_date'],
     ['111111111111111111', [], 'id_number.placeholder'],
+    ['123456789012345678', [], 'id_number.placeholder'],
+    [withCheck('51010719990229151'), [], 'id_number.bad_birth_date'],
+    ['11010519491231002', [], 'id_number.bad_length'],
+    ['1101051949123100299', [], 'id_number.bad_length'],
     ['11010519491231002X', ['1950-01-01', null], 'id_number.birth_date_mismatch'],
     ['11010519491231002X', [null, 'M'], 'id_number.gender_mismatch'],
   ] as [string, [string | null, 'M' | 'F' | null] | [], string][])('%s → %s', (raw, ctx, code) => {

@@ -37,8 +37,8 @@ export function parseDate(text: string, order: DateOptions['order'], allowSerial
     if (m[3].length === 2) y += y < 50 ? 2000 : 1900;
     if (order === 'MDY') return iso(y, a, b);
     if (order === 'DMY') return iso(y, b, a);
-    // YMD data rarely writes slashed dates day-first or month-first; take the only reading that is a date.
-    return a > 12 ? iso(y, b, a) : b > 12 ? iso(y, a, b) : iso(y, b, a);
+    // With no day/month order configured only an unambiguous value is read (one part above 12); the caller flags the rest.
+    return a > 12 || a === b ? iso(y, b, a) : b > 12 ? iso(y, a, b) : null;
   }
   if ((m = TEXT_MONTH.exec(s))) {
     const month = MONTHS.indexOf((m[2] ?? m[4]).slice(0, 3)) + 1;
@@ -51,11 +51,17 @@ export function parseDate(text: string, order: DateOptions['order'], allowSerial
   return null;
 }
 
+function isAmbiguous(text: string): boolean {
+  const m = SLASHED.exec(text.trim());
+  return !!m && +m[1] >= 1 && +m[1] <= 12 && +m[2] >= 1 && +m[2] <= 12 && m[1] !== m[2];
+}
+
 export const dateRule: NormalizerRule<string, string | null, DateOptions> = {
   id: 'date',
   doc: 'Dates to ISO YYYY-MM-DD from 2023-01-05, 2023/1/5, 2023.1.5, 20230105, 2023年1月5日, 05/01/2023 (by the configured order), 5 Jan 2023 and Excel serial numbers (event dates); time parts dropped; impossible, future and implausible dates flagged.',
   codes: {
     'date.invalid': 'Not a calendar date (e.g. 1937-12-33 or free text).',
+    'date.ambiguous': 'A date such as 02/11/2023 that reads as 2 November or 11 February, with no day/month order configured: flagged, not guessed.',
     'date.future': 'A date after the run date.',
     'date.implausible': 'A birth date before 1900 or giving an age over 120, or an event date before 1970 or in a far future.',
   },
@@ -64,6 +70,9 @@ export const dateRule: NormalizerRule<string, string | null, DateOptions> = {
     if (!text || /^(?:0{4}-?0{2}-?0{2}|null|n\/a|-|无|未知)$/i.test(text)) return { raw, value: null, parts: null, issues: [] };
     const field = kind === 'birth' ? 'birth_date' : 'updated_at';
     const value = text.length > 40 ? null : parseDate(text, order, kind === 'event');
+    if (!value && order === 'YMD' && isAmbiguous(text)) {
+      return { raw, value: null, parts: null, issues: [issue(field, 'date.ambiguous', 'day and month could be either way round; set dateOrder (DMY or MDY) in the config')] };
+    }
     if (!value) return { raw, value: null, parts: null, issues: [issue(field, 'date.invalid', 'not a calendar date')] };
     const year = Number(value.slice(0, 4));
     const asOfYear = Number(asOf.slice(0, 4));

@@ -48,7 +48,7 @@ export const idNumberRule: NormalizerRule<string, NormalizedIdNumber | null, { b
       const first17 = `${text.slice(0, 6)}19${text.slice(6)}`;
       id = first17 + idCheckDigit(first17);
     } else if (!/^\d{17}[\dX]$/.test(text)) {
-      if (/^[A-Z0-9]{5,20}$/.test(text) && !/^\d{16,17}$/.test(text)) {
+      if (/^[A-Z0-9]{5,20}$/.test(text) && !/^\d{16,19}$/.test(text)) {
         return { raw, value: text, parts: { value: text, valid: true, birthDate: null, gender: null, region: null }, issues: [] };
       }
       return fail('id_number.bad_length', `an ID number of ${text.length} characters (expected 18)`);
