@@ -16,9 +16,15 @@ const SAMPLE = join(ROOT, 'fixtures/sample');
 
 const opts: PipelineOptions = { config: {}, region: 'AU', dateOrder: 'YMD', asOf: '2026-11-01', progress: silentProgress };
 
-async function run(name: string, files: string[], truthOf: (source: string, row: number, customerId: string | undefined) => string, region = opts.region): Promise<Evaluation & { name: string; seconds: number }> {
+async function run(
+  name: string,
+  files: string[],
+  truthOf: (source: string, row: number, customerId: string | undefined) => string,
+  region = opts.region,
+  sources: PipelineOptions['config']['sources'] = {},
+): Promise<Evaluation & { name: string; seconds: number }> {
   const started = performance.now();
-  const o = { ...opts, region };
+  const o = { ...opts, region, config: { sources } };
   const state = dedupeStage(normalizeStage(await importStage(files, o), o), o);
   const truth = state.records.map((r) => truthOf(r.source, r.row, r.fields.customer_id));
   return { name, seconds: (performance.now() - started) / 1000, ...evaluateClusters(state.match!.result.clusterOf, truth) };
@@ -29,6 +35,8 @@ const febrlEntity = (_s: string, _r: number, id: string | undefined) => /^rec-(\
 const results = [
   await run('febrl dataset1 (1,000)', [join(FEBRL, 'dataset1.csv')], febrlEntity),
   await run('febrl dataset2 (5,000)', [join(FEBRL, 'dataset2.csv')], febrlEntity),
+  await run('febrl dataset3 (5,000)', [join(FEBRL, 'dataset3.csv')], febrlEntity),
+  await run('febrl dataset3 without soc_sec_id', [join(FEBRL, 'dataset3.csv')], febrlEntity, opts.region, { 'dataset3.csv': { columns: { soc_sec_id: 'ignore' } } }),
   await run('febrl dataset4a+4b (10,000, linkage)', [join(FEBRL, 'dataset4a.csv'), join(FEBRL, 'dataset4b.csv')], febrlEntity),
 ];
 const sampleTruth = await readTruth(join(SAMPLE, 'truth.csv'));
