@@ -49,3 +49,16 @@ describe('a run killed during export leaves the previous outputs intact', () => 
     for (const f of OUTPUTS) expect(readFileSync(join(out, f)).equals(next.get(f)!), f).toBe(true);
   }, 120_000);
 });
+
+describe('exit code 130', () => {
+  it('Ctrl-C (SIGINT) stops a run with exit code 130 and a one-line message', async () => {
+    // dedupe --stdin waits on an open pipe: interrupt it while it waits.
+    const child = spawn(process.execPath, [BIN, 'dedupe', '--stdin', '-q'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    setTimeout(() => child.kill('SIGINT'), 500);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(err).toMatch(/interrupted/);
+  }, 30_000);
+});
