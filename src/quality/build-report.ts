@@ -1,185 +1,185 @@
 import type { NormalizedRecord } from '../model/record.js';
 import type { BlockingRuleStats } from '../model/match.js';
-import { REPORT_SCHEMA_VERSION, type QualityReport, type Scores } from '../report/schema.js';
-import { QUALITY_FIELDS, hasRawValue, isValidityIssue } from './quality-fields.js';
-import { recordQuality, type RecordQuality } from './record-quality.js';
-import { AGE_BUCKETS, ageBucket } from './freshness.js';
+import { REPORT_SCHEMA_VERSION, type QualityReport } from '../report/schema.js';
+import { QUALITY_FIELDS } from './quality-fields.js';
+import { expectedFieldsBySource, importanceWeights } from './completeness.js';
+import { measureRecord, type RecordQuality } from './record-quality.js';
+import { AGE_BUCKETS, DEFAULT_STALE_DAYS, ageBucket } from './freshness.js';
+import { duplicateRateWithin, overallDuplicateRate } from './uniqueness.js';
 import { measureConsistency } from './consistency.js';
-import { volumeChange, VOLUME_DROP_LIMIT } from './volume.js';
+import { isVolumeDrop, volumeChange } from './volume.js';
+import { ownerResolver } from './owners.js';
+import { FORMULA, SCORE_WEIGHTS } from './overall.js';
+import { GroupTally } from './tally.js';
+import { summarizeIssues } from './issue-summary.js';
+import { clusterStats, clustersOf } from './clusters.js';
+import { compareStrings, ratio, round4 } from './numbers.js';
+
+export interface QualitySource {
+  source: string;
+  /** Data rows read: records + rejects. */
+  rows: number;
+  records: number;
+  rejects: number;
+  rejectReasons: Record<string, number>;
+  /**
+   * Canonical fields the source's column mapping uses. When given, completeness
+   * judges the source on exactly these; without it, on the fields its records fill
+   * (so a column left empty in every row goes unnoticed).
+   */
+  columns?: readonly string[];
+}
 
 export interface QualityInput {
   records: readonly NormalizedRecord[];
+  /** Per record, its cluster number: the golden record's position. */
   clusterOf: readonly number[];
-  sources: { source: string; rows: number; records: number; rejects: number; rejectReasons: Record<string, number> }[];
+  sources: readonly QualitySource[];
+  /** Run date, YYYY-MM-DD. */
   asOf: string;
-  options: { staleDays?: number; ownerColumn?: string; importance?: Record<string, number> };
+  options: { staleDays?: number; ownerColumn?: string; importance?: Record<string, number>; volumeDropLimit?: number };
+  /** The previous run's report, for volume changes per source. */
   previous?: QualityReport;
 }
 
-export const DEFAULT_STALE_DAYS = 365;
-const WEIGHTS = { completeness: 0.3, validity: 0.25, freshness: 0.15, uniqueness: 0.15, consistency: 0.15 };
-const MAX_EXAMPLES = 3;
-const MAX_CLUSTER_SAMPLE = 10;
-
-export const FORMULA =
-  `overall = ${WEIGHTS.completeness}·completeness + ${WEIGHTS.validity}·validity + ${WEIGHTS.freshness}·freshness + ${WEIGHTS.uniqueness}·uniqueness + ${WEIGHTS.consistency}·consistency. ` +
-  'completeness = mean over records of the importance-weighted share of the fields its source has that hold a real value (placeholders count as missing); ' +
-  'validity = share of filled values without a validity issue; freshness = mean of 0.5^(age/staleDays), 0 for undated records; ' +
-  'uniqueness = golden records / records (per source: 1 − share of its records duplicating another record of the same source); ' +
-  'consistency = 1 − share of compared values on which the records of one customer disagree.';
-
-const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
-const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 1);
-
-function scoresOf(q: RecordQuality[], uniqueness: number, consistency: number): Scores {
-  const values = q.reduce((s, x) => s + x.values, 0);
-  const invalid = q.reduce((s, x) => s + x.invalidValues, 0);
-  const s = {
-    completeness: mean(q.map((x) => x.completeness)),
-    validity: values ? 1 - invalid / values : 1,
-    freshness: mean(q.map((x) => x.freshness)),
-    uniqueness,
-    consistency,
-  };
-  const overall = Object.entries(WEIGHTS).reduce((sum, [k, w]) => sum + w * s[k as keyof typeof WEIGHTS], 0);
-  return { completeness: r4(s.completeness), validity: r4(s.validity), freshness: r4(s.freshness), uniqueness: r4(s.uniqueness), consistency: r4(s.consistency), overall: r4(overall) };
+export interface QualityExtra {
+  goldenRecords: number;
+  candidatePairs: number;
+  blocking: BlockingRuleStats[];
+  reviewPairs: number;
 }
 
-/** Score the run: every dimension per field, per source and per record owner. Deterministic for the same input. */
-export function buildQualityReport(
-  input: QualityInput,
-  extra: { goldenRecords: number; candidatePairs: number; blocking: BlockingRuleStats[]; reviewPairs: number },
-): QualityReport {
+interface FieldCounts {
+  expected: number;
+  filled: number;
+  placeholder: number;
+  invalid: number;
+}
+
+const emptyCounts = (): FieldCounts[] => QUALITY_FIELDS.map(() => ({ expected: 0, filled: 0, placeholder: 0, invalid: 0 }));
+
+/**
+ * Score a run: every dimension overall, per field, per source and per record
+ * owner, in one pass over the records. Pure and deterministic: no clock (ages
+ * are measured against `asOf`), sorted lists, figures rounded to 4 decimals.
+ */
+export function buildQualityReport(input: QualityInput, extra: QualityExtra): QualityReport {
   const { records, clusterOf, asOf } = input;
   const staleDays = input.options.staleDays ?? DEFAULT_STALE_DAYS;
-  const importance = QUALITY_FIELDS.map((f) => input.options.importance?.[f.field] ?? f.importance);
+  const importance = importanceWeights(input.options.importance);
+  const expected = expectedFieldsBySource(records, input.sources);
+  const clusters = clustersOf(clusterOf);
+  const consistency = measureConsistency(records, clusters.filter((c) => c !== undefined));
+  const owner = ownerResolver(records, input.options.ownerColumn);
 
-  // A source "has" a field when any of its records holds a raw value for it.
-  const expectedBySource = new Map<string, boolean[]>();
-  for (const r of records) {
-    const e = expectedBySource.get(r.source) ?? QUALITY_FIELDS.map(() => false);
-    QUALITY_FIELDS.forEach((f, x) => (e[x] ||= hasRawValue(r, f)));
-    expectedBySource.set(r.source, e);
-  }
-  const quality = records.map((r) => recordQuality(r, expectedBySource.get(r.source)!, importance, asOf, staleDays));
+  const all = new GroupTally();
+  const bySource = new Map<string, { tally: GroupTally; fields: FieldCounts[] }>();
+  const byOwner = new Map<string, GroupTally>();
+  const histogram = AGE_BUCKETS.map(() => 0);
+  let stale = 0;
+  let dated = 0;
 
-  const clusterSize = new Map<number, number>();
-  for (const c of clusterOf) clusterSize.set(c, (clusterSize.get(c) ?? 0) + 1);
-  const clusters: number[][] = [];
-  clusterOf.forEach((c, i) => (clusters[c] ??= []).push(i));
-  const consistency = measureConsistency(records, clusters.filter(Boolean));
-  const consistencyScore = (compared: number, disagreeing: number) => (compared ? 1 - disagreeing / compared : 1);
-  const totalCompared = consistency.fields.reduce((s, f) => s + f.compared, 0);
-  const totalDisagreeing = consistency.fields.reduce((s, f) => s + f.disagreeing, 0);
-
-  const groupBy = (key: (r: NormalizedRecord) => string | null) => {
-    const groups = new Map<string, number[]>();
-    records.forEach((r, i) => {
-      const k = key(r);
-      if (k !== null) (groups.get(k) ?? groups.set(k, []).get(k)!).push(i);
-    });
-    return groups;
-  };
-  /** Share of a group's records that duplicate another record of the same group. */
-  const withinDuplicateRate = (idx: number[]) => (idx.length ? 1 - new Set(idx.map((i) => clusterOf[i])).size / idx.length : 0);
-
-  const bySource = groupBy((r) => r.source);
-  const sources = input.sources.map((s) => {
-    const idx = bySource.get(s.source) ?? [];
-    const dup = withinDuplicateRate(idx);
-    const c = consistency.bySource.get(s.source) ?? { compared: 0, disagreeing: 0 };
-    const previousRows = input.previous?.sources.find((p) => p.source === s.source)?.rows ?? null;
-    const change = volumeChange(s.rows, previousRows);
-    return {
-      source: s.source,
-      rows: s.rows,
-      records: s.records,
-      rejects: s.rejects,
-      rejectReasons: Object.fromEntries(Object.entries(s.rejectReasons).sort(([a], [b]) => (a < b ? -1 : 1))),
-      scores: scoresOf(idx.map((i) => quality[i]), 1 - dup, consistencyScore(c.compared, c.disagreeing)),
-      duplicateRate: r4(dup),
-      previousRows,
-      volumeChange: change === null ? null : r4(change),
-      volumeAlert: change !== null && change < -VOLUME_DROP_LIMIT,
-    };
-  });
-
-  const ownerColumn = input.options.ownerColumn ?? (records.some((r) => r.fields.owner?.trim()) ? 'owner' : null);
-  const ownerOf = (r: NormalizedRecord) => {
-    if (!ownerColumn) return null;
-    const v = (ownerColumn === 'owner' ? r.fields.owner : (r.fields[ownerColumn as keyof typeof r.fields] ?? r.extra[ownerColumn]))?.trim();
-    return v || '(none)';
-  };
-  const owners = [...groupBy(ownerOf)]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([owner, idx]) => {
-      const q = idx.map((i) => quality[i]);
-      return {
-        owner,
-        records: idx.length,
-        scores: scoresOf(q, 1 - withinDuplicateRate(idx), 1),
-        invalidRate: r4(q.filter((x) => x.invalidValues > 0).length / idx.length),
-        placeholderRate: r4(q.filter((x) => x.placeholders > 0).length / idx.length),
-      };
-    });
-
-  const fields = QUALITY_FIELDS.map((f, x) => {
-    let expected = 0;
-    let filled = 0;
-    let placeholder = 0;
-    let invalid = 0;
-    let raw = 0;
-    records.forEach((r) => {
-      if (!expectedBySource.get(r.source)![x]) return;
-      expected++;
-      if (f.filled(r)) filled++;
-      if (f.placeholder(r)) placeholder++;
-      if (hasRawValue(r, f)) {
-        raw++;
-        if (r.issues.some((i) => f.issueFields.includes(i.field) && isValidityIssue(i.code))) invalid++;
-      }
-    });
-    return { field: f.field, expected, filled, placeholder, invalid, completeness: r4(expected ? filled / expected : 1), validity: r4(raw ? 1 - invalid / raw : 1), importance: importance[x] };
-  });
-
-  const heat = [...bySource.keys()].flatMap((source) =>
-    QUALITY_FIELDS.map((f, x) => {
-      if (!expectedBySource.get(source)![x]) return { source, field: f.field, rate: null };
-      const idx = bySource.get(source)!;
-      return { source, field: f.field, rate: r4(idx.filter((i) => f.filled(records[i])).length / idx.length) };
-    }),
-  );
-
-  const issueCounts = new Map<string, { code: string; field: string; count: number; examples: { source: string; row: number }[] }>();
-  for (const r of records) {
-    for (const i of r.issues) {
-      const e = issueCounts.get(i.code) ?? { code: i.code, field: i.field, count: 0, examples: [] };
-      e.count++;
-      if (e.examples.length < MAX_EXAMPLES) e.examples.push({ source: r.source, row: r.row });
-      issueCounts.set(i.code, e);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const q: RecordQuality = measureRecord(r, expected.get(r.source)!, importance, asOf, staleDays);
+    const [c, d] = [consistency.compared[i], consistency.disagreeing[i]];
+    all.add(i, q, c, d);
+    let s = bySource.get(r.source);
+    if (!s) bySource.set(r.source, (s = { tally: new GroupTally(), fields: emptyCounts() }));
+    s.tally.add(i, q, c, d);
+    for (let x = 0; x < q.states.length; x++) {
+      const state = q.states[x];
+      if (state === 'absent') continue;
+      const f = s.fields[x];
+      f.expected++;
+      if (state === 'filled') f.filled++;
+      else if (state === 'placeholder') f.placeholder++;
+      if (q.invalid[x]) f.invalid++;
+    }
+    const o = owner.ownerOf(r);
+    if (o !== null) {
+      let t = byOwner.get(o);
+      if (!t) byOwner.set(o, (t = new GroupTally()));
+      t.add(i, q, c, d);
+    }
+    if (q.ageDays !== null) {
+      dated++;
+      if (q.ageDays > staleDays) stale++;
+      histogram[ageBucket(q.ageDays)]++;
     }
   }
 
-  const histogram = AGE_BUCKETS.map(([label]) => ({ label, count: 0 }));
-  let dated = 0;
-  let stale = 0;
-  for (const q of quality) {
-    if (q.ageDays === null) continue;
-    dated++;
-    if (q.stale) stale++;
-    histogram[ageBucket(q.ageDays)].count++;
-  }
+  const volumeDropLimit = input.options.volumeDropLimit;
+  const sources = input.sources.map((src) => {
+    const s = bySource.get(src.source) ?? { tally: new GroupTally(), fields: emptyCounts() };
+    const dup = duplicateRateWithin(s.tally.indices, clusterOf);
+    const previousRows = input.previous?.sources.find((p) => p.source === src.source)?.rows ?? null;
+    const change = volumeChange(src.rows, previousRows);
+    const has = expected.get(src.source);
+    return {
+      source: src.source,
+      rows: src.rows,
+      records: src.records,
+      rejects: src.rejects,
+      rejectReasons: Object.fromEntries(Object.entries(src.rejectReasons).sort(([a], [b]) => compareStrings(a, b))),
+      fields: QUALITY_FIELDS.filter((_, x) => has?.[x]).map((f) => f.field),
+      scores: s.tally.scores(1 - dup),
+      duplicateRate: round4(dup),
+      previousRows,
+      volumeChange: change === null ? null : round4(change),
+      volumeAlert: isVolumeDrop(change, volumeDropLimit),
+    };
+  });
 
-  const sizes = new Map<number, number>();
-  for (const n of clusterSize.values()) sizes.set(n, (sizes.get(n) ?? 0) + 1);
-  const sample = clusters
-    .filter((c) => c && c.length > 1)
-    .sort((a, b) => b.length - a.length || a[0] - b[0])
-    .slice(0, MAX_CLUSTER_SAMPLE)
-    .map((c) => ({ members: c.map((i) => ({ source: records[i].source, row: records[i].row })) }));
+  const owners = [...byOwner]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([name, t]) => {
+      const dup = duplicateRateWithin(t.indices, clusterOf);
+      return {
+        owner: name,
+        records: t.records,
+        scores: t.scores(1 - dup),
+        duplicateRate: round4(dup),
+        invalidRate: round4(ratio(t.withInvalid, t.records, 0)),
+        placeholderRate: round4(ratio(t.withPlaceholder, t.records, 0)),
+      };
+    });
 
-  const rejects = input.sources.reduce((s, x) => s + x.rejects, 0);
+  // Per source first (for the heat map), then summed per field.
+  const sourceFields = [...bySource].map(([source, s]) => ({ source, fields: s.fields }));
+  const fields = QUALITY_FIELDS.map((f, x) => {
+    const t = { expected: 0, filled: 0, placeholder: 0, invalid: 0 };
+    for (const s of sourceFields) {
+      const c = s.fields[x];
+      t.expected += c.expected;
+      t.filled += c.filled;
+      t.placeholder += c.placeholder;
+      t.invalid += c.invalid;
+    }
+    return {
+      field: f.field,
+      importance: importance[x],
+      ...t,
+      filledRate: round4(ratio(t.filled, t.expected, 0)),
+      placeholderRate: round4(ratio(t.placeholder, t.expected, 0)),
+      invalidRate: round4(ratio(t.invalid, t.filled, 0)),
+    };
+  });
+  const completenessHeatmap = sourceFields.flatMap((s) =>
+    QUALITY_FIELDS.map((f, x) => {
+      const c = s.fields[x];
+      return { source: s.source, field: f.field, rate: expected.get(s.source)![x] ? round4(ratio(c.filled, c.expected, 0)) : null };
+    }),
+  );
+
   const n = records.length;
+  const rejects = input.sources.reduce((sum, s) => sum + s.rejects, 0);
+  const duplicateRate = overallDuplicateRate(n, extra.goldenRecords);
+  const totalCompared = consistency.fields.reduce((sum, f) => sum + f.compared, 0);
+  const totalDisagreeing = consistency.fields.reduce((sum, f) => sum + f.disagreeing, 0);
+  // Overall consistency is per customer (see consistency.ts), not per record comparison as in the groups.
+  const scores = all.scores(1 - duplicateRate, 1 - ratio(totalDisagreeing, totalCompared, 0));
+
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     asOf,
@@ -188,28 +188,36 @@ export function buildQualityReport(
       records: n,
       rejects,
       goldenRecords: extra.goldenRecords,
-      duplicateRecords: n - extra.goldenRecords,
+      duplicateRecords: Math.max(0, n - extra.goldenRecords),
       candidatePairs: extra.candidatePairs,
       reviewPairs: extra.reviewPairs,
     },
-    scores: scoresOf(quality, n ? extra.goldenRecords / n : 1, consistencyScore(totalCompared, totalDisagreeing)),
+    scores,
+    weights: { ...SCORE_WEIGHTS },
     rates: {
-      duplicateRate: r4(n ? (n - extra.goldenRecords) / n : 0),
-      staleRate: r4(dated ? stale / dated : 0),
-      invalidRate: r4(n ? quality.filter((q) => q.invalidValues > 0).length / n : 0),
+      duplicateRate: round4(duplicateRate),
+      staleRate: round4(ratio(stale, dated, 0)),
+      invalidRate: round4(ratio(all.withInvalid, n, 0)),
+      noDateRate: round4(ratio(n - dated, n, 0)),
     },
     formula: FORMULA,
     fields,
     sources,
-    owners: { column: ownerColumn, rows: owners },
-    issues: [...issueCounts.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1)),
-    freshness: { staleDays, dated, stale, noDate: n - dated, histogram },
-    consistency: {
-      fields: consistency.fields.map((f) => ({ ...f, rate: r4(f.rate) })),
-      sourcePairs: consistency.sourcePairs.map((p) => ({ ...p, rate: r4(p.rate) })),
+    owners: { column: owner.column, rows: owners },
+    issues: summarizeIssues(records),
+    freshness: {
+      staleDays,
+      dated,
+      stale,
+      noDate: n - dated,
+      histogram: AGE_BUCKETS.map((b, x) => ({ label: b.label, maxDays: Number.isFinite(b.maxDays) ? b.maxDays : null, count: histogram[x] })),
     },
-    blocking: extra.blocking,
-    clusters: { sizes: [...sizes].sort((a, b) => a[0] - b[0]).map(([size, count]) => ({ size, count })), sample },
-    completenessHeatmap: heat,
+    consistency: {
+      fields: consistency.fields.map((f) => ({ ...f, rate: round4(ratio(f.disagreeing, f.compared, 0)) })),
+      sourcePairs: consistency.sourcePairs.map((p) => ({ ...p, rate: round4(ratio(p.disagreeing, p.compared, 0)) })),
+    },
+    blocking: extra.blocking.map((b) => ({ ...b })),
+    clusters: clusterStats(records, clusters),
+    completenessHeatmap,
   };
 }

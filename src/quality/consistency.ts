@@ -1,7 +1,20 @@
 import type { NormalizedRecord } from '../model/record.js';
+import { compareStrings } from './numbers.js';
 
-/** Values compared across the members of one customer. */
-const CONSISTENCY_FIELDS: [string, (r: NormalizedRecord) => string | null][] = [
+/**
+ * Consistency: do the records merged into one customer agree?
+ *
+ * Per field, over customers with at least two records holding the field:
+ *   rate = customers whose records hold two different values / such customers
+ * Overall score = 1 − Σ disagreeing / Σ compared over all fields.
+ * Per pair of sources: of the record pairs (one from each source, same
+ * customer, both holding the field), the share that differ.
+ * Per source or owner: 1 − the share of its records' comparisons with the
+ * other members of their customer that differ.
+ * Values compared are the normalized keys, so 13912873460 and +86 139 1287 3460
+ * agree; placeholders, fakes and invalid values are left out.
+ */
+const CONSISTENCY_FIELDS: readonly [string, (r: NormalizedRecord) => string | null][] = [
   ['name', (r) => (r.name.placeholder ? null : r.name.key)],
   ['phone', (r) => r.phones.find((p) => p.valid && !p.fake)?.e164 ?? null],
   ['email', (r) => (r.email.valid && !r.email.placeholder ? r.email.value : null)],
@@ -10,58 +23,60 @@ const CONSISTENCY_FIELDS: [string, (r: NormalizedRecord) => string | null][] = [
   ['birth_date', (r) => r.birthDate],
 ];
 
-/** Pairs within one cluster compared at most: a huge cluster is a problem the report shows elsewhere. */
+/** Members of one cluster compared at most: a huge cluster is shown elsewhere, and pairs grow quadratically. */
 const MAX_MEMBERS = 30;
 
-export interface ConsistencyResult {
-  fields: { field: string; compared: number; disagreeing: number; rate: number }[];
-  sourcePairs: { a: string; b: string; compared: number; disagreeing: number; rate: number }[];
-  /** Per source: values compared with another source's and how many differed. */
-  bySource: Map<string, { compared: number; disagreeing: number }>;
+interface Tally {
+  compared: number;
+  disagreeing: number;
 }
 
-/**
- * For customers made of several records: how often the records disagree on a
- * field (a cluster disagrees when it holds two different values), and how
- * often each pair of sources disagrees when both have the field.
- */
-export function measureConsistency(records: readonly NormalizedRecord[], clusters: readonly number[][]): ConsistencyResult {
-  const fields = CONSISTENCY_FIELDS.map(([field]) => ({ field, compared: 0, disagreeing: 0, rate: 0 }));
-  const pairs = new Map<string, { a: string; b: string; compared: number; disagreeing: number; rate: number }>();
-  const bySource = new Map<string, { compared: number; disagreeing: number }>();
+export interface ConsistencyResult {
+  fields: ({ field: string } & Tally)[];
+  sourcePairs: ({ a: string; b: string } & Tally)[];
+  /** Per record: its comparisons with the other members of its customer, and how many differed. */
+  compared: Uint32Array;
+  disagreeing: Uint32Array;
+}
+
+export function measureConsistency(records: readonly NormalizedRecord[], clusters: readonly (readonly number[])[]): ConsistencyResult {
+  const fields = CONSISTENCY_FIELDS.map(([field]) => ({ field, compared: 0, disagreeing: 0 }));
+  const pairs = new Map<string, { a: string; b: string } & Tally>();
+  const compared = new Uint32Array(records.length);
+  const disagreeing = new Uint32Array(records.length);
   for (const cluster of clusters) {
     if (cluster.length < 2) continue;
-    const members = cluster.slice(0, MAX_MEMBERS).map((i) => records[i]);
-    CONSISTENCY_FIELDS.forEach(([, get], x) => {
-      const values = members.map(get);
-      const present = values.filter((v): v is string => v !== null);
-      if (present.length >= 2) {
-        fields[x].compared++;
-        if (new Set(present).size > 1) fields[x].disagreeing++;
-      }
-      for (let i = 0; i < members.length; i++) {
-        for (let j = i + 1; j < members.length; j++) {
-          const [si, sj] = [members[i].source, members[j].source];
-          if (si === sj || values[i] === null || values[j] === null) continue;
+    const members = cluster.slice(0, MAX_MEMBERS);
+    for (let x = 0; x < CONSISTENCY_FIELDS.length; x++) {
+      const get = CONSISTENCY_FIELDS[x][1];
+      const values = members.map((i) => get(records[i]));
+      const present = new Set<string>();
+      let n = 0;
+      for (const v of values) if (v !== null) (n++, present.add(v));
+      if (n < 2) continue;
+      fields[x].compared++;
+      if (present.size > 1) fields[x].disagreeing++;
+      for (let p = 0; p < members.length; p++) {
+        if (values[p] === null) continue;
+        for (let q = p + 1; q < members.length; q++) {
+          if (values[q] === null) continue;
+          const differ = values[p] !== values[q];
+          const [i, j] = [members[p], members[q]];
+          compared[i]++;
+          compared[j]++;
+          if (differ) (disagreeing[i]++, disagreeing[j]++);
+          const [si, sj] = [records[i].source, records[j].source];
+          if (si === sj) continue;
           const [a, b] = si < sj ? [si, sj] : [sj, si];
           const key = `${a}\u0000${b}`;
-          const p = pairs.get(key) ?? { a, b, compared: 0, disagreeing: 0, rate: 0 };
-          const differ = values[i] !== values[j];
-          p.compared++;
-          if (differ) p.disagreeing++;
-          pairs.set(key, p);
-          for (const s of [si, sj]) {
-            const t = bySource.get(s) ?? { compared: 0, disagreeing: 0 };
-            t.compared++;
-            if (differ) t.disagreeing++;
-            bySource.set(s, t);
-          }
+          let t = pairs.get(key);
+          if (!t) pairs.set(key, (t = { a, b, compared: 0, disagreeing: 0 }));
+          t.compared++;
+          if (differ) t.disagreeing++;
         }
       }
-    });
+    }
   }
-  for (const f of fields) f.rate = f.compared ? f.disagreeing / f.compared : 0;
-  const sourcePairs = [...pairs.values()].sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
-  for (const p of sourcePairs) p.rate = p.compared ? p.disagreeing / p.compared : 0;
-  return { fields, sourcePairs, bySource };
+  const sourcePairs = [...pairs.values()].sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b));
+  return { fields, sourcePairs, compared, disagreeing };
 }

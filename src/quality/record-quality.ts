@@ -1,48 +1,49 @@
 import type { NormalizedRecord } from '../model/record.js';
-import { QUALITY_FIELDS, hasRawValue, isValidityIssue } from './quality-fields.js';
+import { QUALITY_FIELDS } from './quality-fields.js';
+import { fieldState, recordCompleteness, type FieldState } from './completeness.js';
+import { hasValidityIssue } from './validity.js';
 import { ageInDays, freshnessScore } from './freshness.js';
 
-/** Everything the report needs about one record, computed once. */
+/** Everything the report needs about one record, computed once in one pass. */
 export interface RecordQuality {
+  /** Per quality field, in QUALITY_FIELDS order. */
+  states: FieldState[];
+  /** Per quality field: filled and carrying a validity issue. */
+  invalid: boolean[];
   completeness: number;
-  /** Filled values and those among them with a validity issue. */
-  values: number;
+  filledValues: number;
   invalidValues: number;
+  placeholders: number;
   freshness: number;
   ageDays: number | null;
-  stale: boolean;
-  placeholders: number;
 }
 
-/**
- * `expected` lists the quality fields the record's source has columns for: a
- * source without an email column is not marked down for missing emails.
- */
-export function recordQuality(r: NormalizedRecord, expected: readonly boolean[], importance: readonly number[], asOf: string, staleDays: number): RecordQuality {
-  let weight = 0;
-  let got = 0;
-  let values = 0;
+export function measureRecord(
+  r: NormalizedRecord,
+  expected: readonly boolean[],
+  importance: readonly number[],
+  asOf: string,
+  staleDays: number,
+): RecordQuality {
+  const states = QUALITY_FIELDS.map((f, x) => fieldState(r, f, expected[x]));
+  const invalid = QUALITY_FIELDS.map((f, x) => states[x] === 'filled' && hasValidityIssue(r.issues, f.issueFields));
+  let filledValues = 0;
   let invalidValues = 0;
   let placeholders = 0;
-  const invalidFields = new Set(r.issues.filter((i) => isValidityIssue(i.code)).map((i) => i.field));
-  QUALITY_FIELDS.forEach((f, x) => {
-    if (!expected[x]) return;
-    weight += importance[x];
-    if (f.filled(r)) got += importance[x];
-    if (f.placeholder(r)) placeholders++;
-    if (hasRawValue(r, f)) {
-      values++;
-      if (f.issueFields.some((name) => invalidFields.has(name))) invalidValues++;
-    }
-  });
+  for (let x = 0; x < states.length; x++) {
+    if (states[x] === 'filled') filledValues++;
+    else if (states[x] === 'placeholder') placeholders++;
+    if (invalid[x]) invalidValues++;
+  }
   const ageDays = r.updatedAt ? ageInDays(r.updatedAt, asOf) : null;
   return {
-    completeness: weight ? got / weight : 1,
-    values,
+    states,
+    invalid,
+    completeness: recordCompleteness(states, importance),
+    filledValues,
     invalidValues,
+    placeholders,
     freshness: ageDays === null ? 0 : freshnessScore(ageDays, staleDays),
     ageDays,
-    stale: ageDays !== null && ageDays > staleDays,
-    placeholders,
   };
 }

@@ -1,37 +1,76 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
 /**
  * Personal data is masked in every report, log and message unless the user
  * asks otherwise (--unmask): enough is left to recognise a value, not to use it.
+ * (A CLI-side text masker could delegate to maskFreeText below.)
  */
 
-/** +8613812345678 / 13812345678 → 138****5678. */
+/** Several numbers in one cell: "13812345678 / 010-62345678". */
+const CELL_SEPARATORS = /\s*[/,;，；、|]\s*/;
+
+/**
+ * +8613812345678 / 13812345678 → 138****5678: the first 3 and last 4 digits of
+ * the national number. A number too short to hide at least 4 digits that way
+ * keeps only its last 4 (62345678 → ****5678); 6 digits or fewer are all hidden.
+ */
 export function maskPhone(s: string): string {
-  const digits = s.replace(/\D/g, '');
-  const national = s.startsWith('+86') ? digits.slice(2) : digits;
-  if (national.length < 7) return '*'.repeat(national.length);
-  return `${national.slice(0, 3)}****${national.slice(-4)}`;
+  const parts = s.split(CELL_SEPARATORS).filter((p) => /\d/.test(p));
+  if (parts.length > 1) return parts.map(maskOnePhone).join(' / ');
+  return maskOnePhone(s);
 }
 
-/** 110101199003071234 → 1101**********1234; short identifiers keep their last two characters. */
+function maskOnePhone(s: string): string {
+  const national = nationalDigits(s);
+  const n = national.length;
+  if (n <= 6) return '*'.repeat(n);
+  if (n - 7 >= 4) return `${national.slice(0, 3)}${'*'.repeat(n - 7)}${national.slice(-4)}`;
+  return `${'*'.repeat(n - 4)}${national.slice(-4)}`;
+}
+
+function nationalDigits(s: string): string {
+  const t = s.trim();
+  if (t.startsWith('+') || t.startsWith('00')) {
+    const parsed = parsePhoneNumberFromString(t.startsWith('00') ? `+${t.slice(2)}` : t);
+    if (parsed) return parsed.nationalNumber;
+  }
+  const digits = t.replace(/\D/g, '');
+  // 86 typed without a plus before an 11-digit mobile.
+  return digits.length === 13 && digits.startsWith('861') ? digits.slice(2) : digits;
+}
+
+/** 110101199003071234 → 1101**********1234; short identifiers keep only their last two characters. */
 export function maskIdNumber(s: string): string {
-  if (s.length >= 15) return `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}`;
-  return `${'*'.repeat(Math.max(0, s.length - 2))}${s.slice(-2)}`;
+  const t = s.trim();
+  if (t.length >= 15) return `${t.slice(0, 4)}${'*'.repeat(t.length - 8)}${t.slice(-4)}`;
+  return `${'*'.repeat(Math.max(0, t.length - 2))}${t.slice(-2)}`;
 }
 
-/** john@qq.com → j***@qq.com. */
+/** john@qq.com → j***@qq.com; anything without a local part and a domain → ***. */
 export function maskEmail(s: string): string {
-  const at = s.indexOf('@');
-  if (at < 1) return '***';
-  return `${s[0]}***${s.slice(at)}`;
+  const t = s.trim();
+  const at = t.lastIndexOf('@');
+  if (at < 1 || at === t.length - 1) return '***';
+  return `${t[0]}***${t.slice(at)}`;
 }
 
-const ID_NUMBER = /(?<![\dA-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![\dA-Za-z])/g;
-const PHONE = /(?<!\d)(?:\+?\d{1,4}[- ]?)?(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?!\d)/g;
-const EMAIL = /\b([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b/g;
+// Free text: resident IDs (15 or 18 characters), emails, then any run of 7–17
+// digits (a phone with its +, 00, spaces or dashes), except calendar dates.
+const ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const DIGIT_RUN = /(?<![\w.*+])(?:\+|00)?\d(?:[ -]?\d){6,16}(?![\w*])/g;
+const COMPACT_DATE = /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
+const ISO_DATE = /^\d{4}-\d{1,2}-\d{1,2}$/;
 
-/** Last line of defence for free text (error messages, logs): mask anything that looks like a phone, ID number or email. */
+/**
+ * Last line of defence for free text (issue messages, logs): masks anything
+ * that looks like a phone number, resident ID or email. It errs on the side of
+ * masking: an order number of 7+ digits is masked too; dates are kept.
+ */
 export function maskFreeText(s: string): string {
+  if (!/[\d@]/.test(s)) return s;
   return s
-    .replace(ID_NUMBER, '$1**********$2')
-    .replace(PHONE, (_m, head: string, tail: string) => `${head}****${tail}`)
-    .replace(EMAIL, '$1***@$2');
+    .replace(ID_NUMBER, maskIdNumber)
+    .replace(EMAIL, maskEmail)
+    .replace(DIGIT_RUN, (m) => (COMPACT_DATE.test(m) || ISO_DATE.test(m) ? m : maskPhone(m)));
 }
