@@ -1,120 +1,194 @@
 import { describe, expect, it } from 'vitest';
 import { buildQualityReport, type QualityInput } from '../../src/quality/build-report.js';
-import { evaluateGate } from '../../src/quality/gate.js';
 import { qualityReportSchema } from '../../src/report/schema.js';
-import { name, phone, rec } from '../golden/record-helper.js';
-import type { NormalizedRecord } from '../../src/model/record.js';
+import { email, issues, name, phone, rec } from './records.js';
 
 const ASOF = '2026-11-01';
-const email = (value: string): NormalizedRecord['email'] => ({ value, valid: true, placeholder: false });
+const extra = { goldenRecords: 3, candidatePairs: 2, blocking: [{ rule: 'phone', candidatePairs: 2, skippedBlocks: 0, skippedRecords: 0 }], reviewPairs: 1 };
 
-/** Two sources: crm has name+phone+email+updated_at columns, shop has name+phone only. */
-function fixture() {
-  const records: NormalizedRecord[] = [
-    rec('crm.csv', 1, { fields: { name: '张伟', phone: '139', email: 'a', updated_at: 'x', owner: 'S1' }, name: name('张伟'), phones: [phone('+8613912873460')], email: email('zw@qq.com'), updatedAt: '2026-11-01' }),
-    rec('crm.csv', 2, { fields: { name: '李先生', phone: '138', email: 'b', updated_at: 'x', owner: 'S2' }, name: name('李', true), phones: [phone('+8613800138000', false)], email: email('li@qq.com'), updatedAt: '2025-11-01', issues: [{ field: 'name', code: 'name.placeholder', message: 'm' }, { field: 'phone', code: 'phone.placeholder', message: 'm' }] }),
-    rec('crm.csv', 3, { fields: { name: '王芳', phone: '12', email: 'c', owner: 'S2' }, name: name('王芳'), phones: [], email: email('wf@qq.com'), issues: [{ field: 'phone', code: 'phone.invalid', message: 'm' }] }),
-    rec('shop.csv', 1, { fields: { name: '张伟', phone: '139' }, name: name('张伟'), phones: [phone('+8615821937465')], updatedAt: '2026-05-05' }),
-  ];
-  const input: QualityInput = {
-    records,
+/**
+ * crm.csv maps name, phone, email, company, updated_at and owner (company is empty in every row);
+ * shop.csv gives no mapping and fills name and phone. crm row 1 and shop row 1 are one customer.
+ */
+function fixture(): QualityInput {
+  return {
+    records: [
+      rec('crm.csv', 1, { fields: { name: '张伟', phone: '13912873460', email: 'zw@qq.com', updated_at: '2026-11-01', owner: 'S1' }, name: name('张伟'), phones: [phone('+8613912873460')], email: email('zw@qq.com'), updatedAt: '2026-11-01' }),
+      rec('crm.csv', 2, {
+        fields: { name: '李先生', phone: '13800138000', email: 'li@qq.com', updated_at: '2025-11-01', owner: 'S2' },
+        name: name('李', true),
+        phones: [phone('+8613800138000', false)],
+        email: email('li@qq.com'),
+        updatedAt: '2025-11-01',
+        issues: issues('name.placeholder', 'phone.placeholder'),
+      }),
+      rec('crm.csv', 3, { fields: { name: '王芳', phone: '12', email: 'wf@qq', owner: 'S2' }, name: name('王芳'), email: email(null), issues: issues('phone.invalid', 'email.invalid') }),
+      rec('shop.csv', 1, { fields: { name: '张伟', phone: '15821937465' }, name: name('张伟'), phones: [phone('+8615821937465')], updatedAt: '2026-05-05' }),
+    ],
     clusterOf: [0, 1, 2, 0],
     sources: [
-      { source: 'crm.csv', rows: 4, records: 3, rejects: 1, rejectReasons: { 'row.ragged': 1 } },
+      { source: 'crm.csv', rows: 4, records: 3, rejects: 1, rejectReasons: { 'row.ragged': 1 }, columns: ['name', 'phone', 'email', 'company', 'updated_at', 'owner'] },
       { source: 'shop.csv', rows: 1, records: 1, rejects: 0, rejectReasons: {} },
     ],
     asOf: ASOF,
-    options: { staleDays: 365 },
+    options: {},
   };
-  return input;
 }
-const extra = { goldenRecords: 3, candidatePairs: 2, blocking: [], reviewPairs: 0 };
 
 describe('buildQualityReport', () => {
   const report = buildQualityReport(fixture(), extra);
+  const source = (s: string) => report.sources.find((x) => x.source === s)!;
+  const fieldRow = (f: string) => report.fields.find((x) => x.field === f)!;
 
   it('follows the published schema and counts rows, records, rejects and duplicates', () => {
     expect(qualityReportSchema.parse(report)).toEqual(report);
-    expect(report.counts).toEqual({ rows: 5, records: 4, rejects: 1, goldenRecords: 3, duplicateRecords: 1, candidatePairs: 2, reviewPairs: 0 });
-    expect(report.rates.duplicateRate).toBe(0.25);
+    expect(report.counts).toEqual({ rows: 5, records: 4, rejects: 1, goldenRecords: 3, duplicateRecords: 1, candidatePairs: 2, reviewPairs: 1 });
+    expect(report.blocking).toEqual(extra.blocking);
   });
 
-  it('completeness: placeholders count as missing, and a source is judged only on the columns it has', () => {
-    // crm expects name(3) phone(3) email(2) updated_at(1) = 9: r1 9/9, r2 email+date 3/9, r3 name+email 5/9. shop expects name+phone: 6/6.
-    const crm = report.sources.find((s) => s.source === 'crm.csv')!;
-    expect(crm.scores.completeness).toBeCloseTo((1 + 3 / 9 + 5 / 9) / 3, 4);
-    expect(report.sources.find((s) => s.source === 'shop.csv')!.scores.completeness).toBe(1);
-    const nameField = report.fields.find((f) => f.field === 'name')!;
-    expect(nameField).toMatchObject({ expected: 4, filled: 3, placeholder: 1 });
-    expect(report.completenessHeatmap.find((c) => c.source === 'shop.csv' && c.field === 'email')!.rate).toBeNull();
+  it('completeness: placeholders are missing, invalid values are filled, each source judged on its own columns', () => {
+    // crm weights name 3, phone 3, email 2, company 1, updated_at 1 = 10: row 1 9/10, row 2 (placeholders) 3/10, row 3 8/10. shop: name+phone 6/6.
+    expect(source('crm.csv').fields).toEqual(['name', 'phone', 'email', 'company', 'updated_at']);
+    expect(source('shop.csv').fields).toEqual(['name', 'phone']);
+    expect(source('crm.csv').scores.completeness).toBe(0.6667);
+    expect(source('shop.csv').scores.completeness).toBe(1);
+    expect(report.scores.completeness).toBe(0.75);
+    expect(fieldRow('phone')).toMatchObject({ expected: 4, filled: 3, placeholder: 1, invalid: 1, filledRate: 0.75, placeholderRate: 0.25, invalidRate: 0.3333 });
+    expect(fieldRow('company')).toMatchObject({ expected: 3, filled: 0, filledRate: 0 });
+    expect(fieldRow('gender')).toMatchObject({ expected: 0, importance: 0 });
   });
 
-  it('validity: values with an issue code (placeholders aside) are invalid', () => {
-    expect(report.fields.find((f) => f.field === 'phone')).toMatchObject({ invalid: 1, validity: 0.75 });
+  it('lays completeness out as a source × field heat map, null where a source has no column', () => {
+    const cell = (s: string, f: string) => report.completenessHeatmap.find((c) => c.source === s && c.field === f)!.rate;
+    expect(cell('crm.csv', 'name')).toBe(0.6667);
+    expect(cell('crm.csv', 'company')).toBe(0);
+    expect(cell('shop.csv', 'email')).toBeNull();
+    expect(report.completenessHeatmap).toHaveLength(2 * report.fields.length);
+  });
+
+  it('importance from the config changes the weights', () => {
+    const r = buildQualityReport({ ...fixture(), options: { importance: { company: 0, updated_at: 0 } } }, extra);
+    // crm now weighs 8: rows 8/8, 2/8, 8/8.
+    expect(r.sources[0].scores.completeness).toBe(0.75);
+    expect(r.fields.find((f) => f.field === 'company')!.importance).toBe(0);
+  });
+
+  it('validity: invalid values among filled ones, per field, per source and overall', () => {
+    // Filled values: crm 4 + 2 + 3 = 9 with 2 invalid (row 3's phone and email), shop 2.
+    expect(source('crm.csv').scores.validity).toBe(0.7778);
+    expect(source('shop.csv').scores.validity).toBe(1);
+    expect(report.scores.validity).toBe(0.8182);
+    expect(fieldRow('email')).toMatchObject({ filled: 3, invalid: 1 });
     expect(report.rates.invalidRate).toBe(0.25);
   });
 
-  it('freshness halves every staleDays; undated records count apart and score 0', () => {
+  it('freshness halves every staleDays; undated records score 0 and are counted apart', () => {
     expect(report.freshness).toMatchObject({ staleDays: 365, dated: 3, stale: 0, noDate: 1 });
-    const age = Math.round((Date.parse(ASOF) - Date.parse('2026-05-05')) / 86_400_000);
-    expect(report.scores.freshness).toBeCloseTo((1 + 0.5 + 0 + Math.pow(0.5, age / 365)) / 4, 4);
+    expect(report.scores.freshness).toBeCloseTo((1 + 0.5 + 0 + Math.pow(0.5, 180 / 365)) / 4, 4);
+    expect(report.freshness.histogram.filter((b) => b.count).map((b) => [b.label, b.count])).toEqual([
+      ['≤ 30 days', 1],
+      ['91–180 days', 1],
+      ['181–365 days', 1],
+    ]);
+    expect(report.freshness.histogram.at(-1)!.maxDays).toBeNull();
+    expect(report.rates).toMatchObject({ staleRate: 0, noDateRate: 0.25 });
+    const strict = buildQualityReport({ ...fixture(), options: { staleDays: 100 } }, extra);
+    expect(strict.freshness.stale).toBe(2);
+    expect(strict.rates.staleRate).toBe(0.6667);
   });
 
-  it('uniqueness and consistency: the merged customer has two different phones', () => {
+  it('uniqueness: golden / records overall, duplicates within each source per source', () => {
     expect(report.scores.uniqueness).toBe(0.75);
-    expect(report.consistency.fields.find((f) => f.field === 'phone')).toMatchObject({ compared: 1, disagreeing: 1, rate: 1 });
-    expect(report.consistency.fields.find((f) => f.field === 'name')).toMatchObject({ compared: 1, disagreeing: 0 });
-    expect(report.consistency.sourcePairs).toEqual([expect.objectContaining({ a: 'crm.csv', b: 'shop.csv', disagreeing: 1 })]);
+    expect(report.rates.duplicateRate).toBe(0.25);
+    expect(source('crm.csv')).toMatchObject({ duplicateRate: 0 });
+    const sameSource = buildQualityReport({ ...fixture(), clusterOf: [0, 0, 1, 2] }, extra);
+    expect(sameSource.sources[0]).toMatchObject({ duplicateRate: 0.3333, scores: expect.objectContaining({ uniqueness: 0.6667 }) });
   });
 
-  it('breaks quality down by record owner', () => {
+  it('consistency: the merged customer agrees on the name, not on the phone', () => {
+    expect(report.consistency.fields.find((f) => f.field === 'name')).toMatchObject({ compared: 1, disagreeing: 0, rate: 0 });
+    expect(report.consistency.fields.find((f) => f.field === 'phone')).toMatchObject({ compared: 1, disagreeing: 1, rate: 1 });
+    expect(report.consistency.sourcePairs).toEqual([{ a: 'crm.csv', b: 'shop.csv', compared: 2, disagreeing: 1, rate: 0.5 }]);
+    expect(report.scores.consistency).toBe(0.5);
+    expect(source('shop.csv').scores.consistency).toBe(0.5);
+  });
+
+  it('overall is the weighted mean of the five scores, with the weights and formula in the report', () => {
+    const w = report.weights;
+    const s = report.scores;
+    const expected = w.completeness * s.completeness + w.validity * s.validity + w.freshness * s.freshness + w.uniqueness * s.uniqueness + w.consistency * s.consistency;
+    expect(s.overall).toBeCloseTo(expected, 3);
+    expect(Object.values(w).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+    expect(report.formula).toContain('overall =');
+  });
+
+  it('breaks quality down by the canonical owner column', () => {
     expect(report.owners.column).toBe('owner');
     expect(report.owners.rows.map((o) => [o.owner, o.records])).toEqual([
       ['(none)', 1],
       ['S1', 1],
       ['S2', 2],
     ]);
-    expect(report.owners.rows.find((o) => o.owner === 'S2')).toMatchObject({ placeholderRate: 0.5, invalidRate: 0.5 });
+    expect(report.owners.rows.find((o) => o.owner === 'S2')).toMatchObject({ placeholderRate: 0.5, invalidRate: 0.5, duplicateRate: 0 });
   });
 
-  it('lists issue codes with a few example locations', () => {
+  it('reads a configured owner column from the pass-through columns', () => {
+    const input = fixture();
+    const records = input.records.map((r, i) => ({ ...r, fields: { ...r.fields, owner: undefined }, extra: { 'Sales Rep': i < 2 ? 'Amy' : 'Bo' } }));
+    const r = buildQualityReport({ ...input, records, options: { ownerColumn: 'Sales Rep' } }, extra);
+    expect(r.owners.column).toBe('Sales Rep');
+    expect(r.owners.rows.map((o) => [o.owner, o.records])).toEqual([
+      ['Amy', 2],
+      ['Bo', 2],
+    ]);
+    const none = buildQualityReport({ ...input, records }, extra);
+    expect(none.owners).toEqual({ column: null, rows: [] });
+  });
+
+  it('lists issue codes by count with a few example locations', () => {
     expect(report.issues.map((i) => [i.code, i.count])).toEqual([
+      ['email.invalid', 1],
       ['name.placeholder', 1],
       ['phone.invalid', 1],
       ['phone.placeholder', 1],
     ]);
-    expect(report.issues[1].examples).toEqual([{ source: 'crm.csv', row: 3 }]);
+    expect(report.issues[2].examples).toEqual([{ source: 'crm.csv', row: 3 }]);
+    const many = fixture();
+    many.records = Array.from({ length: 5 }, (_, i) => rec('x.csv', i + 1, { issues: issues('date.invalid') }));
+    many.clusterOf = [0, 1, 2, 3, 4];
+    expect(buildQualityReport(many, extra).issues).toEqual([{ code: 'date.invalid', field: 'date', count: 5, examples: [1, 2, 3].map((row) => ({ source: 'x.csv', row })) }]);
   });
 
-  it('flags a source whose rows fell sharply since the previous run, and the gate fails on it', () => {
+  it('shows cluster sizes and the largest clusters by golden index and location only', () => {
+    expect(report.clusters).toEqual({
+      sizes: [
+        { size: 1, count: 2 },
+        { size: 2, count: 1 },
+      ],
+      sample: [{ goldenIndex: 0, size: 2, members: [{ source: 'crm.csv', row: 1 }, { source: 'shop.csv', row: 1 }] }],
+    });
+    expect(JSON.stringify(report)).not.toMatch(/张伟|13912873460|zw@qq\.com/);
+  });
+
+  it('flags a source whose rows fell by more than 30% since the previous report', () => {
     const previous = buildQualityReport({ ...fixture(), sources: [{ source: 'crm.csv', rows: 10, records: 10, rejects: 0, rejectReasons: {} }] }, extra);
     const now = buildQualityReport({ ...fixture(), previous }, extra);
     expect(now.sources.find((s) => s.source === 'crm.csv')).toMatchObject({ previousRows: 10, volumeChange: -0.6, volumeAlert: true });
-    expect(evaluateGate(now, {}).failures.map((f) => f.check)).toEqual(['volume of crm.csv']);
+    expect(now.sources.find((s) => s.source === 'shop.csv')).toMatchObject({ previousRows: null, volumeChange: null, volumeAlert: false });
+    const lenient = buildQualityReport({ ...fixture(), previous, options: { volumeDropLimit: 0.7 } }, extra);
+    expect(lenient.sources[0].volumeAlert).toBe(false);
   });
 
-  it('is deterministic', () => {
-    expect(buildQualityReport(fixture(), extra)).toEqual(report);
-  });
-});
-
-describe('evaluateGate', () => {
-  const report = buildQualityReport(fixture(), extra);
-  it.each([
-    [{ minCompleteness: 0.5 }, []],
-    [{ minCompleteness: 0.99 }, ['completeness']],
-    [{ maxDuplicateRate: 0.2 }, ['duplicate rate']],
-    [{ maxInvalidRate: 0.3, maxStaleRate: 0 }, []],
-    [{ minOverall: 0.99, maxInvalidRate: 0.1 }, ['invalid rate', 'overall score']],
-  ])('%j → %j', (thresholds, failed) => {
-    const gate = evaluateGate(report, thresholds);
-    expect(gate.failures.map((f) => f.check)).toEqual(failed);
-    expect(gate.passed).toBe(failed.length === 0);
+  it('is deterministic and rounds every figure to 4 decimals', () => {
+    expect(JSON.stringify(buildQualityReport(fixture(), extra))).toBe(JSON.stringify(report));
+    const decimals = JSON.stringify(report).match(/\d+\.\d+/g)!.map((x) => x.split('.')[1].length);
+    expect(Math.max(...decimals)).toBeLessThanOrEqual(4);
   });
 
-  it('fails a score that dropped more than the tolerance against a baseline', () => {
-    const better = { ...report, scores: { ...report.scores, completeness: report.scores.completeness + 0.1 } };
-    expect(evaluateGate(report, {}, better, 0.02).failures.map((f) => f.check)).toEqual(['completeness vs baseline']);
-    expect(evaluateGate(report, {}, better, 0.2).passed).toBe(true);
+  it('scores an empty run without dividing by zero', () => {
+    const empty = buildQualityReport({ records: [], clusterOf: [], sources: [{ source: 'a.csv', rows: 2, records: 0, rejects: 2, rejectReasons: { 'row.ragged': 2 } }], asOf: ASOF, options: {} }, { ...extra, goldenRecords: 0 });
+    expect(qualityReportSchema.parse(empty)).toEqual(empty);
+    expect(empty.counts).toMatchObject({ rows: 2, records: 0, duplicateRecords: 0 });
+    expect(Object.values(empty.scores).every(Number.isFinite)).toBe(true);
   });
 });

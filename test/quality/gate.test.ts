@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateGate } from '../../src/quality/gate.js';
+import { buildQualityReport } from '../../src/quality/build-report.js';
+import type { QualityThresholds } from '../../src/config/schema.js';
+import type { QualityReport } from '../../src/report/schema.js';
+import { issues, name, phone, rec } from './records.js';
+
+/** 4 records, 3 customers (duplicate rate 0.25), one record with an invalid phone (invalid rate 0.25), one stale record of two dated. */
+const report = buildQualityReport(
+  {
+    records: [
+      rec('a.csv', 1, { fields: { name: 'x', phone: 'x', updated_at: 'x' }, name: name('张伟'), phones: [phone('+8613912873460')], updatedAt: '2026-10-01' }),
+      rec('a.csv', 2, { fields: { name: 'x', phone: 'x', updated_at: 'x' }, name: name('张伟'), phones: [phone('+8613912873460')], updatedAt: '2020-01-01' }),
+      rec('a.csv', 3, { fields: { name: 'x', phone: 'x' }, name: name('王芳'), issues: issues('phone.invalid') }),
+      rec('a.csv', 4, { fields: { name: 'x' }, name: name('李娜') }),
+    ],
+    clusterOf: [0, 0, 1, 2],
+    sources: [{ source: 'a.csv', rows: 4, records: 4, rejects: 0, rejectReasons: {} }],
+    asOf: '2026-11-01',
+    options: {},
+  },
+  { goldenRecords: 3, candidatePairs: 1, blocking: [], reviewPairs: 0 },
+);
+
+describe('evaluateGate', () => {
+  it('has the rates the table below assumes', () => {
+    expect(report.rates).toMatchObject({ duplicateRate: 0.25, invalidRate: 0.25, staleRate: 0.5 });
+  });
+
+  it.each<[QualityThresholds, string[]]>([
+    [{}, []],
+    [{ minCompleteness: 0.5 }, []],
+    [{ minCompleteness: 0.99 }, ['completeness']],
+    [{ maxDuplicateRate: 0.25 }, []],
+    [{ maxDuplicateRate: 0.2 }, ['duplicate rate']],
+    [{ maxStaleRate: 0.5, maxInvalidRate: 0.3 }, []],
+    [{ maxStaleRate: 0.4 }, ['stale rate']],
+    [{ minOverall: 0.99, maxInvalidRate: 0.1 }, ['invalid rate', 'overall score']],
+    [{ minOverall: 0 }, []],
+  ])('%j fails %j', (thresholds, failed) => {
+    const gate = evaluateGate(report, thresholds);
+    expect(gate.failures.map((f) => f.check)).toEqual(failed);
+    expect(gate.passed).toBe(failed.length === 0);
+  });
+
+  it('says what failed, with the actual figure and the limit', () => {
+    const [f] = evaluateGate(report, { maxDuplicateRate: 0.2 }).failures;
+    expect(f).toEqual({ check: 'duplicate rate', actual: 0.25, limit: 0.2, message: 'duplicate rate is 25.0%, above the maximum 20.0%' });
+  });
+
+  const withScore = (k: keyof QualityReport['scores'], delta: number): QualityReport => ({ ...report, scores: { ...report.scores, [k]: report.scores[k] + delta } });
+
+  it.each<[string, QualityReport, number | undefined, string[]]>([
+    ['same report', report, undefined, []],
+    ['completeness was 3 points higher', withScore('completeness', 0.03), undefined, ['completeness vs baseline']],
+    ['completeness was 1 point higher', withScore('completeness', 0.01), undefined, []],
+    ['freshness was 10 points higher, tolerance 0.2', withScore('freshness', 0.1), 0.2, []],
+    ['validity was 5 points lower', withScore('validity', -0.05), undefined, []],
+  ])('against a baseline where %s', (_label, baseline, tolerance, failed) => {
+    expect(evaluateGate(report, {}, baseline, tolerance).failures.map((f) => f.check)).toEqual(failed);
+  });
+
+  it('fails a source whose rows collapsed since the previous run', () => {
+    const previous = { ...report, sources: report.sources.map((s) => ({ ...s, rows: 40 })) };
+    const now = buildQualityReport(
+      { records: [], clusterOf: [], sources: [{ source: 'a.csv', rows: 4, records: 4, rejects: 0, rejectReasons: {} }], asOf: '2026-11-01', options: {}, previous },
+      { goldenRecords: 0, candidatePairs: 0, blocking: [], reviewPairs: 0 },
+    );
+    expect(evaluateGate(now, {}).failures.map((f) => f.check)).toEqual(['volume of a.csv']);
+  });
+});
