@@ -57,7 +57,8 @@ export function maskEmail(s: string): string {
 // Free text: resident IDs (15 or 18 characters), emails, then any run of 7–17
 // digits (a phone with its +, 00, spaces or dashes), except calendar dates.
 const ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+// Any token with an @ in it, well-formed or not: a broken address is still someone's.
+const EMAIL = /[^\s@,;:<>()\[\]"'，；]+@[^\s@,;:<>()\[\]"'，；]*/g;
 const DIGIT_RUN = /(?<![\w.*+])(?:\+|00)?\d(?:[ -]?\d){6,16}(?![\w*])/g;
 const COMPACT_DATE = /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
 const ISO_DATE = /^\d{4}-\d{1,2}-\d{1,2}$/;

@@ -1,6 +1,10 @@
 import { Chalk } from 'chalk';
 import type { QualityReport } from './schema.js';
 
+/** Control characters in a file name must not drive the terminal. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const plain = (s: string) => s.replace(CONTROL, '?');
+
 /** The short terminal summary: what went in, what came out, how good it is, where the files are. */
 export function renderSummary(report: QualityReport, opts: { color: boolean; outDir?: string }): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -16,10 +20,10 @@ export function renderSummary(report: QualityReport, opts: { color: boolean; out
     `quality  overall ${grade(scores.overall)}  completeness ${grade(scores.completeness)}  validity ${grade(scores.validity)}  freshness ${grade(scores.freshness)}  uniqueness ${grade(scores.uniqueness)}  consistency ${grade(scores.consistency)}`,
   ];
   const worst = [...report.sources].sort((a, b) => a.scores.overall - b.scores.overall || (a.source < b.source ? -1 : 1))[0];
-  if (worst && report.sources.length > 1) lines.push(`weakest source  ${worst.source} (overall ${grade(worst.scores.overall)})`);
-  for (const s of report.sources.filter((x) => x.volumeAlert)) lines.push(c.red(`volume alert  ${s.source}: ${n(s.rows)} rows, was ${n(s.previousRows ?? 0)}`));
+  if (worst && report.sources.length > 1) lines.push(`weakest source  ${plain(worst.source)} (overall ${grade(worst.scores.overall)})`);
+  for (const s of report.sources.filter((x) => x.volumeAlert)) lines.push(c.red(`volume alert  ${plain(s.source)}: ${n(s.rows)} rows, was ${n(s.previousRows ?? 0)}`));
   const top = report.issues.slice(0, 3);
-  if (top.length) lines.push(`top issues  ${top.map((i) => `${i.code} ×${n(i.count)}`).join(', ')}`);
-  if (opts.outDir) lines.push(c.dim(`written to ${opts.outDir}: golden.csv mapping.csv rejects.csv review.csv issues.csv report.json report.html model.json`));
+  if (top.length) lines.push(`top issues  ${top.map((i) => `${plain(i.code)} ×${n(i.count)}`).join(', ')}`);
+  if (opts.outDir) lines.push(c.dim(`written to ${plain(opts.outDir)}: golden.csv mapping.csv rejects.csv review.csv issues.csv report.json report.html model.json`));
   return lines.join('\n');
 }

@@ -1,44 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { renderHtmlReport } from '../../src/report/html.js';
-import { renderSummary } from '../../src/report/summary.js';
-import { buildQualityReport } from '../../src/quality/build-report.js';
-import { name, rec } from '../golden/record-helper.js';
-
-const hostile = '<script>alert(1)</script>.csv';
-const report = buildQualityReport(
-  {
-    records: [rec(hostile, 1, { fields: { name: 'x' }, name: name('张伟'), issues: [{ field: 'name', code: '<img src=x onerror=alert(1)>', message: 'm' }] })],
-    clusterOf: [0],
-    sources: [{ source: hostile, rows: 1, records: 1, rejects: 0, rejectReasons: {} }],
-    asOf: '2026-11-01',
-    options: {},
-  },
-  { goldenRecords: 1, candidatePairs: 0, blocking: [{ rule: 'phone', candidatePairs: 0, skippedBlocks: 0, skippedRecords: 0, refused: 'would produce <b>1</b> pairs' }], reviewPairs: 0 },
-);
+import { renderHtmlReport, escapeHtml } from '../../src/report/html.js';
+import { HOSTILE_ADVICE, HOSTILE_CODE, HOSTILE_SOURCE, sampleReport } from './report-fixture.js';
 
 describe('report.html', () => {
+  const report = sampleReport();
   const html = renderHtmlReport(report);
+
+  it.each([
+    ['<b>"x" & \'y\'</b>', '&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;'],
+    ['张伟 & Co', '张伟 &amp; Co'],
+  ])('escapeHtml(%s)', (s, e) => expect(escapeHtml(s)).toBe(e));
 
   it('escapes every customer-controlled string', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>1</b>');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;.csv');
+    expect(html).toContain(escapeHtml(HOSTILE_SOURCE));
+    expect(html).toContain(escapeHtml(HOSTILE_CODE));
+    expect(html).toContain('&quot;Amy&quot;');
   });
 
-  it('is self-contained: no scripts, stylesheets, images or fonts from anywhere', () => {
+  it('masks personal data in data strings by default, and shows it only when asked', () => {
+    expect(html).not.toContain('13912873460');
+    expect(html).toContain('139****3460');
+    expect(renderHtmlReport(report, { mask: false })).toContain(escapeHtml(HOSTILE_ADVICE));
+  });
+
+  it('is self-contained: no script, stylesheet, image, font or frame from anywhere', () => {
     expect(html).not.toMatch(/https?:\/\//);
-    expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
+    expect(html).not.toMatch(/<(script|link|img|iframe|object|embed)\b/i);
+    expect(html).not.toMatch(/@import|url\(/);
     expect(html).toMatch(/<style>/);
+    expect(html.match(/<svg\b/g)).toHaveLength(2);
   });
-});
 
-describe('terminal summary', () => {
-  it('is plain text off a TTY and coloured on one', () => {
-    const plain = renderSummary(report, { color: false, outDir: 'out/' });
-    expect(plain).not.toMatch(/\u001b\[/);
-    expect(plain).toContain('1 records in → 1 customers out');
-    expect(plain).toContain('out/');
-    expect(renderSummary(report, { color: true })).toMatch(/\u001b\[/);
+  it('puts the headline figures under data-testid, formatted as shown', () => {
+    const shown = (id: string) => html.match(new RegExp(`data-testid="${id}"[^>]*>([^<]*)<`))?.[1];
+    expect(shown('records')).toBe('3');
+    expect(shown('golden-records')).toBe('2');
+    expect(shown('duplicates')).toBe('1');
+    expect(shown('rejects')).toBe('1');
+    expect(shown('score-overall')).toBe(`${(report.scores.overall * 100).toFixed(1)}%`);
+    expect(shown('new-customers')).toBe('1,200');
+    expect(shown('as-of')).toBe('2026-11-01');
   });
+
+  it('shows each section: sources, owners, fields, heat map, freshness, issues, consistency, clusters, blocking, changes', () => {
+    for (const heading of ['Sources', 'By record owner', 'Fields', 'Completeness by source and field', 'Freshness', 'Top issues', 'Consistency of merged customers', 'Duplicate clusters', 'Blocking', 'Changes since the last run']) {
+      expect(html).toContain(`<h2>${heading}`);
+    }
+    expect(html).toContain('no column');
+    expect(html).toContain('shop.csv:1');
+  });
+
+  it('leaves out the changes section when the report has none', () => {
+    const { changes: _c, ...plain } = report;
+    expect(renderHtmlReport(plain)).not.toContain('Changes since the last run');
+  });
+
+  it('is deterministic', () => expect(renderHtmlReport(sampleReport())).toBe(html));
 });
