@@ -3,16 +3,16 @@ import type { BlockingRuleStats } from '../model/match.js';
 import { REPORT_SCHEMA_VERSION, type QualityReport } from '../report/schema.js';
 import { QUALITY_FIELDS } from './quality-fields.js';
 import { expectedFieldsBySource, importanceWeights } from './completeness.js';
-import { measureRecord, type RecordQuality } from './record-quality.js';
+import { RecordMeasure } from './record-quality.js';
 import { AGE_BUCKETS, DEFAULT_STALE_DAYS, ageBucket } from './freshness.js';
-import { duplicateRateWithin, overallDuplicateRate } from './uniqueness.js';
+import { WithinGroupDuplicates, overallDuplicateRate } from './uniqueness.js';
 import { measureConsistency } from './consistency.js';
 import { isVolumeDrop, volumeChange } from './volume.js';
 import { ownerResolver } from './owners.js';
 import { FORMULA, SCORE_WEIGHTS } from './overall.js';
 import { GroupTally } from './tally.js';
 import { summarizeIssues } from './issue-summary.js';
-import { clusterStats, clustersOf } from './clusters.js';
+import { ClusterIndex, clusterStats } from './clusters.js';
 import { compareStrings, ratio, round4 } from './numbers.js';
 
 export interface QualitySource {
@@ -68,20 +68,22 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
   const staleDays = input.options.staleDays ?? DEFAULT_STALE_DAYS;
   const importance = importanceWeights(input.options.importance);
   const expected = expectedFieldsBySource(records, input.sources);
-  const clusters = clustersOf(clusterOf);
-  const consistency = measureConsistency(records, clusters.filter((c) => c !== undefined));
+  const clusters = new ClusterIndex(clusterOf);
+  const consistency = measureConsistency(records, clusters);
   const owner = ownerResolver(records, input.options.ownerColumn);
 
-  const all = new GroupTally();
+  // Overall uniqueness comes from the golden count, so `all` keeps no record list.
+  const all = new GroupTally(false);
   const bySource = new Map<string, { tally: GroupTally; fields: FieldCounts[] }>();
   const byOwner = new Map<string, GroupTally>();
+  const measure = new RecordMeasure(importance, asOf, staleDays);
   const histogram = AGE_BUCKETS.map(() => 0);
   let stale = 0;
   let dated = 0;
 
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
-    const q: RecordQuality = measureRecord(r, expected.get(r.source)!, importance, asOf, staleDays);
+    const q = measure.measure(r, expected.get(r.source)!);
     const [c, d] = [consistency.compared[i], consistency.disagreeing[i]];
     all.add(i, q, c, d);
     let s = bySource.get(r.source);
@@ -109,10 +111,11 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
     }
   }
 
+  const within = new WithinGroupDuplicates(clusterOf);
   const volumeDropLimit = input.options.volumeDropLimit;
   const sources = input.sources.map((src) => {
     const s = bySource.get(src.source) ?? { tally: new GroupTally(), fields: emptyCounts() };
-    const dup = duplicateRateWithin(s.tally.indices, clusterOf);
+    const dup = within.rate(s.tally.indices);
     const previousRows = input.previous?.sources.find((p) => p.source === src.source)?.rows ?? null;
     const change = volumeChange(src.rows, previousRows);
     const has = expected.get(src.source);
@@ -134,7 +137,7 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
   const owners = [...byOwner]
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([name, t]) => {
-      const dup = duplicateRateWithin(t.indices, clusterOf);
+      const dup = within.rate(t.indices);
       return {
         owner: name,
         records: t.records,

@@ -4,16 +4,42 @@ import type { NormalizedRecord } from '../model/record.js';
 export const MAX_CLUSTER_SAMPLE = 10;
 export const MAX_SAMPLE_MEMBERS = 20;
 
+/**
+ * Record indices grouped by cluster number (the golden record's position), in
+ * two flat arrays rather than one array per cluster: a million records make
+ * half a million clusters, and the report should not feed the garbage collector.
+ */
+export class ClusterIndex {
+  readonly count: number;
+  private readonly start: Uint32Array;
+  private readonly order: Uint32Array;
+
+  constructor(clusterOf: readonly number[]) {
+    let max = -1;
+    for (const c of clusterOf) if (c > max) max = c;
+    this.count = max + 1;
+    this.start = new Uint32Array(this.count + 1);
+    for (const c of clusterOf) this.start[c + 1]++;
+    for (let c = 0; c < this.count; c++) this.start[c + 1] += this.start[c];
+    const next = this.start.slice(0, this.count);
+    this.order = new Uint32Array(clusterOf.length);
+    // Records in index order within each cluster.
+    for (let i = 0; i < clusterOf.length; i++) this.order[next[clusterOf[i]]++] = i;
+  }
+
+  size(c: number): number {
+    return this.start[c + 1] - this.start[c];
+  }
+
+  /** The k-th record (by index) of cluster c. */
+  member(c: number, k: number): number {
+    return this.order[this.start[c] + k];
+  }
+}
+
 export interface ClusterStats {
   sizes: { size: number; count: number }[];
   sample: { goldenIndex: number; size: number; members: { source: string; row: number }[] }[];
-}
-
-/** Group record indices by cluster number; the cluster number is the golden record's position. */
-export function clustersOf(clusterOf: readonly number[]): number[][] {
-  const clusters: number[][] = [];
-  for (let i = 0; i < clusterOf.length; i++) (clusters[clusterOf[i]] ??= []).push(i);
-  return clusters;
 }
 
 /**
@@ -21,20 +47,26 @@ export function clustersOf(clusterOf: readonly number[]): number[][] {
  * clusters (largest first, then by golden index) by member location only, so
  * an over-merge is easy to spot without putting personal data in the report.
  */
-export function clusterStats(records: readonly NormalizedRecord[], clusters: readonly (number[] | undefined)[]): ClusterStats {
+export function clusterStats(records: readonly NormalizedRecord[], clusters: ClusterIndex): ClusterStats {
   const sizes = new Map<number, number>();
   const merged: number[] = [];
-  clusters.forEach((c, g) => {
-    if (!c) return;
-    sizes.set(c.length, (sizes.get(c.length) ?? 0) + 1);
-    if (c.length > 1) merged.push(g);
-  });
+  for (let g = 0; g < clusters.count; g++) {
+    const n = clusters.size(g);
+    if (!n) continue;
+    sizes.set(n, (sizes.get(n) ?? 0) + 1);
+    if (n > 1) merged.push(g);
+  }
   const sample = merged
-    .sort((a, b) => clusters[b]!.length - clusters[a]!.length || a - b)
+    .sort((a, b) => clusters.size(b) - clusters.size(a) || a - b)
     .slice(0, MAX_CLUSTER_SAMPLE)
     .map((g) => {
-      const c = clusters[g]!;
-      return { goldenIndex: g, size: c.length, members: c.slice(0, MAX_SAMPLE_MEMBERS).map((i) => ({ source: records[i].source, row: records[i].row })) };
+      const n = clusters.size(g);
+      const members = [];
+      for (let k = 0; k < Math.min(n, MAX_SAMPLE_MEMBERS); k++) {
+        const r = records[clusters.member(g, k)];
+        members.push({ source: r.source, row: r.row });
+      }
+      return { goldenIndex: g, size: n, members };
     });
   return { sizes: [...sizes].sort((a, b) => a[0] - b[0]).map(([size, count]) => ({ size, count })), sample };
 }

@@ -35,7 +35,8 @@ export function isPlaceholder(r: NormalizedRecord, f: QualityField): boolean {
       return r.phones.length > 0 && r.phones.every((p) => p.fake);
     default: {
       const code = PLACEHOLDER_CODE.get(f.field);
-      return r.issues.some((i) => i.code === code);
+      for (const i of r.issues) if (i.code === code) return true;
+      return false;
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { NormalizedRecord } from '../model/record.js';
 import { compareStrings } from './numbers.js';
+import type { ClusterIndex } from './clusters.js';
 
 /**
  * Consistency: do the records merged into one customer agree?
@@ -39,38 +40,53 @@ export interface ConsistencyResult {
   disagreeing: Uint32Array;
 }
 
-export function measureConsistency(records: readonly NormalizedRecord[], clusters: readonly (readonly number[])[]): ConsistencyResult {
+export function measureConsistency(records: readonly NormalizedRecord[], clusters: ClusterIndex): ConsistencyResult {
   const fields = CONSISTENCY_FIELDS.map(([field]) => ({ field, compared: 0, disagreeing: 0 }));
-  const pairs = new Map<string, { a: string; b: string } & Tally>();
+  // Source pairs keyed by number, not by string: there may be millions of record pairs.
+  const sourceIndex = new Map<string, number>();
+  const pairs = new Map<number, { a: string; b: string } & Tally>();
   const compared = new Uint32Array(records.length);
   const disagreeing = new Uint32Array(records.length);
-  for (const cluster of clusters) {
-    if (cluster.length < 2) continue;
-    const members = cluster.slice(0, MAX_MEMBERS);
+  const values: (string | null)[] = [];
+  const member: number[] = [];
+  for (let c = 0; c < clusters.count; c++) {
+    const size = clusters.size(c);
+    if (size < 2) continue;
+    const m = Math.min(size, MAX_MEMBERS);
+    for (let k = 0; k < m; k++) member[k] = clusters.member(c, k);
     for (let x = 0; x < CONSISTENCY_FIELDS.length; x++) {
       const get = CONSISTENCY_FIELDS[x][1];
-      const values = members.map((i) => get(records[i]));
-      const present = new Set<string>();
-      let n = 0;
-      for (const v of values) if (v !== null) (n++, present.add(v));
-      if (n < 2) continue;
+      let present = 0;
+      let first: string | null = null;
+      let differs = false;
+      for (let p = 0; p < m; p++) {
+        const v = get(records[member[p]]);
+        values[p] = v;
+        if (v === null) continue;
+        present++;
+        if (first === null) first = v;
+        else if (v !== first) differs = true;
+      }
+      if (present < 2) continue;
       fields[x].compared++;
-      if (present.size > 1) fields[x].disagreeing++;
-      for (let p = 0; p < members.length; p++) {
+      if (differs) fields[x].disagreeing++;
+      for (let p = 0; p < m; p++) {
         if (values[p] === null) continue;
-        for (let q = p + 1; q < members.length; q++) {
+        for (let q = p + 1; q < m; q++) {
           if (values[q] === null) continue;
           const differ = values[p] !== values[q];
-          const [i, j] = [members[p], members[q]];
+          const i = member[p];
+          const j = member[q];
           compared[i]++;
           compared[j]++;
           if (differ) (disagreeing[i]++, disagreeing[j]++);
-          const [si, sj] = [records[i].source, records[j].source];
+          const si = records[i].source;
+          const sj = records[j].source;
           if (si === sj) continue;
-          const [a, b] = si < sj ? [si, sj] : [sj, si];
-          const key = `${a}\u0000${b}`;
+          const a = si < sj ? si : sj;
+          const key = indexOf(sourceIndex, a) * 2 ** 20 + indexOf(sourceIndex, a === si ? sj : si);
           let t = pairs.get(key);
-          if (!t) pairs.set(key, (t = { a, b, compared: 0, disagreeing: 0 }));
+          if (!t) pairs.set(key, (t = { a, b: a === si ? sj : si, compared: 0, disagreeing: 0 }));
           t.compared++;
           if (differ) t.disagreeing++;
         }
@@ -79,4 +95,10 @@ export function measureConsistency(records: readonly NormalizedRecord[], cluster
   }
   const sourcePairs = [...pairs.values()].sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b));
   return { fields, sourcePairs, compared, disagreeing };
+}
+
+function indexOf(index: Map<string, number>, s: string): number {
+  let i = index.get(s);
+  if (i === undefined) index.set(s, (i = index.size));
+  return i;
 }

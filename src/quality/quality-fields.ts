@@ -34,7 +34,12 @@ export const QUALITY_FIELDS: readonly QualityField[] = [
   { field: 'gender', importance: 0, columns: ['gender'], issueFields: ['gender'] },
 ];
 
+const NON_BLANK = /\S/;
+
 export function hasRawValue(r: NormalizedRecord, f: QualityField): boolean {
-  for (const c of f.columns) if (r.fields[c]?.trim()) return true;
+  for (const c of f.columns) {
+    const v = r.fields[c];
+    if (v && NON_BLANK.test(v)) return true;
+  }
   return false;
 }

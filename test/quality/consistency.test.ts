@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureConsistency } from '../../src/quality/consistency.js';
+import { ClusterIndex } from '../../src/quality/clusters.js';
 import { email, name, phone, rec } from './records.js';
 
 describe('measureConsistency', () => {
@@ -12,7 +13,7 @@ describe('measureConsistency', () => {
     rec('crm.csv', 3, { name: name('李娜'), phones: [phone('+8613800138000', false)] }),
     rec('crm.csv', 4, { name: name('李娜'), phones: [phone('+8613912345678')] }),
   ];
-  const result = measureConsistency(records, [[0, 1, 2], [3], [4, 5]]);
+  const result = measureConsistency(records, new ClusterIndex([0, 0, 0, 1, 2, 2]));
   const field = (f: string) => result.fields.find((x) => x.field === f);
 
   it('counts customers with two or more values for a field, and those whose values differ', () => {

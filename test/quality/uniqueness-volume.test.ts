@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateRateWithin, overallDuplicateRate } from '../../src/quality/uniqueness.js';
+import { WithinGroupDuplicates, overallDuplicateRate } from '../../src/quality/uniqueness.js';
 import { isVolumeDrop, volumeChange } from '../../src/quality/volume.js';
 
 describe('uniqueness', () => {
-  const clusterOf = [0, 0, 1, 2, 2, 2];
+  const within = new WithinGroupDuplicates([0, 0, 1, 2, 2, 2]);
   it.each([
     [[0, 1, 2], 1 / 3],
     [[0, 2, 3], 0],
     [[3, 4, 5], 2 / 3],
     [[], 0],
-  ])('records %j of one group: duplicate rate %d', (indices, rate) => expect(duplicateRateWithin(indices, clusterOf)).toBeCloseTo(rate, 10));
+    [[0, 1, 0, 1], 3 / 4],
+  ])('records %j of one group: duplicate rate %d', (indices, rate) => expect(within.rate(indices)).toBeCloseTo(rate, 10));
 
   it.each([
     [100, 80, 0.2],
