@@ -42,3 +42,21 @@ describe('measureConsistency', () => {
     expect([result.compared[3], result.disagreeing[3]]).toEqual([0, 0]);
   });
 });
+
+describe('address consistency', () => {
+  const empty = rec('x', 0).address;
+  const addr = (p: Partial<typeof empty>) => ({ ...empty, key: Object.values(p).join('|'), ...p });
+  const full = addr({ province: '广东省', city: '湛江市', district: '吴川市', street: '兴业东路', number: '71' });
+
+  it.each([
+    ['the same address', full, true],
+    ['the same city, less detail', addr({ province: '广东省', city: '湛江市' }), true],
+    ['a truncated street name', addr({ province: '广东省', city: '湛江市', district: '吴川市', street: '东路', number: '71' }), false],
+    ['another house number', addr({ province: '广东省', city: '湛江市', district: '吴川市', street: '兴业东路', number: '17' }), false],
+    ['another city', addr({ province: '广东省', city: '广州市' }), false],
+  ])('%s: agrees %s', (_label, other, agrees) => {
+    const records = [rec('a.csv', 1, { address: full }), rec('b.csv', 1, { address: other })];
+    const result = measureConsistency(records, new ClusterIndex([0, 0]));
+    expect(result.fields.find((f) => f.field === 'address')).toEqual({ field: 'address', compared: 1, disagreeing: agrees ? 0 : 1 });
+  });
+});
