@@ -84,7 +84,8 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     const q = measure.measure(r, expected.get(r.source)!);
-    const [c, d] = [consistency.compared[i], consistency.disagreeing[i]];
+    const c = consistency.compared[i];
+    const d = consistency.disagreeing[i];
     all.add(i, q, c, d);
     let s = bySource.get(r.source);
     if (!s) bySource.set(r.source, (s = { tally: new GroupTally(), fields: emptyCounts() }));
@@ -148,8 +149,11 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
       };
     });
 
-  // Per source first (for the heat map), then summed per field.
-  const sourceFields = [...bySource].map(([source, s]) => ({ source, fields: s.fields }));
+  // Per source first (for the heat map, in input order), then summed per field.
+  const rank = new Map(input.sources.map((s, x) => [s.source, x]));
+  const sourceFields = [...bySource]
+    .map(([source, s]) => ({ source, fields: s.fields }))
+    .sort((a, b) => (rank.get(a.source) ?? rank.size) - (rank.get(b.source) ?? rank.size) || compareStrings(a.source, b.source));
   const fields = QUALITY_FIELDS.map((f, x) => {
     const t = { expected: 0, filled: 0, placeholder: 0, invalid: 0 };
     for (const s of sourceFields) {
