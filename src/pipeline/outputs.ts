@@ -63,7 +63,8 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
   const sourceCounts = state.sources.map((s) => {
     const rejectReasons: Record<string, number> = {};
     for (const r of state.rejects) if (r.source === s.source) rejectReasons[r.code] = (rejectReasons[r.code] ?? 0) + 1;
-    return { source: s.source, rows: s.records + s.rejects, records: s.records, rejects: s.rejects, rejectReasons };
+    const columns = Object.values(s.mapping).filter((c): c is string => Boolean(c));
+    return { source: s.source, rows: s.records + s.rejects, records: s.records, rejects: s.rejects, rejectReasons, columns };
   });
   const report = buildQualityReport(
     {
@@ -90,7 +91,7 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
   const issues = issueRows(records, { mask: !opts.unmask });
   files.set('issues.csv', csv(issues, ['source', 'row', 'field', 'code', 'message']));
   files.set('report.json', JSON.stringify(report, null, 2) + '\n');
-  files.set('report.html', renderHtmlReport(report));
+  files.set('report.html', renderHtmlReport(report, { mask: !opts.unmask }));
   files.set('model.json', JSON.stringify(match.model, null, 2) + '\n');
   return { files, report, golden };
 }
