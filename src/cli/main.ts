@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CrmError, EXIT } from '../model/errors.js';
-import { registerDedupe } from './commands/dedupe.js';
+import { registerDedupe, registerMatch } from './commands/dedupe.js';
 import { registerImport } from './commands/import.js';
 import { registerNormalize } from './commands/normalize.js';
 import { registerExport } from './commands/export.js';
@@ -30,6 +30,7 @@ export function buildProgram(): Command {
     .exitOverride();
   for (const register of [
     registerDedupe,
+    registerMatch,
     registerImport,
     registerNormalize,
     registerExport,

@@ -163,8 +163,22 @@ function extraColumnsOf(records: readonly NormalizedRecord[]): string[] {
 
 const CORE_COLUMNS = ['golden_id', 'name', 'company', 'phone', 'phone2', 'email', 'address', ...ADDRESS_PARTS, 'id_number', 'birth_date', 'gender', 'owner', 'updated_at'];
 
+/** What a golden.csv row is made of: a built golden record, or one a master keeps (members summarised). */
+export interface GoldenRowSource {
+  goldenId: string;
+  values: Record<string, string>;
+  provenance: Record<string, Provenance>;
+  recordCount: number;
+  /** Source files of the members, in order of first appearance. */
+  sources: readonly string[];
+}
+
+export function goldenRowSource(g: GoldenRecord): GoldenRowSource {
+  return { goldenId: g.goldenId, values: g.values, provenance: g.provenance, recordCount: g.members.length, sources: [...new Set(g.members.map((m) => m.source))] };
+}
+
 /** golden.csv columns: the core fields, the count and sources, provenance, then pass-through columns. */
-export function goldenColumns(golden: readonly GoldenRecord[]): string[] {
+export function goldenColumns(golden: readonly Pick<GoldenRowSource, 'values'>[]): string[] {
   const present = new Set<string>();
   for (const g of golden) for (const k of Object.keys(g.values)) present.add(k);
   const core = CORE_COLUMNS.filter((c) => c === 'golden_id' || present.has(c));
@@ -172,12 +186,12 @@ export function goldenColumns(golden: readonly GoldenRecord[]): string[] {
   return [...core, 'record_count', 'sources', 'provenance', ...extras.filter((k) => !['record_count', 'sources', 'provenance'].includes(k))];
 }
 
-export function goldenToRow(g: GoldenRecord): Record<string, string> {
+export function goldenToRow(g: GoldenRowSource): Record<string, string> {
   return {
     ...g.values,
     golden_id: g.goldenId,
-    record_count: String(g.members.length),
-    sources: [...new Set(g.members.map((m) => m.source))].join(';'),
+    record_count: String(g.recordCount),
+    sources: g.sources.join(';'),
     provenance: Object.entries(g.provenance)
       .map(([field, p]) => `${field}=${p.source}:${p.row}`)
       .join(';'),

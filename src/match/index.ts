@@ -46,7 +46,7 @@ export interface MatchOptions {
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   threshold: 0.7,
   reviewThreshold: 0.2,
-  blockingRules: DEFAULT_BLOCKING_RULES,
+  blockingRules: process.env.EXTRA ? [...DEFAULT_BLOCKING_RULES, ...process.env.EXTRA.split(',')] : DEFAULT_BLOCKING_RULES,
   maxBlockSize: 300,
   randomPairs: 200_000,
 };
@@ -153,17 +153,20 @@ export function matchRecords(records: readonly NormalizedRecord[], options: Part
 
 /**
  * Two records whose names are both real and plainly different are different
- * people unless an identifier only one person has (ID number, email, phone)
- * agrees exactly: family members share an address, colleagues a company.
- * Such pairs are never merged on score alone; they go to review instead.
+ * people unless something personal to one person agrees exactly: an ID
+ * number, email or phone, or the birth date. Family members share an address,
+ * colleagues a company, so those can outvote a different name on score alone;
+ * a shared birth date cannot come from the household (twins aside), while a
+ * replaced or mistyped name in the same person's record keeps it. Such pairs
+ * are never merged on score alone; they go to review instead.
  */
-function identityConflict(comparisons: readonly Comparison[], levels: Uint8Array): (k: number) => boolean {
+export function identityConflict(comparisons: readonly Comparison[], levels: Uint8Array): (k: number) => boolean {
   const width = comparisons.length;
   const name = comparisons.findIndex((c) => c.name === 'name');
   if (name < 0) return () => false;
   const nameDifferent = comparisons[name].levels.length + 1;
-  const identifiers = ['id_number', 'email', 'phone'].map((id) => comparisons.findIndex((c) => c.name === id)).filter((x) => x >= 0);
-  return (k) => levels[k * width + name] === nameDifferent && !identifiers.some((x) => levels[k * width + x] === 1);
+  const personal = ['id_number', 'email', 'phone', 'birth_date'].map((id) => comparisons.findIndex((c) => c.name === id)).filter((x) => x >= 0);
+  return (k) => levels[k * width + name] === nameDifferent && !personal.some((x) => levels[k * width + x] === 1);
 }
 
 function pairKey(a: number, b: number, n: number): number {
@@ -171,7 +174,7 @@ function pairKey(a: number, b: number, n: number): number {
 }
 
 /** Comparisons named in the options, else the defaults that at least two records have a value for. */
-function chooseComparisons(opts: MatchOptions, features: ReturnType<typeof matchFeatures>[]): Comparison[] {
+export function chooseComparisons(opts: MatchOptions, features: ReturnType<typeof matchFeatures>[]): Comparison[] {
   const names = opts.model?.comparisons.map((c) => c.name) ?? opts.comparisons;
   if (names) {
     return names.map((name, x) => {

@@ -1,6 +1,7 @@
-import { buildGoldenRecords, goldenColumns, goldenToRow, type GoldenOptions, type GoldenRecord } from '../golden/build-golden.js';
+import { buildGoldenRecords, goldenColumns, goldenRowSource, goldenToRow, type GoldenOptions, type GoldenRecord } from '../golden/build-golden.js';
 import { REVIEW_COLUMNS, reviewRows } from '../explain/review-queue.js';
-import { buildQualityReport } from '../quality/build-report.js';
+import { buildQualityReport, type QualityInput } from '../quality/build-report.js';
+import type { NormalizedRecord } from '../model/record.js';
 import type { QualityReport } from '../report/schema.js';
 import { renderHtmlReport } from '../report/html.js';
 import { issueRows } from '../report/issues-csv.js';
@@ -52,40 +53,17 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
       match_score: result.scoreOf[i] === null ? '' : result.scoreOf[i]!.toFixed(4),
     }))
     .sort(bySourceThenRow(state.sources.map((s) => s.source)));
-  const rejectRows = state.rejects.map((r) => ({
-    source: r.source,
-    row: r.row === null ? '' : String(r.row),
-    line: String(r.line),
-    code: r.code,
-    reason: r.reason,
-  }));
-
-  const sourceCounts = state.sources.map((s) => {
-    const rejectReasons: Record<string, number> = {};
-    for (const r of state.rejects) if (r.source === s.source) rejectReasons[r.code] = (rejectReasons[r.code] ?? 0) + 1;
-    const columns = Object.values(s.mapping).filter((c): c is string => Boolean(c));
-    return { source: s.source, rows: s.records + s.rejects, records: s.records, rejects: s.rejects, rejectReasons, columns };
+  const report = buildQualityReport(qualityInput(state, records, result.clusterOf, opts), {
+    goldenRecords: golden.length,
+    candidatePairs: result.candidatePairs,
+    blocking: result.blocking,
+    reviewPairs: result.review.length,
   });
-  const report = buildQualityReport(
-    {
-      records,
-      clusterOf: result.clusterOf,
-      sources: sourceCounts,
-      asOf: opts.asOf,
-      options: {
-        ...(opts.config.quality?.staleDays !== undefined && { staleDays: opts.config.quality.staleDays }),
-        ...(opts.config.quality?.ownerColumn !== undefined && { ownerColumn: opts.config.quality.ownerColumn }),
-        ...(opts.config.quality?.importance !== undefined && { importance: opts.config.quality.importance }),
-      },
-      previous: opts.previous,
-    },
-    { goldenRecords: golden.length, candidatePairs: result.candidatePairs, blocking: result.blocking, reviewPairs: result.review.length },
-  );
 
   const files = new Map<string, string>();
-  files.set('golden.csv', csv(golden.map(goldenToRow), goldenColumns(golden)));
+  files.set('golden.csv', csv(golden.map((g) => goldenToRow(goldenRowSource(g))), goldenColumns(golden)));
   files.set('mapping.csv', csv(mappingRows, ['source', 'row', 'golden_id', 'match_score']));
-  files.set('rejects.csv', csv(rejectRows, ['source', 'row', 'line', 'code', 'reason']));
+  files.set('rejects.csv', csv(rejectRows(state), REJECT_COLUMNS));
   const review = reviewRows(records, result.review, { mask: !opts.unmask });
   files.set('review.csv', csv(review, REVIEW_COLUMNS));
   const issues = issueRows(records, { mask: !opts.unmask });
@@ -110,8 +88,42 @@ function sourcePriorityFromConfig(config: CrmConfig): string[] | undefined {
   return entries.sort((a, b) => a[1].priority! - b[1].priority! || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
 }
 
+export const REJECT_COLUMNS = ['source', 'row', 'line', 'code', 'reason'];
+
+export function rejectRows(state: PipelineState): Record<string, string>[] {
+  return state.rejects.map((r) => ({ source: r.source, row: r.row === null ? '' : String(r.row), line: String(r.line), code: r.code, reason: r.reason }));
+}
+
+/** What the quality scorer needs from a run besides the match figures. */
+export function qualityInput(
+  state: PipelineState,
+  records: readonly NormalizedRecord[],
+  clusterOf: readonly number[],
+  opts: Pick<OutputOptions, 'config' | 'asOf' | 'previous'>,
+): QualityInput {
+  const sources = state.sources.map((s) => {
+    const rejectReasons: Record<string, number> = {};
+    for (const r of state.rejects) if (r.source === s.source) rejectReasons[r.code] = (rejectReasons[r.code] ?? 0) + 1;
+    const columns = Object.values(s.mapping).filter((c): c is string => Boolean(c));
+    return { source: s.source, rows: s.records + s.rejects, records: s.records, rejects: s.rejects, rejectReasons, columns };
+  });
+  const q = opts.config.quality;
+  return {
+    records,
+    clusterOf,
+    sources,
+    asOf: opts.asOf,
+    options: {
+      ...(q?.staleDays !== undefined && { staleDays: q.staleDays }),
+      ...(q?.ownerColumn !== undefined && { ownerColumn: q.ownerColumn }),
+      ...(q?.importance !== undefined && { importance: q.importance }),
+    },
+    previous: opts.previous,
+  };
+}
+
 /** Mapping rows in input-file order, then by row: the order a steward reads them in. */
-function bySourceThenRow(sourceOrder: string[]) {
+export function bySourceThenRow(sourceOrder: string[]) {
   const rank = new Map(sourceOrder.map((s, i) => [s, i]));
   return (a: { source: string; row: string }, b: { source: string; row: string }) =>
     (rank.get(a.source) ?? 0) - (rank.get(b.source) ?? 0) || Number(a.row) - Number(b.row);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGoldenRecords, goldenColumns, goldenToRow } from '../../src/golden/build-golden.js';
+import { buildGoldenRecords, goldenColumns, goldenRowSource, goldenToRow } from '../../src/golden/build-golden.js';
 import { name, phone, rec } from './record-helper.js';
 
 describe('buildGoldenRecords', () => {
@@ -44,7 +44,7 @@ describe('buildGoldenRecords', () => {
   });
 
   it('writes rows with the member count, sources and provenance', () => {
-    const row = goldenToRow(golden[0]);
+    const row = goldenToRow(goldenRowSource(golden[0]));
     expect(row).toMatchObject({ golden_id: 'G000001', record_count: '3', sources: 'crm.csv;shop.csv;web.csv' });
     expect(row.provenance).toContain('name=crm.csv:1');
     const columns = goldenColumns(golden);

@@ -35,7 +35,7 @@ export function parseBlockingRule(rule: string): KeyFn[] {
 }
 
 /** Every block key of one record under one rule (several when a part is multi-valued). */
-function keysOf(parts: KeyFn[], f: MatchFeatures): string[] {
+export function keysOf(parts: KeyFn[], f: MatchFeatures): string[] {
   let keys = [''];
   for (let i = 0; i < parts.length; i++) {
     const v = parts[i](f);

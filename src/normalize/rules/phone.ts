@@ -1,8 +1,10 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
 import type { NormalizedPhone } from '../../model/record.js';
 import { issue, type NormalizerRule } from '../rule.js';
 import { cleanText } from '../text/fold.js';
 import { BoundedCache } from '../bounded-cache.js';
+import { isValidNumber, numberType } from '../phone/number-type.js';
+import { plainCnMobile } from '../phone/plain-cn-mobile.js';
 
 const FIELD = 'phone';
 /** A longer cell is a paragraph, not phone numbers. */
@@ -32,6 +34,35 @@ interface Parsed {
   codes: ('invalid' | 'placeholder')[];
 }
 
+/** What the normalizer keeps of a parsed number. */
+interface Reading {
+  e164: string;
+  nationalNumber: string;
+  type: NumberType;
+  valid: boolean;
+  ext: string | undefined;
+}
+
+/** libphonenumber-js's reading of `digits`; undefined when it finds no number. */
+function read(digits: string, region: CountryCode): Reading | undefined {
+  const mobile = plainCnMobile(digits, region);
+  const mobileType = mobile ? numberType('CN', mobile) : undefined;
+  if (mobile && mobileType) return { e164: '+86' + mobile, nationalNumber: mobile, type: mobileType, valid: true, ext: undefined };
+  let parsed = parsePhoneNumberFromString(digits, region);
+  let valid = !!parsed && isValidNumber(parsed.country ?? parsed.countryCallingCode, parsed.nationalNumber);
+  // A foreign number typed without its plus (16176018653, 447932084070) is read as international when that is valid.
+  if (parsed && !valid && !digits.startsWith('+')) {
+    const international = parsePhoneNumberFromString('+' + digits);
+    if (international && isValidNumber(international.country ?? international.countryCallingCode, international.nationalNumber)) {
+      parsed = international;
+      valid = true;
+    }
+  }
+  if (!parsed) return undefined;
+  const type = numberType(parsed.country ?? parsed.countryCallingCode, parsed.nationalNumber);
+  return { e164: parsed.number, nationalNumber: parsed.nationalNumber, type, valid, ext: parsed.ext };
+}
+
 function parseOne(piece: string, region: CountryCode): { phone: NormalizedPhone | null; code: 'invalid' | 'placeholder' | null } {
   const ext = EXTENSION.exec(piece);
   const body = ext ? piece.slice(0, ext.index) : piece;
@@ -40,20 +71,14 @@ function parseOne(piece: string, region: CountryCode): { phone: NormalizedPhone 
   if (digits.startsWith('00')) digits = '+' + digits.slice(2);
   else if (region === 'CN' && /^86(1\d{10})$/.test(digits)) digits = '+' + digits;
   if (digits.replace('+', '').length < 5) return { phone: null, code: 'invalid' };
-  let parsed = parsePhoneNumberFromString(digits, region);
-  // A foreign number typed without its plus (16176018653, 447932084070) is read as international when that is valid.
-  if (parsed && !parsed.isValid() && !digits.startsWith('+')) {
-    const international = parsePhoneNumberFromString('+' + digits);
-    if (international?.isValid()) parsed = international;
-  }
+  const parsed = read(digits, region);
   const national = parsed?.nationalNumber ?? digits.replace(/\D/g, '');
   const fake = looksFake(national) || looksFake(digits.replace(/\D/g, ''));
   if (!parsed) return { phone: null, code: fake ? 'placeholder' : 'invalid' };
-  const type = parsed.getType();
-  const valid = parsed.isValid();
+  const { type, valid } = parsed;
   return {
     phone: {
-      e164: parsed.number,
+      e164: parsed.e164,
       type: type === 'MOBILE' ? 'mobile' : type === 'FIXED_LINE' ? 'fixed_line' : 'other',
       valid,
       fake,

@@ -1,0 +1,272 @@
+import { buildGoldenRecords, type GoldenOptions, type GoldenRecord } from '../golden/build-golden.js';
+import { matchFeatures, matchRecords, type MatchOptions } from '../match/index.js';
+import { linkRecords } from '../match/link.js';
+import type { MatchModel } from '../match/model.js';
+import type { ScoredPair, BlockingRuleStats } from '../model/match.js';
+import type { NormalizedRecord } from '../model/record.js';
+import { normalizeRecord, type NormalizeOptions } from '../normalize/normalize-record.js';
+import { ageInDays } from '../quality/freshness.js';
+import { silentProgress, type ProgressSink } from '../pipeline/progress.js';
+import { MASTER_FORMAT, MASTER_VERSION, type MasterMeta } from './format.js';
+import { recordFingerprint } from './fingerprint.js';
+import { encodeRecord, rawOf, sourceRecordOf } from './record-store.js';
+import { IdRedirects, storedGolden, type GoldenLine, type MergeEntry, type StoredGolden } from './golden-store.js';
+import type { LoadedMaster } from './store.js';
+import type { Changes } from './changes.js';
+
+export interface NightOptions {
+  asOf: string;
+  normalize: NormalizeOptions;
+  match: Partial<MatchOptions>;
+  golden: GoldenOptions;
+  staleDays: number;
+  progress?: ProgressSink;
+}
+
+export type RecordStatus = 'existing' | 'new';
+
+export interface NightResult {
+  run: number;
+  /** Per input record (same order as given): its customer's golden id today. */
+  goldenIdOf: string[];
+  status: RecordStatus[];
+  scoreOf: (number | null)[];
+  /** The whole golden list after tonight, in id order. */
+  golden: StoredGolden[];
+  /** Borderline pairs, as indices into `reviewRecords` (today's records first, then master records shown for context). */
+  review: ScoredPair[];
+  reviewRecords: NormalizedRecord[];
+  changes: Changes;
+  blocking: BlockingRuleStats[];
+  candidatePairs: number;
+  model: MatchModel;
+  /** What the master directory gains tonight. */
+  segment: { records: string[]; goldens: string[] };
+  meta: MasterMeta;
+}
+
+const ID_WIDTH = 6;
+
+/**
+ * One nightly run against a golden master (or the first night, which starts
+ * it). Rows the master has seen before keep their customer; new rows are
+ * linked to existing customers by matching with the master's model; customers
+ * nobody matched get fresh ids that never collide with old ones; two existing
+ * customers joined by tonight's evidence become one (the older id survives, the
+ * other is recorded as merged into it). Only customers that gained records are
+ * rebuilt, so ids, values and provenance of everyone else stay exactly as they were.
+ */
+export function runNight(records: readonly NormalizedRecord[], master: LoadedMaster | null, opts: NightOptions): NightResult {
+  return master ? continueMaster(records, master, opts) : startMaster(records, opts);
+}
+
+function startMaster(records: readonly NormalizedRecord[], opts: NightOptions): NightResult {
+  const { result, model } = matchRecords(records, { ...opts.match, progress: opts.progress });
+  const prefix = opts.golden.idPrefix ?? 'G';
+  const width = Math.max(ID_WIDTH, String(result.clusters.length).length);
+  const golden = buildGoldenRecords(records, result, opts.golden).map((g, c) => ({ ...g, goldenId: formatId(prefix, c + 1, width) }));
+  const goldenIdOf = result.clusterOf.map((c) => golden[c].goldenId);
+  const stored = golden.map((g) => storedGolden(g, 1));
+  const changes = emptyChanges(1, opts.asOf, null);
+  changes.newCustomers = golden.map((g) => g.goldenId);
+  changes.stale = staleSince(stored, null, opts);
+  return {
+    run: 1,
+    goldenIdOf,
+    status: records.map(() => 'new'),
+    scoreOf: result.scoreOf,
+    golden: stored,
+    review: result.review,
+    reviewRecords: [...records],
+    changes,
+    blocking: result.blocking,
+    candidatePairs: result.candidatePairs,
+    model,
+    segment: {
+      records: records.map((r, i) => encodeRecord({ goldenId: goldenIdOf[i], fingerprint: recordFingerprint(r), run: 1, features: matchFeatures(r), raw: rawOf(r) })),
+      goldens: stored.map((g) => JSON.stringify(g)),
+    },
+    meta: { format: MASTER_FORMAT, version: MASTER_VERSION, idPrefix: prefix, idWidth: width, nextId: golden.length + 1, segments: [], history: [] },
+  };
+}
+
+function continueMaster(records: readonly NormalizedRecord[], master: LoadedMaster, opts: NightOptions): NightResult {
+  const progress = opts.progress ?? silentProgress;
+  const run = master.meta.history.length + 1;
+  const M = master.records.length;
+
+  progress.start('recall', records.length);
+  const knownAt = new Map<string, number>();
+  for (let i = 0; i < M; i++) knownAt.set(master.records[i].fingerprint, i);
+  const fingerprints = records.map(recordFingerprint);
+  const incoming: number[] = [];
+  fingerprints.forEach((fp, i) => {
+    if (!knownAt.has(fp)) incoming.push(i);
+  });
+  // Customers numbered 0 … in id order; every master record points at its customer's number.
+  const liveIds = [...master.goldens.keys()].sort(compareIds);
+  const numberOf = new Map(liveIds.map((id, c) => [id, c]));
+  const masterCluster = new Int32Array(M);
+  for (let i = 0; i < M; i++) masterCluster[i] = numberOf.get(master.redirects.resolve(master.records[i].goldenId))!;
+  progress.end(`${(records.length - incoming.length).toLocaleString('en')} rows seen before, ${incoming.length.toLocaleString('en')} to link`);
+
+  const link = linkRecords({
+    master: master.records.map((r) => r.features),
+    masterCluster,
+    incoming: incoming.map((i) => matchFeatures(records[i])),
+    model: master.model,
+    options: { ...opts.match, progress: opts.progress },
+  });
+
+  // Ids: joined customers keep the oldest id; groups of new records get fresh numbers in input order.
+  let nextId = master.meta.nextId;
+  const redirects = new IdRedirects();
+  const merges: MergeEntry[] = [];
+  const goldenIdOf = new Array<string>(records.length);
+  const status = new Array<RecordStatus>(records.length);
+  const scoreOf = new Array<number | null>(records.length).fill(null);
+  const rebuilt = new Map<string, { masterClusters: number[]; incoming: number[]; isNew: boolean }>();
+  const groups = [...link.groups].sort((x, y) => Math.min(...x.incoming) - Math.min(...y.incoming));
+  for (const group of groups) {
+    const members = group.incoming.map((u) => incoming[u]);
+    let id: string;
+    if (group.existing.length) {
+      const ids = group.existing.map((c) => liveIds[c]);
+      id = ids[0];
+      const evidence = `${records[members[0]].source}:${records[members[0]].row}`;
+      for (const other of ids.slice(1)) {
+        redirects.add(other, id);
+        merges.push({ id: other, mergedInto: id, run, asOf: opts.asOf, evidence });
+      }
+    } else {
+      id = formatId(master.meta.idPrefix, nextId++, master.meta.idWidth);
+    }
+    const entry = rebuilt.get(id) ?? { masterClusters: [], incoming: [], isNew: !group.existing.length };
+    entry.masterClusters.push(...group.existing);
+    entry.incoming.push(...members);
+    rebuilt.set(id, entry);
+    group.incoming.forEach((u, k) => {
+      goldenIdOf[members[k]] = id;
+      status[members[k]] = group.existing.length ? 'existing' : 'new';
+      scoreOf[members[k]] = link.scoreOf[u];
+    });
+  }
+  records.forEach((_, i) => {
+    const at = knownAt.get(fingerprints[i]);
+    if (at === undefined) return;
+    goldenIdOf[i] = redirects.resolve(liveIds[masterCluster[at]]);
+    status[i] = 'existing';
+  });
+  progress.start('golden', rebuilt.size);
+  const rebuiltGoldens = rebuildGoldens(records, master, masterCluster, rebuilt, opts, run);
+  progress.end(`${rebuilt.size.toLocaleString('en')} golden records built or updated`);
+
+  const merged = new Set(merges.map((m) => m.id));
+  const golden = new Map<string, StoredGolden>();
+  for (const [id, g] of master.goldens) if (!merged.has(id)) golden.set(id, g);
+  for (const g of rebuiltGoldens) golden.set(g.id, g);
+  const goldenList = [...golden.values()].sort((a, b) => compareIds(a.id, b.id));
+
+  const previousAsOf = master.meta.history[master.meta.history.length - 1]?.asOf ?? null;
+  const changes = emptyChanges(run, opts.asOf, previousAsOf);
+  for (const g of rebuiltGoldens) {
+    if (rebuilt.get(g.id)!.isNew) {
+      changes.newCustomers.push(g.id);
+      continue;
+    }
+    const before = master.goldens.get(g.id)!;
+    for (const field of [...new Set([...Object.keys(before.values), ...Object.keys(g.values)])].sort()) {
+      if (before.values[field] !== g.values[field]) changes.changed.push({ goldenId: g.id, field, before: before.values[field] ?? null, after: g.values[field] ?? null });
+    }
+  }
+  changes.merged = merges.map((m) => ({ from: m.id, into: m.mergedInto, evidence: m.evidence }));
+  changes.stale = staleSince(goldenList, previousAsOf, opts);
+
+  // Review: tonight's pairs name master records too; those are rebuilt from their raw values for the side-by-side view.
+  const reviewRecords = [...records];
+  const at = new Map<number, number>();
+  const indexOf = (g: number): number => {
+    if (g >= M) return incoming[g - M];
+    let k = at.get(g);
+    if (k === undefined) {
+      k = reviewRecords.push(normalizeRecord(sourceRecordOf(master.records[g]), opts.normalize)) - 1;
+      at.set(g, k);
+    }
+    return k;
+  };
+  const review: ScoredPair[] = link.review.map((p) => {
+    const ex = link.scorer.explain(p.a, p.b);
+    const [a, b] = [indexOf(p.a), indexOf(p.b)];
+    return { a, b, weight: ex.weight, probability: Math.round(p.probability * 1e6) / 1e6, comparisons: ex.comparisons };
+  });
+
+  const newRecords = incoming.map((i) =>
+    encodeRecord({ goldenId: goldenIdOf[i], fingerprint: fingerprints[i], run, features: matchFeatures(records[i]), raw: rawOf(records[i]) }),
+  );
+  const goldenLines: GoldenLine[] = [...merges, ...rebuiltGoldens];
+  return {
+    run,
+    goldenIdOf,
+    status,
+    scoreOf,
+    golden: goldenList,
+    review,
+    reviewRecords,
+    changes,
+    blocking: link.blocking,
+    candidatePairs: link.candidatePairs,
+    model: master.model,
+    segment: { records: newRecords, goldens: goldenLines.map((l) => JSON.stringify(l)) },
+    meta: { ...master.meta, nextId },
+  };
+}
+
+/** Golden records of the customers that gained records tonight, from all their members (master records re-normalized from raw). */
+function rebuildGoldens(
+  records: readonly NormalizedRecord[],
+  master: LoadedMaster,
+  masterCluster: Int32Array,
+  rebuilt: Map<string, { masterClusters: number[]; incoming: number[] }>,
+  opts: NightOptions,
+  run: number,
+): StoredGolden[] {
+  const ids = [...rebuilt.keys()].sort(compareIds);
+  const slotOfCluster = new Map<number, number>();
+  ids.forEach((id, slot) => rebuilt.get(id)!.masterClusters.forEach((c) => slotOfCluster.set(c, slot)));
+  const members: NormalizedRecord[] = [];
+  const clusters: number[][] = ids.map(() => []);
+  for (let i = 0; i < masterCluster.length; i++) {
+    const slot = slotOfCluster.get(masterCluster[i]);
+    if (slot === undefined) continue;
+    clusters[slot].push(members.push(normalizeRecord(sourceRecordOf(master.records[i]), opts.normalize)) - 1);
+  }
+  ids.forEach((id, slot) => {
+    for (const i of rebuilt.get(id)!.incoming) clusters[slot].push(members.push(records[i]) - 1);
+  });
+  const built: GoldenRecord[] = buildGoldenRecords(members, { clusters }, opts.golden);
+  return built.map((g, slot) => storedGolden({ ...g, goldenId: ids[slot] }, run));
+}
+
+function emptyChanges(run: number, asOf: string, previousAsOf: string | null): Changes {
+  return { run, asOf, previousAsOf, newCustomers: [], merged: [], changed: [], stale: [] };
+}
+
+/** Customers stale today that were not stale at the previous run (all stale ones on the first night). */
+function staleSince(golden: readonly StoredGolden[], previousAsOf: string | null, opts: NightOptions): { goldenId: string; updatedAt: string }[] {
+  const out: { goldenId: string; updatedAt: string }[] = [];
+  for (const g of golden) {
+    if (!g.updatedAt || ageInDays(g.updatedAt, opts.asOf) <= opts.staleDays) continue;
+    if (previousAsOf && ageInDays(g.updatedAt, previousAsOf) > opts.staleDays) continue;
+    out.push({ goldenId: g.id, updatedAt: g.updatedAt });
+  }
+  return out;
+}
+
+function formatId(prefix: string, n: number, width: number): string {
+  return `${prefix}${String(n).padStart(width, '0')}`;
+}
+
+/** Ids in issue order: by number, so G1000000 comes after G999999. */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,121 @@
+import { goldenColumns, goldenToRow } from '../golden/build-golden.js';
+import { REVIEW_COLUMNS, reviewRows } from '../explain/review-queue.js';
+import { buildQualityReport } from '../quality/build-report.js';
+import { renderHtmlReport } from '../report/html.js';
+import { issueRows } from '../report/issues-csv.js';
+import { toCsv } from '../io/csv-output.js';
+import type { QualityReport } from '../report/schema.js';
+import type { PipelineState } from '../pipeline/state.js';
+import { REJECT_COLUMNS, bySourceThenRow, qualityInput, rejectRows, type OutputOptions } from '../pipeline/outputs.js';
+import { MASTER_FILE, MERGES_FILE, MERGE_COLUMNS, MODEL_FILE, goldensFile, recordsFile, type MasterMeta, type RunEntry } from './format.js';
+import type { LoadedMaster } from './store.js';
+import type { NightResult } from './night.js';
+import { renderChanges } from './changes.js';
+
+export interface NightOutputs {
+  /** The night's results for the steward: file name → content. */
+  files: Map<string, string>;
+  /** What the master directory needs to continue, in write order: master.json (the commit point) last. */
+  masterFiles: [string, string][];
+  report: QualityReport;
+  entry: RunEntry;
+}
+
+export const MAPPING_COLUMNS = ['source', 'row', 'golden_id', 'status', 'match_score'];
+
+/** Every output of a nightly run, as strings; pure, apart from the finishing time recorded in the run history. */
+export function buildNightOutputs(state: PipelineState, night: NightResult, master: LoadedMaster | null, opts: OutputOptions & { finishedAt: string }): NightOutputs {
+  const records = state.normalized!;
+  const csv = (rows: Record<string, string>[], columns: string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
+  const mask = !opts.unmask;
+
+  const customerOf = new Map<string, number>();
+  const clusterOf = night.goldenIdOf.map((id) => {
+    let c = customerOf.get(id);
+    if (c === undefined) customerOf.set(id, (c = customerOf.size));
+    return c;
+  });
+  const existingCustomers = new Set(night.goldenIdOf.filter((_, i) => night.status[i] === 'existing')).size;
+  const report: QualityReport = {
+    ...buildQualityReport(qualityInput(state, records, clusterOf, opts), {
+      goldenRecords: customerOf.size,
+      candidatePairs: night.candidatePairs,
+      blocking: night.blocking,
+      reviewPairs: night.review.length,
+    }),
+    changes: {
+      newCustomers: night.changes.newCustomers.length,
+      existingCustomers,
+      merged: night.changes.merged.map((m) => ({ from: m.from, into: m.into })),
+      changedFields: night.changes.changed.map((c) => ({ goldenId: c.goldenId, field: c.field })),
+      staleCustomers: night.changes.stale.length,
+    },
+  };
+
+  const mapping = records
+    .map((r, i) => ({
+      source: r.source,
+      row: String(r.row),
+      golden_id: night.goldenIdOf[i],
+      status: night.status[i],
+      match_score: night.scoreOf[i] === null ? '' : night.scoreOf[i]!.toFixed(4),
+    }))
+    .sort(bySourceThenRow(state.sources.map((s) => s.source)));
+  const existingRecords = night.status.filter((s) => s === 'existing').length;
+  const golden = csv(
+    night.golden.map((g) => goldenToRow({ goldenId: g.id, values: g.values, provenance: g.provenance, recordCount: g.records, sources: g.sources })),
+    goldenColumns(night.golden),
+  );
+  const merges = csv(
+    [...(master?.merges ?? []), ...night.changes.merged.map((m) => ({ id: m.from, mergedInto: m.into, run: night.run, asOf: night.changes.asOf, evidence: m.evidence }))].map((m) => ({
+      merged_id: m.id,
+      into_id: m.mergedInto,
+      run: String(m.run),
+      as_of: m.asOf,
+      evidence: m.evidence,
+    })),
+    MERGE_COLUMNS,
+  );
+
+  const files = new Map<string, string>();
+  files.set('golden.csv', golden);
+  files.set('mapping.csv', csv(mapping, MAPPING_COLUMNS));
+  files.set(MERGES_FILE, merges);
+  files.set('changes.json', renderChanges(night.changes, { existingRecords, newRecords: records.length - existingRecords }, { mask }));
+  files.set('rejects.csv', csv(rejectRows(state), REJECT_COLUMNS));
+  files.set('review.csv', csv(reviewRows(night.reviewRecords, night.review, { mask }), REVIEW_COLUMNS));
+  files.set('issues.csv', csv(issueRows(records, { mask }), ['source', 'row', 'field', 'code', 'message']));
+  files.set('report.json', JSON.stringify(report, null, 2) + '\n');
+  files.set('report.html', renderHtmlReport(report, { mask }));
+
+  const entry: RunEntry = {
+    run: night.run,
+    asOf: night.changes.asOf,
+    finishedAt: opts.finishedAt,
+    inputs: state.sources.map((s) => ({ source: s.source, rows: s.records + s.rejects, records: s.records, rejects: s.rejects })),
+    knownRecords: night.status.length - night.segment.records.length,
+    linkedRecords: night.segment.records.length,
+    existingRecords,
+    newRecords: records.length - existingRecords,
+    newCustomers: night.changes.newCustomers.length,
+    mergedCustomers: night.changes.merged.length,
+    changedCustomers: new Set(night.changes.changed.map((c) => c.goldenId)).size,
+    staleCustomers: night.changes.stale.length,
+    goldenRecords: night.golden.length,
+  };
+  const meta: MasterMeta = {
+    ...night.meta,
+    segments: [...night.meta.segments, { run: night.run, records: night.segment.records.length, goldens: night.segment.goldens.length }],
+    history: [...night.meta.history, entry],
+  };
+  const lines = (xs: string[]) => (xs.length ? xs.join('\n') + '\n' : '');
+  const masterFiles: [string, string][] = [
+    [recordsFile(night.run), lines(night.segment.records)],
+    [goldensFile(night.run), lines(night.segment.goldens)],
+    [MODEL_FILE, JSON.stringify(night.model, null, 2) + '\n'],
+    ['golden.csv', golden],
+    [MERGES_FILE, merges],
+    [MASTER_FILE, JSON.stringify(meta, null, 2) + '\n'],
+  ];
+  return { files, masterFiles, report, entry };
+}

@@ -1,0 +1,92 @@
+import type { MatchFeatures } from '../match/features.js';
+import type { SourceRecord } from '../model/record.js';
+
+/**
+ * The master's memory of every source record it has seen, one tab-separated
+ * line per record:
+ *
+ *   golden_id  fingerprint  run  <16 match features>  <source record as JSON>
+ *
+ * Features are stored ready for blocking and comparison, so a night never
+ * normalizes the master again; they are plain tab-separated text because
+ * splitting a million lines is several times faster than parsing a million JSON
+ * objects. The source record (raw values) is parsed only for the few customers
+ * whose golden record must be rebuilt.
+ */
+export interface StoredRecord {
+  /** The golden id the record was given; follow merges.csv for today's id. */
+  goldenId: string;
+  fingerprint: string;
+  run: number;
+  features: MatchFeatures;
+  /** The raw JSON of the source record, parsed on demand by {@link sourceRecordOf}. */
+  raw: string;
+}
+
+/** Column order of the features; a compile error here means MatchFeatures changed and the master format must too. */
+const FEATURE_KEYS = [
+  'name',
+  'pinyin',
+  'phonetic',
+  'given',
+  'family',
+  'phones',
+  'email',
+  'idNumber',
+  'birthDate',
+  'company',
+  'locality',
+  'city',
+  'street',
+  'streetNumber',
+  'unit',
+  'postcode',
+] as const satisfies readonly (keyof MatchFeatures)[];
+type MissingKeys = Exclude<keyof MatchFeatures, (typeof FEATURE_KEYS)[number]>;
+const _everyFeatureStored: MissingKeys extends never ? true : never = true;
+void _everyFeatureStored;
+
+const FIXED_COLUMNS = 3;
+const COLUMNS = FIXED_COLUMNS + FEATURE_KEYS.length + 1;
+
+export function encodeRecord(r: StoredRecord): string {
+  const cells = [escape(r.goldenId), r.fingerprint, String(r.run)];
+  for (const key of FEATURE_KEYS) {
+    const v = r.features[key];
+    cells.push(key === 'phones' ? (v as string[]).join(' ') : v === null ? '' : escape(v as string));
+  }
+  cells.push(r.raw);
+  return cells.join('\t');
+}
+
+/** Decode one line; null when it does not have the expected shape (the caller names file and line). */
+export function decodeRecord(line: string): StoredRecord | null {
+  const cells = line.split('\t');
+  if (cells.length !== COLUMNS) return null;
+  const run = Number(cells[2]);
+  if (!Number.isInteger(run)) return null;
+  const features = {} as Record<string, string | string[] | null>;
+  for (let k = 0; k < FEATURE_KEYS.length; k++) {
+    const cell = cells[FIXED_COLUMNS + k];
+    const key = FEATURE_KEYS[k];
+    features[key] = key === 'phones' ? (cell ? cell.split(' ') : []) : cell === '' ? null : unescape(cell);
+  }
+  return { goldenId: unescape(cells[0]), fingerprint: cells[1], run, features: features as unknown as MatchFeatures, raw: cells[COLUMNS - 1] };
+}
+
+export function sourceRecordOf(r: StoredRecord): SourceRecord {
+  return JSON.parse(r.raw) as SourceRecord;
+}
+
+export function rawOf(rec: SourceRecord): string {
+  // JSON escapes tabs and newlines inside strings, so the raw column never breaks the line format.
+  return JSON.stringify({ source: rec.source, row: rec.row, line: rec.line, fields: rec.fields, extra: rec.extra });
+}
+
+function escape(s: string): string {
+  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
+}
+
+function unescape(s: string): string {
+  return s.includes('\\') ? s.replace(/\\(.)/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c)) : s;
+}

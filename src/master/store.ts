@@ -1,0 +1,135 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CrmError, EXIT, usageError } from '../model/errors.js';
+import { matchModelSchema, type MatchModel } from '../match/model.js';
+import { MASTER_FILE, MASTER_FORMAT, MASTER_VERSION, MODEL_FILE, goldensFile, masterMetaSchema, recordsFile, type MasterMeta } from './format.js';
+import { decodeRecord, type StoredRecord } from './record-store.js';
+import { IdRedirects, isMerge, type GoldenLine, type MergeEntry, type StoredGolden } from './golden-store.js';
+
+export interface LoadedMaster {
+  dir: string;
+  meta: MasterMeta;
+  model: MatchModel;
+  records: StoredRecord[];
+  /** Live golden records by id (merged ones are gone, see `merges`). */
+  goldens: Map<string, StoredGolden>;
+  merges: MergeEntry[];
+  redirects: IdRedirects;
+}
+
+/**
+ * Read a master directory. Returns null for a directory that does not exist or
+ * is empty (the first night starts a master there); fails clearly for anything
+ * else that is not a master this version can continue.
+ */
+export async function loadMaster(dir: string): Promise<LoadedMaster | null> {
+  const metaText = await readOptional(join(dir, MASTER_FILE));
+  if (metaText === null) {
+    const entries = await readdir(dir).catch(() => [] as string[]);
+    const foreign = entries.filter((e) => !e.startsWith('.'));
+    if (foreign.length) {
+      throw usageError(
+        `${dir} is not a crmclean master: it has files (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}) but no ${MASTER_FILE}`,
+        'Point --master at the directory of an earlier master run, or at a new or empty directory to start one.',
+      );
+    }
+    return null;
+  }
+  const meta = parseMeta(metaText, join(dir, MASTER_FILE));
+  const model = parseModel(await readRequired(join(dir, MODEL_FILE)), join(dir, MODEL_FILE));
+
+  const records: StoredRecord[] = [];
+  const goldens = new Map<string, StoredGolden>();
+  const merges: MergeEntry[] = [];
+  const redirects = new IdRedirects();
+  for (const segment of meta.segments) {
+    const path = join(dir, recordsFile(segment.run));
+    const lines = splitLines(await readRequired(path));
+    if (lines.length !== segment.records) throw corrupt(path, `holds ${lines.length} records, ${MASTER_FILE} lists ${segment.records}`);
+    lines.forEach((line, k) => {
+      const r = decodeRecord(line);
+      if (!r) throw corrupt(path, 'is not a master record line', k + 1);
+      records.push(r);
+    });
+    const goldenPath = join(dir, goldensFile(segment.run));
+    const goldenLines = splitLines(await readRequired(goldenPath));
+    if (goldenLines.length !== segment.goldens) throw corrupt(goldenPath, `holds ${goldenLines.length} lines, ${MASTER_FILE} lists ${segment.goldens}`);
+    goldenLines.forEach((text, k) => {
+      let line: GoldenLine;
+      try {
+        line = JSON.parse(text) as GoldenLine;
+      } catch {
+        throw corrupt(goldenPath, 'is not JSON', k + 1);
+      }
+      if (isMerge(line)) {
+        goldens.delete(line.id);
+        merges.push(line);
+        redirects.add(line.id, line.mergedInto);
+      } else goldens.set(line.id, line);
+    });
+  }
+  return { dir, meta, model, records, goldens, merges, redirects };
+}
+
+function parseMeta(text: string, path: string): MasterMeta {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw corrupt(path, 'is not JSON');
+  }
+  const format = (data as { format?: unknown } | null)?.format;
+  const version = (data as { version?: unknown } | null)?.version;
+  if (format !== MASTER_FORMAT) throw usageError(`${path} is not a crmclean master file (format is ${JSON.stringify(format)})`);
+  if (typeof version === 'number' && version > MASTER_VERSION) {
+    throw usageError(
+      `${path} was written by a newer crmclean (master format version ${version}; this version reads up to ${MASTER_VERSION})`,
+      'Upgrade crmclean to continue this master; it was not modified.',
+    );
+  }
+  // Older formats would be migrated here, one version step at a time; version 1 is the first.
+  const parsed = masterMetaSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw corrupt(path, `is damaged: ${issue.path.join('.') || 'root'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+function parseModel(text: string, path: string): MatchModel {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw corrupt(path, 'is not JSON');
+  }
+  const parsed = matchModelSchema.safeParse(data);
+  if (!parsed.success) throw corrupt(path, `is not a model this version can use: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+async function readOptional(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    throw new CrmError(`cannot read ${path}: ${(err as Error).message}`, EXIT.USAGE);
+  }
+}
+
+async function readRequired(path: string): Promise<string> {
+  const text = await readOptional(path);
+  if (text === null) throw corrupt(path, 'is missing');
+  return text;
+}
+
+function corrupt(path: string, what: string, line?: number): CrmError {
+  return new CrmError(`master file ${what}`, EXIT.INPUT, { file: path, line }, 'The master directory is damaged; restore it from a backup (crmclean never rewrites a master file in place).');
+}

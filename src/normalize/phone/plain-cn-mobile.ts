@@ -1,0 +1,41 @@
+import { Metadata } from 'libphonenumber-js/max';
+
+/**
+ * Most numbers in Chinese exports are plain mobiles: 13912873460 or +8613912873460.
+ * For exactly that shape libphonenumber-js's parse is known in advance — national
+ * number = the 11 digits, E.164 = +86 and the digits — except where China's
+ * national-prefix or international-dialling patterns match at the start (carrier
+ * prefixes such as 17951), which the library would strip: those still go through it.
+ * Skipping the parse matters because the library rebuilds its RegExps on every call.
+ */
+const SHAPE = /^(?:\+86)?(1[3-9]\d{9})$/;
+
+interface CnPlan {
+  nationalPrefixForParsing(): string | undefined;
+  IDDPrefix(): string;
+}
+
+let strippable: RegExp[] | null = null;
+
+/** The prefixes libphonenumber-js strips from a Chinese number, from its own metadata, as it applies them. */
+function prefixes(): RegExp[] {
+  if (strippable) return strippable;
+  const metadata = new Metadata();
+  metadata.selectNumberingPlan('CN');
+  const cn = metadata.numberingPlan as unknown as CnPlan;
+  const national = cn.nationalPrefixForParsing();
+  strippable = [new RegExp('^(?:' + cn.IDDPrefix() + ')'), ...(national ? [new RegExp('^(?:' + national + ')')] : [])];
+  return strippable;
+}
+
+/**
+ * The national number of `digits` (only digits and a leading plus) when it is a
+ * plain Chinese mobile as libphonenumber-js would read it with `region` as the
+ * default region; null when the library has to decide.
+ */
+export function plainCnMobile(digits: string, region: string): string | null {
+  const m = SHAPE.exec(digits);
+  if (!m || (region !== 'CN' && digits[0] !== '+')) return null;
+  const national = m[1];
+  return prefixes().some((p) => p.test(national)) ? null : national;
+}
