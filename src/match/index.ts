@@ -46,7 +46,7 @@ export interface MatchOptions {
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   threshold: 0.7,
   reviewThreshold: 0.2,
-  blockingRules: process.env.EXTRA ? [...DEFAULT_BLOCKING_RULES, ...process.env.EXTRA.split(',')] : DEFAULT_BLOCKING_RULES,
+  blockingRules: DEFAULT_BLOCKING_RULES,
   maxBlockSize: 300,
   randomPairs: 200_000,
 };

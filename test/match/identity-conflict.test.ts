@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { COMPARISONS } from '../../src/match/comparisons/index.js';
+import { identityConflict } from '../../src/match/index.js';
+import { comparePairs } from '../../src/match/compare-pairs.js';
+import type { MatchFeatures } from '../../src/match/features.js';
+import { feat } from './features-helper.js';
+
+const comparisons = COMPARISONS.filter((c) => ['name', 'phone', 'email', 'id_number', 'birth_date', 'address'].includes(c.name));
+const conflicts = (a: Partial<MatchFeatures>, b: Partial<MatchFeatures>) => identityConflict(comparisons, comparePairs([feat(a), feat(b)], comparisons, 1, () => [0, 1]))(0);
+
+const home = { locality: 'winston hills', street: 'burnage pl', streetNumber: '39' };
+const connor = { ...home, name: 'connorshepherd', given: 'connor', family: 'shepherd', phonetic: 'KNR XFRT' };
+const olivia = { ...home, name: 'oliviashepherd', given: 'olivia', family: 'shepherd', phonetic: 'ALF XFRT' };
+
+describe('identity conflict: different real names never merge on shared household evidence alone', () => {
+  it('two people at one address with different given names conflict', () => {
+    expect(conflicts(connor, olivia)).toBe(true);
+    expect(conflicts({ ...connor, birthDate: '1932-09-07' }, { ...olivia, birthDate: '1961-02-11' })).toBe(true);
+  });
+
+  it('something personal agreeing exactly lifts the conflict: ID number, email, phone or birth date', () => {
+    expect(conflicts({ ...connor, idNumber: 'X1' }, { ...olivia, idNumber: 'X1' })).toBe(false);
+    expect(conflicts({ ...connor, email: 'cs@example.com' }, { ...olivia, email: 'cs@example.com' })).toBe(false);
+    expect(conflicts({ ...connor, phones: ['+61298765432'] }, { ...olivia, phones: ['+61298765432'] })).toBe(false);
+    // A replaced given name in the same person's record keeps the birth date.
+    expect(conflicts({ ...connor, birthDate: '1932-09-07' }, { ...olivia, birthDate: '1932-09-07' })).toBe(false);
+  });
+
+  it('similar names or a missing name are no conflict', () => {
+    expect(conflicts(connor, { ...connor, name: 'connorshepard', family: 'shepard' })).toBe(false);
+    expect(conflicts(connor, { ...home })).toBe(false);
+  });
+});
