@@ -7,8 +7,8 @@ import { TermFrequencies } from './estimate/term-frequency.js';
 
 /**
  * Turns comparison levels into Fellegi–Sunter weights: each level adds
- * log2(m/u) bits to the prior; an exact agreement on a rare value adds its
- * term-frequency bonus. Probability = 2^w / (1 + 2^w).
+ * log2(m/u) bits to the prior; an agreement on a rare value adds its
+ * term-frequency bonus (a common one loses bits). Probability = 2^w / (1 + 2^w).
  *
  * The prior is the match rate over all record pairs (λ × candidate pairs / all
  * pairs), not over candidate pairs: blocking only decides which pairs are
@@ -19,7 +19,8 @@ export class Scorer {
   readonly prior: number;
   /** weights[x][level] in bits; level 0 (missing) is 0. */
   readonly weights: number[][];
-  private readonly uExact: number[];
+  /** u per comparison and level, for the term-frequency adjustment; null where a level has none. */
+  private readonly tfU: (number | null)[][];
 
   constructor(
     readonly comparisons: readonly Comparison[],
@@ -31,7 +32,7 @@ export class Scorer {
     const lambdaAll = Math.min(0.5, (model.lambda * model.trainedOn.candidatePairs) / Math.max(1, (n * (n - 1)) / 2));
     this.prior = Math.log2(lambdaAll / (1 - lambdaAll));
     this.weights = model.comparisons.map((c) => [0, ...c.levels.map((l) => Math.log2(l.m / l.u))]);
-    this.uExact = model.comparisons.map((c) => c.levels[0]?.u ?? 1);
+    this.tfU = model.comparisons.map((c, x) => [null, ...c.levels.map((l, i) => (tf.adjusts(x, i + 1) ? l.u : null)), null]);
   }
 
   /** Weight of pair (i, j) from its precomputed levels (row `k` of a pair-major matrix). */
@@ -42,7 +43,8 @@ export class Scorer {
       const l = levels[k * c + x];
       if (l === 0) continue;
       w += this.weights[x][l];
-      if (l === 1) w += this.tf.adjustment(x, this.features[i], this.uExact[x]);
+      const u = this.tfU[x][l];
+      if (u !== null) w += this.tf.adjustment(x, l, this.features[i], u);
     }
     return w;
   }
@@ -55,7 +57,8 @@ export class Scorer {
     const comparisons: FieldComparison[] = this.comparisons.map((c, x) => {
       const level = compareLevel(c, a, b);
       let w = this.weights[x][level];
-      if (level === 1) w += this.tf.adjustment(x, a, this.uExact[x]);
+      const u = this.tfU[x][level];
+      if (u !== null) w += this.tf.adjustment(x, level, a, u);
       weight += w;
       return { field: c.name, level: levelLabel(c, level), weight: round(w) };
     });

@@ -17,7 +17,12 @@ const CASES: [string, Partial<MatchFeatures>, Partial<MatchFeatures>, string][] 
   ['name', { name: '张伟', pinyin: 'wei zhang' }, { name: 'weizhang', pinyin: 'wei zhang' }, 'pinyin_equal'],
   ['name', { name: 'johnsmith', phonetic: 'SM0 JN' }, { name: 'jonsmith', phonetic: 'SM0 JN' }, 'phonetic_or_jw_0.92'],
   ['name', { name: 'katherinebrown', family: 'brown', given: 'katherine' }, { name: 'kathrynbrown', family: 'brown', given: 'kathryn' }, 'phonetic_or_jw_0.92'],
-  ['name', { name: 'waller', family: 'waller' }, { name: 'lachlanwaller', family: 'waller', given: 'lachlan' }, 'one_part_equal'],
+  ['name', { name: 'waller', family: 'waller' }, { name: 'lachlanwaller', family: 'waller', given: 'lachlan' }, 'family_equal'],
+  ['name', { name: 'noahanderson', family: 'anderson', given: 'noah' }, { name: 'noahwilliams', family: 'williams', given: 'noah' }, 'given_equal'],
+  // The whole names are close, but one part is plainly different: not the same name with a typo.
+  ['name', { name: 'alexanderdent', family: 'dent', given: 'alexander' }, { name: 'alexanderdixon', family: 'dixon', given: 'alexander' }, 'given_equal'],
+  ['name', { name: 'emmaclarke', family: 'clarke', given: 'emma', phonetic: 'AM KLRK' }, { name: 'amyclarke', family: 'clarke', given: 'amy', phonetic: 'AM KLRK' }, 'different'],
+  ['name', { name: 'ashleighquilliam', family: 'quilliam', given: 'ashleigh', phonetic: 'AXL KLM' }, { name: 'quilliamashleih', family: 'ashleih', given: 'quilliam', phonetic: 'AXL KLM' }, 'phonetic_or_jw_0.92'],
   ['name', { name: '王伟', pinyin: 'wei wang', family: '王', given: '伟' }, { name: '李娜', pinyin: 'li na', family: '李', given: '娜' }, 'different'],
   ['name', { name: null }, { name: '李娜' }, 'missing'],
   ['phone', { phones: ['+8613812345678', '+8602161234567'] }, { phones: ['+8613812345678'] }, 'exact'],

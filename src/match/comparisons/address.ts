@@ -22,10 +22,9 @@ function fuzzy(name: string, key: Key, doc: string): Comparison {
     doc,
     present: (f) => value(f) !== null,
     levels: [
-      { label: 'exact', test: (a, b) => value(a) === value(b) },
+      { label: 'exact', test: (a, b) => value(a) === value(b), termFrequencyValue: value },
       { label: 'jw_0.88', test: (a, b) => jaroWinkler(value(a)!, value(b)!) >= 0.88 },
     ],
-    termFrequencyValue: value,
   };
 }
 
@@ -61,10 +60,10 @@ export const addressComparison: Comparison = {
     {
       label: 'exact',
       test: (a, b) => a.street !== null && a.street === b.street && a.streetNumber !== null && a.streetNumber === b.streetNumber && a.unit === b.unit && compatible(a.locality, b.locality),
+      termFrequencyValue: (f) => `${f.locality ?? ''}|${f.street}|${f.streetNumber}|${f.unit ?? ''}`,
     },
     { label: 'street_and_number', test: (a, b) => sameOrFuzzy(a.street, b.street) && a.streetNumber !== null && a.streetNumber === b.streetNumber && compatible(a.locality, b.locality) },
     { label: 'same_street', test: (a, b) => sameOrFuzzy(a.street, b.street) && compatible(a.locality, b.locality) },
-    { label: 'same_locality', test: (a, b) => a.locality !== null && a.locality === b.locality },
+    { label: 'same_locality', test: (a, b) => a.locality !== null && a.locality === b.locality, termFrequencyValue: (f) => f.locality },
   ],
-  termFrequencyValue: (f) => (f.street === null ? null : `${f.locality ?? ''}|${f.street}|${f.streetNumber ?? ''}|${f.unit ?? ''}`),
 };

@@ -9,6 +9,13 @@ import type { MatchFeatures } from '../features.js';
 export interface ComparisonLevel {
   label: string;
   test(a: MatchFeatures, b: MatchFeatures): boolean;
+  /**
+   * The value two records at this level share (the level's test makes it
+   * equal on both sides), whose rarity adjusts the level's weight: agreeing on
+   * a rare surname, street or district is stronger evidence than agreeing on
+   * 王, 人民路 or a big city.
+   */
+  termFrequencyValue?(f: MatchFeatures): string | null;
 }
 
 export interface Comparison {
@@ -16,11 +23,6 @@ export interface Comparison {
   doc: string;
   present(f: MatchFeatures): boolean;
   levels: ComparisonLevel[];
-  /**
-   * The value whose rarity adjusts the weight of the first level: agreeing on
-   * a rare surname or street is stronger evidence than agreeing on 王 or 人民路.
-   */
-  termFrequencyValue?(f: MatchFeatures): string | null;
 }
 
 export const MISSING = 0;

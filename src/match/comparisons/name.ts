@@ -1,19 +1,41 @@
 import type { Comparison } from './comparison.js';
+import type { MatchFeatures } from '../features.js';
 import { jaroWinkler } from '../similarity/jaro-winkler.js';
 
-/** Full person name, Chinese or Latin; placeholders never reach it (they are missing). */
+/** Each part's Jaro–Winkler at least this, for two whole names to count as alike. */
+const PART_ALIKE = 0.8;
+
+/**
+ * When both records split the name, family and given name must each be alike
+ * (in either order): the whole-name similarity alone is carried by a long
+ * shared given name ("alexanderdent" / "alexanderdixon") and a coarse phonetic
+ * code by a shared surname ("emmaclarke" / "amyclarke").
+ */
+function partsAlike(a: MatchFeatures, b: MatchFeatures): boolean {
+  if (a.family === null || a.given === null || b.family === null || b.given === null) return true;
+  const straight = Math.min(jaroWinkler(a.family, b.family), jaroWinkler(a.given, b.given));
+  return straight >= PART_ALIKE || Math.min(jaroWinkler(a.family, b.given), jaroWinkler(a.given, b.family)) >= PART_ALIKE;
+}
+
+/**
+ * Full person name, Chinese or Latin; placeholders never reach it (they are
+ * missing). A shared surname and a shared given name are separate levels: a
+ * household shares the one, strangers the other, and each weighs by how rare
+ * the shared part is.
+ */
 export const nameComparison: Comparison = {
   name: 'name',
-  doc: 'Person name: exact key, same pinyin/order-free tokens (张伟 ≡ 章伟 ≡ "Wei Zhang"), same phonetic code, Jaro–Winkler ≥ 0.92, one of family/given equal, else different.',
+  doc: 'Person name: exact key, same pinyin/order-free tokens (张伟 ≡ 章伟 ≡ "Wei Zhang"), same phonetic code or Jaro–Winkler ≥ 0.92, same family name (given names alike or one missing), same given name, else different. Rarer names weigh more.',
   present: (f) => f.name !== null,
   levels: [
-    { label: 'exact', test: (a, b) => a.name === b.name },
-    { label: 'pinyin_equal', test: (a, b) => a.pinyin !== null && a.pinyin === b.pinyin },
-    { label: 'phonetic_or_jw_0.92', test: (a, b) => (a.phonetic !== null && a.phonetic === b.phonetic) || jaroWinkler(a.name!, b.name!) >= 0.92 },
+    { label: 'exact', test: (a, b) => a.name === b.name, termFrequencyValue: (f) => f.name },
+    { label: 'pinyin_equal', test: (a, b) => a.pinyin !== null && a.pinyin === b.pinyin, termFrequencyValue: (f) => f.pinyin },
+    { label: 'phonetic_or_jw_0.92', test: (a, b) => ((a.phonetic !== null && a.phonetic === b.phonetic) || jaroWinkler(a.name!, b.name!) >= 0.92) && partsAlike(a, b) },
     {
-      label: 'one_part_equal',
-      test: (a, b) => (a.family !== null && a.family === b.family && (a.given === null || b.given === null || jaroWinkler(a.given, b.given) >= 0.8)) || (a.given !== null && a.given === b.given),
+      label: 'family_equal',
+      test: (a, b) => a.family !== null && a.family === b.family && (a.given === null || b.given === null || jaroWinkler(a.given, b.given) >= 0.8),
+      termFrequencyValue: (f) => f.family,
     },
+    { label: 'given_equal', test: (a, b) => a.given !== null && a.given === b.given, termFrequencyValue: (f) => f.given },
   ],
-  termFrequencyValue: (f) => f.name,
 };

@@ -5,39 +5,53 @@ import type { MatchFeatures } from '../features.js';
 const MAX_BONUS = 4;
 const MAX_PENALTY = -8;
 
+type ValueOf = (f: MatchFeatures) => string | null;
+
 /**
- * Term-frequency tables: for comparisons that declare a value (name, street,
- * locality, company), how often each value occurs. An exact agreement then
- * weighs log2(u_exact / tf(value)) bits more (or less) than the average.
+ * Term-frequency tables, Splink-style: for each comparison level that declares
+ * the value its records share (name, surname, street, district, postcode,
+ * company), how often each value occurs among the records that have one. An
+ * agreement at that level then weighs log2(u_level / tf(value)) bits more (or
+ * less) than the average agreement at that level.
  */
 export class TermFrequencies {
-  private readonly tables: (Map<string, number> | null)[];
-  private readonly size: number;
+  /** Per comparison, per level: the value function and its table (null when the level has none). */
+  private readonly tables: ({ value: ValueOf; counts: Map<string, number>; size: number } | null)[][];
 
-  constructor(
-    private readonly comparisons: readonly Comparison[],
-    features: readonly MatchFeatures[],
-  ) {
-    this.tables = comparisons.map((c) => {
-      if (!c.termFrequencyValue) return null;
-      const counts = new Map<string, number>();
-      for (const f of features) {
-        const v = c.termFrequencyValue(f);
-        if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  constructor(comparisons: readonly Comparison[], features: readonly MatchFeatures[]) {
+    const byValue = new Map<ValueOf, { value: ValueOf; counts: Map<string, number>; size: number }>();
+    const tableOf = (value: ValueOf) => {
+      let table = byValue.get(value);
+      if (!table) {
+        const counts = new Map<string, number>();
+        let size = 0;
+        for (const f of features) {
+          const v = value(f);
+          if (v === null) continue;
+          counts.set(v, (counts.get(v) ?? 0) + 1);
+          size++;
+        }
+        table = { value, counts, size };
+        byValue.set(value, table);
       }
-      return counts.size ? counts : null;
-    });
-    this.size = features.length;
+      return table.size ? table : null;
+    };
+    this.tables = comparisons.map((c) => [null, ...c.levels.map((l) => (l.termFrequencyValue ? tableOf(l.termFrequencyValue) : null)), null]);
   }
 
-  /** Extra bits for comparison x when two records agree exactly on the value of `f`. */
-  adjustment(x: number, f: MatchFeatures, uExact: number): number {
-    const table = this.tables[x];
+  /** Whether level `level` of comparison x is adjusted at all. */
+  adjusts(x: number, level: number): boolean {
+    return this.tables[x][level] != null;
+  }
+
+  /** Extra bits for comparison x at `level` when the records share the value of `f`; `u` is the level's average u. */
+  adjustment(x: number, level: number, f: MatchFeatures, u: number): number {
+    const table = this.tables[x][level];
     if (!table) return 0;
-    const value = this.comparisons[x].termFrequencyValue!(f);
-    const count = value === null ? 0 : (table.get(value) ?? 0);
+    const value = table.value(f);
+    const count = value === null ? 0 : (table.counts.get(value) ?? 0);
     if (count === 0) return 0;
-    const bits = Math.log2(uExact / (count / this.size));
+    const bits = Math.log2(u / (count / table.size));
     return Math.max(MAX_PENALTY, Math.min(MAX_BONUS, bits));
   }
 }
