@@ -67,6 +67,12 @@ describe('phone rule', () => {
     ['62581937', false],
   ])('looksFake(%s) = %s', (n, fake) => expect(looksFake(n)).toBe(fake));
 
+  it('leaves the stack-trace limit as it was after numbers the parser rejects', () => {
+    const limit = Error.stackTraceLimit;
+    norm('+0412573961 / 12345 / abc 99');
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+
   it('never throws on arbitrary text', () => {
     fc.assert(fc.property(fc.string({ maxLength: 60 }), (s) => void norm(s)), { numRuns: 300 });
   });

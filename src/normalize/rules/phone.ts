@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode, type NumberType, type PhoneNumber } from 'libphonenumber-js/max';
 import type { NormalizedPhone } from '../../model/record.js';
 import { issue, type NormalizerRule } from '../rule.js';
 import { cleanText } from '../text/fold.js';
@@ -43,24 +43,47 @@ interface Reading {
   ext: string | undefined;
 }
 
-/** libphonenumber-js's reading of `digits`; undefined when it finds no number. */
-function read(digits: string, region: CountryCode): Reading | undefined {
-  const mobile = plainCnMobile(digits, region);
-  const mobileType = mobile ? numberType('CN', mobile) : undefined;
-  if (mobile && mobileType) return { e164: '+86' + mobile, nationalNumber: mobile, type: mobileType, valid: true, ext: undefined };
-  let parsed = parsePhoneNumberFromString(digits, region);
+/**
+ * libphonenumber-js's parse. It reports unparseable input by throwing a ParseError and
+ * catching it itself; the stack trace each of those captures is wasted, so none is taken.
+ */
+function parseQuietly(digits: string, region?: CountryCode): PhoneNumber | undefined {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parsePhoneNumberFromString(digits, region);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function readWithLibrary(digits: string, region: CountryCode): Reading | null {
+  let parsed = parseQuietly(digits, region);
   let valid = !!parsed && isValidNumber(parsed.country ?? parsed.countryCallingCode, parsed.nationalNumber);
   // A foreign number typed without its plus (16176018653, 447932084070) is read as international when that is valid.
   if (parsed && !valid && !digits.startsWith('+')) {
-    const international = parsePhoneNumberFromString('+' + digits);
+    const international = parseQuietly('+' + digits);
     if (international && isValidNumber(international.country ?? international.countryCallingCode, international.nationalNumber)) {
       parsed = international;
       valid = true;
     }
   }
-  if (!parsed) return undefined;
+  if (!parsed) return null;
   const type = numberType(parsed.country ?? parsed.countryCallingCode, parsed.nationalNumber);
   return { e164: parsed.number, nationalNumber: parsed.nationalNumber, type, valid, ext: parsed.ext };
+}
+
+/** Readings of everything but plain mobiles, per default region: switchboard numbers recur, and each costs tens of µs. */
+const readings = new Map<CountryCode, BoundedCache<Reading | null>>();
+
+/** libphonenumber-js's reading of `digits`; null when it finds no number. Plain mobiles are cheaper to read than to look up. */
+function read(digits: string, region: CountryCode): Reading | null {
+  const mobile = plainCnMobile(digits, region);
+  const mobileType = mobile ? numberType('CN', mobile) : undefined;
+  if (mobile && mobileType) return { e164: '+86' + mobile, nationalNumber: mobile, type: mobileType, valid: true, ext: undefined };
+  let cache = readings.get(region);
+  if (!cache) readings.set(region, (cache = new BoundedCache()));
+  return cache.get(digits, () => readWithLibrary(digits, region));
 }
 
 function parseOne(piece: string, region: CountryCode): { phone: NormalizedPhone | null; code: 'invalid' | 'placeholder' | null } {
@@ -103,8 +126,6 @@ function parseCell(cell: string, region: CountryCode): Parsed {
   return { phones, codes };
 }
 
-const caches = new Map<string, BoundedCache<Parsed>>();
-
 export const phoneRule: NormalizerRule<string, NormalizedPhone[], { defaultRegion: CountryCode }> = {
   id: 'phone',
   doc: 'Phone numbers to E.164 with libphonenumber-js (default region for numbers without a country code); +86 / 0086 / 86 prefixes, dashes, brackets, full-width digits and extensions (转, ext, x) accepted; several numbers in one cell are split; made-up numbers are kept but marked fake.',
@@ -116,9 +137,7 @@ export const phoneRule: NormalizerRule<string, NormalizedPhone[], { defaultRegio
   normalize(raw, { defaultRegion }) {
     if (!raw || raw.trim() === '') return { raw, value: null, parts: [], issues: [] };
     if (raw.length > MAX_CELL) return { raw, value: null, parts: [], issues: [issue(FIELD, 'phone.too_long', `phone cell holds ${raw.length} characters of text`)] };
-    let cache = caches.get(defaultRegion);
-    if (!cache) caches.set(defaultRegion, (cache = new BoundedCache()));
-    const { phones, codes } = cache.get(raw, (r) => parseCell(r, defaultRegion));
+    const { phones, codes } = parseCell(raw, defaultRegion);
     const issues = [...new Set(codes)].map((c) =>
       c === 'invalid' ? issue(FIELD, 'phone.invalid', 'not a valid phone number') : issue(FIELD, 'phone.placeholder', 'a made-up placeholder number'),
     );
