@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { PrefixIndex } from './prefix-index.js';
 
 /**
  * China's administrative divisions (GB/T 2260, three levels: province, city,
@@ -23,8 +24,12 @@ export interface DivisionIndex {
   provinces: Map<string, Division>;
   cities: Map<string, Division[]>;
   districts: Map<string, Division[]>;
-  /** Longest name in any map, for bounded prefix search. */
-  maxLength: number;
+  /** The same maps for "which name does the text start with here". */
+  prefixes: {
+    provinces: PrefixIndex<Division>;
+    cities: PrefixIndex<Division[]>;
+    districts: PrefixIndex<Division[]>;
+  };
 }
 
 const PROVINCE_SUFFIX = /(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/;
@@ -77,18 +82,7 @@ export function divisions(): DivisionIndex {
       for (const d of c.children ?? []) addDistrict(d, province, city);
     }
   }
-  let maxLength = 0;
-  for (const m of [provinces, cities, districts]) for (const k of m.keys()) maxLength = Math.max(maxLength, k.length);
-  index = { provinces, cities, districts, maxLength };
+  const prefixes = { provinces: new PrefixIndex(provinces), cities: new PrefixIndex(cities), districts: new PrefixIndex(districts) };
+  index = { provinces, cities, districts, prefixes };
   return index;
-}
-
-/** Longest name in `map` that `s` starts with at `pos`, or null. */
-export function longestPrefix<T>(map: Map<string, T>, s: string, pos: number, maxLength: number): [string, T] | null {
-  for (let len = Math.min(maxLength, s.length - pos); len >= 2; len--) {
-    const key = s.slice(pos, pos + len);
-    const v = map.get(key);
-    if (v !== undefined) return [key, v];
-  }
-  return null;
 }

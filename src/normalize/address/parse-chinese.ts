@@ -1,4 +1,4 @@
-import { divisions, longestPrefix, MUNICIPALITIES, type Division } from './divisions.js';
+import { divisions, MUNICIPALITIES, type Division } from './divisions.js';
 import { digitsForNumerals } from './chinese-numerals.js';
 
 export interface ChineseAddress {
@@ -42,7 +42,7 @@ export function parseChineseAddress(text: string, hint: { province?: string; cit
 
   const resolveProvince = (name: string | undefined) => (name ? (idx.provinces.get(name) ?? null) : null);
   province = resolveProvince(hint.province);
-  const p = longestPrefix(idx.provinces, s, pos, idx.maxLength);
+  const p = idx.prefixes.provinces.longest(s, pos);
   if (p) {
     province ??= p[1];
     pos += p[0].length;
@@ -50,9 +50,9 @@ export function parseChineseAddress(text: string, hint: { province?: string; cit
   const cityWithin = (d: Division) => !province || d.province === province;
   if (hint.city) city = pick(idx.cities.get(hint.city), cityWithin);
   // A municipality's name may repeat as its city ("北京市北京市海淀区").
-  const c = longestPrefix(idx.cities, s, pos, idx.maxLength);
+  const c = idx.prefixes.cities.longest(s, pos);
   // "朝阳区…" is Beijing's district, not the city 朝阳(市): a longer district name wins.
-  const districtFirst = c && (longestPrefix(idx.districts, s, pos, idx.maxLength)?.[0].length ?? 0) > c[0].length;
+  const districtFirst = c && (idx.prefixes.districts.longest(s, pos)?.[0].length ?? 0) > c[0].length;
   if (c && !districtFirst) {
     const found = pick(c[1], cityWithin) ?? (province ? null : c[1][0]);
     if (found) {
@@ -63,7 +63,7 @@ export function parseChineseAddress(text: string, hint: { province?: string; cit
   if (!city && province && MUNICIPALITIES.has(province.name)) city = idx.cities.get(province.name)![0];
   const districtWithin = (d: Division) => (!city || d.city === city) && (!province || d.province === province);
   const districtHint = hint.district ? idx.districts.get(hint.district) : undefined;
-  const d = longestPrefix(idx.districts, s, pos, idx.maxLength);
+  const d = idx.prefixes.districts.longest(s, pos);
   const named = districtHint ?? d?.[1];
   if (named) {
     district = pick(named, districtWithin);
