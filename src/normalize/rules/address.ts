@@ -1,6 +1,7 @@
 import type { Issue, NormalizedAddress } from '../../model/record.js';
 import { issue, type NormalizerRule } from '../rule.js';
-import { cleanText, hasHan, toSimplified } from '../text/fold.js';
+import { cleanText, hasHan } from '../text/fold.js';
+import { toSimplified } from '../text/simplified.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { parseChineseAddress } from '../address/parse-chinese.js';
 import { foldLatin, parseLatinAddress } from '../address/parse-latin.js';

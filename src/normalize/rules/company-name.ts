@@ -1,5 +1,6 @@
 import { issue, type NormalizerRule } from '../rule.js';
-import { cleanText, foldKey, toSimplified } from '../text/fold.js';
+import { cleanText, foldKey } from '../text/fold.js';
+import { toSimplified } from '../text/simplified.js';
 import { divisions } from '../address/divisions.js';
 import { BoundedCache } from '../bounded-cache.js';
 

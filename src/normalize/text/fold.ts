@@ -1,5 +1,4 @@
-import * as OpenCC from 'opencc-js/t2cn';
-import { BoundedCache } from '../bounded-cache.js';
+import { toSimplified } from './simplified.js';
 
 /**
  * Text folding shared by every normalizer. NFKC already maps full-width ASCII
@@ -7,20 +6,11 @@ import { BoundedCache } from '../bounded-cache.js';
  * traditional → simplified conversion for comparison keys, and Latin case folding.
  */
 
-// Traditional (Hong Kong/Taiwan variants included) to mainland simplified.
-const toSimplifiedConverter = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const simplifiedCache = new BoundedCache<string>(200_000);
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** NFKC + collapse all whitespace (incl. NBSP, ideographic space) to one space + trim. */
 export function cleanText(s: string): string {
   return s.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
-}
-
-/** Traditional → simplified Chinese; cached because the same values recur millions of times. */
-export function toSimplified(s: string): string {
-  if (!HAN.test(s)) return s;
-  return simplifiedCache.get(s, (k) => toSimplifiedConverter(k) ?? k);
 }
 
 export function hasHan(s: string): boolean {
