@@ -27,7 +27,11 @@ function familyOf(name: string): string {
   return COMPOUND_SURNAMES.has(name.slice(0, 2)) && name.length > 2 ? name.slice(0, 2) : name.slice(0, 1);
 }
 
-const pinyinWord = (s: string, surname: boolean) => pinyin(s, { toneType: 'none', type: 'array', surname: surname ? 'head' : 'off' }).join('').toLowerCase();
+/** Surnames and given names recur far more often than whole names, and pinyin-pro is the cost of a Chinese name. */
+const surnamePinyin = new BoundedCache<string>();
+const givenPinyin = new BoundedCache<string>();
+const pinyinWord = (s: string, surname: boolean) =>
+  (surname ? surnamePinyin : givenPinyin).get(s, () => pinyin(s, { toneType: 'none', type: 'array', surname: surname ? 'head' : 'off' }).join('').toLowerCase());
 
 function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
   let name = toSimplified(text).replace(NOT_HAN, '');
