@@ -38,6 +38,7 @@ export async function runAgainstMaster(files: string[], masterDir: string, opts:
       match: matchOptionsFromConfig(opts.config),
       golden: goldenOptionsFromConfig(opts.config),
       staleDays: opts.config.quality?.staleDays ?? DEFAULT_STALE_DAYS,
+      escapeFormulas: flags.escapeFormulas !== false,
       progress: opts.progress,
     });
 

@@ -41,6 +41,11 @@ function toLines(rows: readonly (readonly CsvCell[])[], escape: boolean): string
   return stringify(cells, STRINGIFY_OPTIONS);
 }
 
+/** One CSV row without its line break (cells quoted and neutralised as in {@link toCsv}). */
+export function toCsvLine(cells: readonly CsvCell[], options: CsvOptions = {}): string {
+  return toLines([cells], options.escapeFormulas !== false).replace(/\n$/, '');
+}
+
 /** A whole CSV file as a string: header row of `columns`, then one line per row (missing cells empty). */
 export function toCsv(rows: readonly CsvRow[], columns: readonly string[], options: CsvOptions = {}): string {
   const escape = options.escapeFormulas !== false;

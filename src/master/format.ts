@@ -10,7 +10,7 @@ import { z } from 'zod';
  *   master.json              this file
  *   model.json               match parameters, estimated on the first night and reused
  *   records-NNNNNN.tsv       source records first seen in run N (see record-store.ts)
- *   goldens-NNNNNN.ndjson    golden records created or changed in run N; a later run's line wins
+ *   goldens-NNNNNN.tsv       golden records created or changed in run N, and merges (see golden-store.ts)
  *   merges.csv               golden ids merged into another: the redirect table
  *   golden.csv               the current golden list, for people and downstream systems
  */
@@ -47,6 +47,8 @@ export const masterMetaSchema = z.object({
   idWidth: z.number().int().positive(),
   /** The next new customer gets this number; numbers are never reused. */
   nextId: z.number().int().positive(),
+  /** golden.csv columns; only ever appended to, so downstream readers keep working. */
+  goldenColumns: z.array(z.string()),
   /** Runs whose segment files make up the master, in order. */
   segments: z.array(z.object({ run: z.number().int().positive(), records: count, goldens: count })),
   history: z.array(runSchema),
@@ -56,7 +58,7 @@ export type MasterMeta = z.infer<typeof masterMetaSchema>;
 export type RunEntry = z.infer<typeof runSchema>;
 
 export const recordsFile = (run: number) => `records-${String(run).padStart(6, '0')}.tsv`;
-export const goldensFile = (run: number) => `goldens-${String(run).padStart(6, '0')}.ndjson`;
+export const goldensFile = (run: number) => `goldens-${String(run).padStart(6, '0')}.tsv`;
 export const MASTER_FILE = 'master.json';
 export const MODEL_FILE = 'model.json';
 export const MERGES_FILE = 'merges.csv';

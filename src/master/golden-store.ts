@@ -1,23 +1,28 @@
-import type { GoldenRecord, Provenance } from '../golden/build-golden.js';
+import { parse } from 'csv-parse/sync';
+import { goldenRowSource, goldenToRow, type GoldenRecord } from '../golden/build-golden.js';
+import { toCsvLine } from '../io/csv-output.js';
+import { escapeCell, unescapeCell } from './tsv.js';
 
 /**
- * A golden record as the master keeps it: values and provenance, plus how many
- * source records stand behind it and from which files (members live in the
- * record segments). One JSON line per golden record in goldens-NNNNNN.ndjson.
+ * Golden records as the master keeps them: each one already rendered as its
+ * golden.csv line, so writing tonight's full golden list is copying lines, not
+ * rebuilding a million records. Columns only ever grow (master.json
+ * `goldenColumns`); a line written when there were fewer columns is padded.
+ *
+ * goldens-NNNNNN.tsv lines (a later run's line for an id wins):
+ *   G  id  updated_at  run  cells  csv_line      a golden record
+ *   M  id  into_id     run  as_of  evidence      a merge: id now redirects to into_id
  */
 export interface StoredGolden {
   id: string;
-  values: Record<string, string>;
-  provenance: Record<string, Provenance>;
-  conflicts: string[];
   updatedAt: string | null;
-  records: number;
-  sources: string[];
-  /** The run that last built it. */
   run: number;
+  /** Cells in `line` (the column count when it was written). */
+  cells: number;
+  /** The golden.csv line, without its line break. */
+  line: string;
 }
 
-/** A tombstone: this golden id is now the customer `into` (a redirect for downstream systems). */
 export interface MergeEntry {
   id: string;
   mergedInto: string;
@@ -33,17 +38,48 @@ export function isMerge(line: GoldenLine): line is MergeEntry {
   return 'mergedInto' in line;
 }
 
-export function storedGolden(g: GoldenRecord, run: number): StoredGolden {
-  return {
-    id: g.goldenId,
-    values: g.values,
-    provenance: g.provenance,
-    conflicts: g.conflicts,
-    updatedAt: g.updatedAt,
-    records: g.members.length,
-    sources: [...new Set(g.members.map((m) => m.source))],
-    run,
-  };
+/** Columns that describe the record's make-up, not the customer: changing them is not a change of the customer's data. */
+const BOOKKEEPING = new Set(['golden_id', 'record_count', 'sources', 'provenance']);
+
+/** Render a golden record for the master, appending any column it has that `columns` lacks. */
+export function storeGolden(g: GoldenRecord, run: number, columns: string[], escapeFormulas: boolean): StoredGolden {
+  const row = goldenToRow(goldenRowSource(g));
+  for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
+  return { id: g.goldenId, updatedAt: g.updatedAt, run, cells: columns.length, line: toCsvLine(columns.map((c) => row[c]), { escapeFormulas }) };
+}
+
+/** The customer's values (not the bookkeeping columns) back from a stored line; formula escapes removed. */
+export function goldenValues(g: StoredGolden, columns: readonly string[]): Record<string, string> {
+  const [cells] = parse(g.line, { relax_column_count: true }) as string[][];
+  const values: Record<string, string> = {};
+  cells.forEach((cell, k) => {
+    const column = columns[k];
+    if (cell === '' || BOOKKEEPING.has(column)) return;
+    values[column] = /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  });
+  return values;
+}
+
+export function paddedLine(g: StoredGolden, columns: number): string {
+  return g.cells < columns ? g.line + ','.repeat(columns - g.cells) : g.line;
+}
+
+export function encodeGoldenLine(l: GoldenLine): string {
+  return isMerge(l)
+    ? ['M', escapeCell(l.id), escapeCell(l.mergedInto), l.run, l.asOf, escapeCell(l.evidence)].join('\t')
+    : ['G', escapeCell(l.id), l.updatedAt ?? '', l.run, l.cells, escapeCell(l.line)].join('\t');
+}
+
+export function decodeGoldenLine(text: string): GoldenLine | null {
+  const c = text.split('\t');
+  if (c.length !== 6) return null;
+  const run = Number(c[3]);
+  if (!Number.isInteger(run)) return null;
+  if (c[0] === 'M') return { id: unescapeCell(c[1]), mergedInto: unescapeCell(c[2]), run, asOf: c[4], evidence: unescapeCell(c[5]) };
+  if (c[0] !== 'G') return null;
+  const cells = Number(c[4]);
+  if (!Number.isInteger(cells)) return null;
+  return { id: unescapeCell(c[1]), updatedAt: c[2] || null, run, cells, line: unescapeCell(c[5]) };
 }
 
 /** Follows merges to the id a customer has today. */

@@ -1,4 +1,4 @@
-import { buildGoldenRecords, type GoldenOptions, type GoldenRecord } from '../golden/build-golden.js';
+import { buildGoldenRecords, goldenColumns, type GoldenOptions, type GoldenRecord } from '../golden/build-golden.js';
 import { matchFeatures, matchRecords, type MatchOptions } from '../match/index.js';
 import { linkRecords } from '../match/link.js';
 import type { MatchModel } from '../match/model.js';
@@ -10,7 +10,7 @@ import { silentProgress, type ProgressSink } from '../pipeline/progress.js';
 import { MASTER_FORMAT, MASTER_VERSION, type MasterMeta } from './format.js';
 import { recordFingerprint } from './fingerprint.js';
 import { encodeRecord, rawOf, sourceRecordOf } from './record-store.js';
-import { IdRedirects, storedGolden, type GoldenLine, type MergeEntry, type StoredGolden } from './golden-store.js';
+import { IdRedirects, encodeGoldenLine, goldenValues, storeGolden, type GoldenLine, type MergeEntry, type StoredGolden } from './golden-store.js';
 import type { LoadedMaster } from './store.js';
 import type { Changes } from './changes.js';
 
@@ -20,6 +20,8 @@ export interface NightOptions {
   match: Partial<MatchOptions>;
   golden: GoldenOptions;
   staleDays: number;
+  /** Neutralise spreadsheet formulas in the golden lines the master stores. */
+  escapeFormulas: boolean;
   progress?: ProgressSink;
 }
 
@@ -31,8 +33,9 @@ export interface NightResult {
   goldenIdOf: string[];
   status: RecordStatus[];
   scoreOf: (number | null)[];
-  /** The whole golden list after tonight, in id order. */
+  /** The whole golden list after tonight, in id order, and its golden.csv columns. */
   golden: StoredGolden[];
+  goldenColumns: string[];
   /** Borderline pairs, as indices into `reviewRecords` (today's records first, then master records shown for context). */
   review: ScoredPair[];
   reviewRecords: NormalizedRecord[];
@@ -66,7 +69,8 @@ function startMaster(records: readonly NormalizedRecord[], opts: NightOptions): 
   const width = Math.max(ID_WIDTH, String(result.clusters.length).length);
   const golden = buildGoldenRecords(records, result, opts.golden).map((g, c) => ({ ...g, goldenId: formatId(prefix, c + 1, width) }));
   const goldenIdOf = result.clusterOf.map((c) => golden[c].goldenId);
-  const stored = golden.map((g) => storedGolden(g, 1));
+  const columns = goldenColumns(golden);
+  const stored = golden.map((g) => storeGolden(g, 1, columns, opts.escapeFormulas));
   const changes = emptyChanges(1, opts.asOf, null);
   changes.newCustomers = golden.map((g) => g.goldenId);
   changes.stale = staleSince(stored, null, opts);
@@ -76,6 +80,7 @@ function startMaster(records: readonly NormalizedRecord[], opts: NightOptions): 
     status: records.map(() => 'new'),
     scoreOf: result.scoreOf,
     golden: stored,
+    goldenColumns: columns,
     review: result.review,
     reviewRecords: [...records],
     changes,
@@ -84,9 +89,9 @@ function startMaster(records: readonly NormalizedRecord[], opts: NightOptions): 
     model,
     segment: {
       records: records.map((r, i) => encodeRecord({ goldenId: goldenIdOf[i], fingerprint: recordFingerprint(r), run: 1, features: matchFeatures(r), raw: rawOf(r) })),
-      goldens: stored.map((g) => JSON.stringify(g)),
+      goldens: stored.map(encodeGoldenLine),
     },
-    meta: { format: MASTER_FORMAT, version: MASTER_VERSION, idPrefix: prefix, idWidth: width, nextId: golden.length + 1, segments: [], history: [] },
+    meta: { format: MASTER_FORMAT, version: MASTER_VERSION, idPrefix: prefix, idWidth: width, nextId: golden.length + 1, goldenColumns: columns, segments: [], history: [] },
   };
 }
 
@@ -103,8 +108,8 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
   fingerprints.forEach((fp, i) => {
     if (!knownAt.has(fp)) incoming.push(i);
   });
-  // Customers numbered 0 … in id order; every master record points at its customer's number.
-  const liveIds = [...master.goldens.keys()].sort(compareIds);
+  // Customers numbered 0 … in id order (the order the master keeps them in); every master record points at its customer's number.
+  const liveIds = [...master.goldens.keys()];
   const numberOf = new Map(liveIds.map((id, c) => [id, c]));
   const masterCluster = new Int32Array(M);
   for (let i = 0; i < M; i++) masterCluster[i] = numberOf.get(master.redirects.resolve(master.records[i].goldenId))!;
@@ -158,14 +163,16 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
     status[i] = 'existing';
   });
   progress.start('golden', rebuilt.size);
-  const rebuiltGoldens = rebuildGoldens(records, master, masterCluster, rebuilt, opts, run);
+  const columns = [...master.meta.goldenColumns];
+  const rebuiltGoldens = rebuildGoldens(records, master, masterCluster, rebuilt, opts).map((g) => storeGolden(g, run, columns, opts.escapeFormulas));
   progress.end(`${rebuilt.size.toLocaleString('en')} golden records built or updated`);
 
-  const merged = new Set(merges.map((m) => m.id));
-  const golden = new Map<string, StoredGolden>();
-  for (const [id, g] of master.goldens) if (!merged.has(id)) golden.set(id, g);
+  // Updated in place: a rebuilt id keeps its position, new ids (higher than all) append, so the list stays in id order.
+  const golden = master.goldens;
+  const before = new Map(rebuiltGoldens.filter((g) => golden.has(g.id)).map((g) => [g.id, goldenValues(golden.get(g.id)!, master.meta.goldenColumns)]));
+  for (const m of merges) golden.delete(m.id);
   for (const g of rebuiltGoldens) golden.set(g.id, g);
-  const goldenList = [...golden.values()].sort((a, b) => compareIds(a.id, b.id));
+  const goldenList = [...golden.values()];
 
   const previousAsOf = master.meta.history[master.meta.history.length - 1]?.asOf ?? null;
   const changes = emptyChanges(run, opts.asOf, previousAsOf);
@@ -174,9 +181,10 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
       changes.newCustomers.push(g.id);
       continue;
     }
-    const before = master.goldens.get(g.id)!;
-    for (const field of [...new Set([...Object.keys(before.values), ...Object.keys(g.values)])].sort()) {
-      if (before.values[field] !== g.values[field]) changes.changed.push({ goldenId: g.id, field, before: before.values[field] ?? null, after: g.values[field] ?? null });
+    const was = before.get(g.id)!;
+    const is = goldenValues(g, columns);
+    for (const field of [...new Set([...Object.keys(was), ...Object.keys(is)])].sort()) {
+      if (was[field] !== is[field]) changes.changed.push({ goldenId: g.id, field, before: was[field] ?? null, after: is[field] ?? null });
     }
   }
   changes.merged = merges.map((m) => ({ from: m.id, into: m.mergedInto, evidence: m.evidence }));
@@ -210,14 +218,15 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
     status,
     scoreOf,
     golden: goldenList,
+    goldenColumns: columns,
     review,
     reviewRecords,
     changes,
     blocking: link.blocking,
     candidatePairs: link.candidatePairs,
     model: master.model,
-    segment: { records: newRecords, goldens: goldenLines.map((l) => JSON.stringify(l)) },
-    meta: { ...master.meta, nextId },
+    segment: { records: newRecords, goldens: goldenLines.map(encodeGoldenLine) },
+    meta: { ...master.meta, nextId, goldenColumns: columns },
   };
 }
 
@@ -228,8 +237,7 @@ function rebuildGoldens(
   masterCluster: Int32Array,
   rebuilt: Map<string, { masterClusters: number[]; incoming: number[] }>,
   opts: NightOptions,
-  run: number,
-): StoredGolden[] {
+): GoldenRecord[] {
   const ids = [...rebuilt.keys()].sort(compareIds);
   const slotOfCluster = new Map<number, number>();
   ids.forEach((id, slot) => rebuilt.get(id)!.masterClusters.forEach((c) => slotOfCluster.set(c, slot)));
@@ -243,8 +251,7 @@ function rebuildGoldens(
   ids.forEach((id, slot) => {
     for (const i of rebuilt.get(id)!.incoming) clusters[slot].push(members.push(records[i]) - 1);
   });
-  const built: GoldenRecord[] = buildGoldenRecords(members, { clusters }, opts.golden);
-  return built.map((g, slot) => storedGolden({ ...g, goldenId: ids[slot] }, run));
+  return buildGoldenRecords(members, { clusters }, opts.golden).map((g, slot) => ({ ...g, goldenId: ids[slot] }));
 }
 
 function emptyChanges(run: number, asOf: string, previousAsOf: string | null): Changes {

@@ -1,9 +1,9 @@
-import { goldenColumns, goldenToRow } from '../golden/build-golden.js';
 import { REVIEW_COLUMNS, reviewRows } from '../explain/review-queue.js';
 import { buildQualityReport } from '../quality/build-report.js';
 import { renderHtmlReport } from '../report/html.js';
 import { issueRows } from '../report/issues-csv.js';
-import { toCsv } from '../io/csv-output.js';
+import { toCsv, toCsvLine } from '../io/csv-output.js';
+import { paddedLine } from './golden-store.js';
 import type { QualityReport } from '../report/schema.js';
 import type { PipelineState } from '../pipeline/state.js';
 import { REJECT_COLUMNS, bySourceThenRow, qualityInput, rejectRows, type OutputOptions } from '../pipeline/outputs.js';
@@ -62,10 +62,8 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
     }))
     .sort(bySourceThenRow(state.sources.map((s) => s.source)));
   const existingRecords = night.status.filter((s) => s === 'existing').length;
-  const golden = csv(
-    night.golden.map((g) => goldenToRow({ goldenId: g.id, values: g.values, provenance: g.provenance, recordCount: g.records, sources: g.sources })),
-    goldenColumns(night.golden),
-  );
+  const width = night.goldenColumns.length;
+  const golden = [toCsvLine(night.goldenColumns), ...night.golden.map((g) => paddedLine(g, width))].join('\n') + '\n';
   const merges = csv(
     [...(master?.merges ?? []), ...night.changes.merged.map((m) => ({ id: m.from, mergedInto: m.into, run: night.run, asOf: night.changes.asOf, evidence: m.evidence }))].map((m) => ({
       merged_id: m.id,

@@ -1,5 +1,6 @@
 import type { MatchFeatures } from '../match/features.js';
 import type { SourceRecord } from '../model/record.js';
+import { escapeCell as escape, unescapeCell as unescape } from './tsv.js';
 
 /**
  * The master's memory of every source record it has seen, one tab-separated
@@ -81,12 +82,4 @@ export function sourceRecordOf(r: StoredRecord): SourceRecord {
 export function rawOf(rec: SourceRecord): string {
   // JSON escapes tabs and newlines inside strings, so the raw column never breaks the line format.
   return JSON.stringify({ source: rec.source, row: rec.row, line: rec.line, fields: rec.fields, extra: rec.extra });
-}
-
-function escape(s: string): string {
-  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
-}
-
-function unescape(s: string): string {
-  return s.includes('\\') ? s.replace(/\\(.)/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c)) : s;
 }

@@ -4,14 +4,17 @@ import { CrmError, EXIT, usageError } from '../model/errors.js';
 import { matchModelSchema, type MatchModel } from '../match/model.js';
 import { MASTER_FILE, MASTER_FORMAT, MASTER_VERSION, MODEL_FILE, goldensFile, masterMetaSchema, recordsFile, type MasterMeta } from './format.js';
 import { decodeRecord, type StoredRecord } from './record-store.js';
-import { IdRedirects, isMerge, type GoldenLine, type MergeEntry, type StoredGolden } from './golden-store.js';
+import { IdRedirects, decodeGoldenLine, isMerge, type MergeEntry, type StoredGolden } from './golden-store.js';
 
 export interface LoadedMaster {
   dir: string;
   meta: MasterMeta;
   model: MatchModel;
   records: StoredRecord[];
-  /** Live golden records by id (merged ones are gone, see `merges`). */
+  /**
+   * Live golden records by id (merged ones are gone, see `merges`), in id order:
+   * a rebuilt record keeps its place and new ids, always higher, come last.
+   */
   goldens: Map<string, StoredGolden>;
   merges: MergeEntry[];
   redirects: IdRedirects;
@@ -55,12 +58,8 @@ export async function loadMaster(dir: string): Promise<LoadedMaster | null> {
     const goldenLines = splitLines(await readRequired(goldenPath));
     if (goldenLines.length !== segment.goldens) throw corrupt(goldenPath, `holds ${goldenLines.length} lines, ${MASTER_FILE} lists ${segment.goldens}`);
     goldenLines.forEach((text, k) => {
-      let line: GoldenLine;
-      try {
-        line = JSON.parse(text) as GoldenLine;
-      } catch {
-        throw corrupt(goldenPath, 'is not JSON', k + 1);
-      }
+      const line = decodeGoldenLine(text);
+      if (!line) throw corrupt(goldenPath, 'is not a master golden line', k + 1);
       if (isMerge(line)) {
         goldens.delete(line.id);
         merges.push(line);
