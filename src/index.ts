@@ -23,3 +23,8 @@ export { buildQualityReport } from './quality/build-report.js';
 export { evaluateGate } from './quality/gate.js';
 export { qualityReportSchema, type QualityReport } from './report/schema.js';
 export { renderHtmlReport } from './report/html.js';
+export { linkRecords, type LinkInput, type LinkResult } from './match/link.js';
+export { loadMaster, type LoadedMaster } from './master/store.js';
+export { runNight, type NightOptions, type NightResult } from './master/night.js';
+export { buildNightOutputs, type NightOutputs } from './master/outputs.js';
+export type { Changes } from './master/changes.js';

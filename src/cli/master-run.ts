@@ -64,7 +64,7 @@ export async function runAgainstMaster(files: string[], masterDir: string, opts:
     if (flags.json) {
       process.stdout.write(JSON.stringify({ out: outDir, master: masterDir, run: e.run, counts: outputs.report.counts, changes: outputs.report.changes, scores: outputs.report.scores }) + '\n');
     } else if (!flags.quiet) {
-      process.stdout.write(renderSummary(outputs.report, { color: !!process.stdout.isTTY, outDir }) + '\n');
+      process.stdout.write(renderSummary(outputs.report, { color: !!process.stdout.isTTY, outDir, files: [...outputs.files.keys()] }) + '\n');
       process.stdout.write(
         `master run ${e.run}: ${e.existingRecords.toLocaleString('en')} records of existing customers, ${e.newCustomers.toLocaleString('en')} new customers, ` +
           `${e.mergedCustomers} merged, ${e.changedCustomers.toLocaleString('en')} changed, ${e.staleCustomers.toLocaleString('en')} went stale (changes.json)\n`,

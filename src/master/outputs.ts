@@ -2,11 +2,11 @@ import { REVIEW_COLUMNS, reviewRows } from '../explain/review-queue.js';
 import { buildQualityReport } from '../quality/build-report.js';
 import { renderHtmlReport } from '../report/html.js';
 import { issueRows } from '../report/issues-csv.js';
-import { toCsv, toCsvLine } from '../io/csv-output.js';
+import { REJECT_COLUMNS, toCsv, toCsvLine } from '../io/csv-output.js';
 import { paddedLine } from './golden-store.js';
 import type { QualityReport } from '../report/schema.js';
 import type { PipelineState } from '../pipeline/state.js';
-import { REJECT_COLUMNS, bySourceThenRow, qualityInput, rejectRows, type OutputOptions } from '../pipeline/outputs.js';
+import { bySourceThenRow, qualityInput, rejectRows, type OutputOptions } from '../pipeline/outputs.js';
 import { MASTER_FILE, MERGES_FILE, MERGE_COLUMNS, MODEL_FILE, goldensFile, recordsFile, type MasterMeta, type RunEntry } from './format.js';
 import type { LoadedMaster } from './store.js';
 import type { NightResult } from './night.js';
@@ -26,7 +26,7 @@ export const MAPPING_COLUMNS = ['source', 'row', 'golden_id', 'status', 'match_s
 /** Every output of a nightly run, as strings; pure, apart from the finishing time recorded in the run history. */
 export function buildNightOutputs(state: PipelineState, night: NightResult, master: LoadedMaster | null, opts: OutputOptions & { finishedAt: string }): NightOutputs {
   const records = state.normalized!;
-  const csv = (rows: Record<string, string>[], columns: string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
+  const csv = (rows: Record<string, string>[], columns: readonly string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
   const mask = !opts.unmask;
 
   const customerOf = new Map<string, number>();

@@ -1,7 +1,7 @@
 import type { BlockingRuleStats } from '../model/match.js';
 import { silentProgress } from '../pipeline/progress.js';
 import type { MatchFeatures } from './features.js';
-import { keysOf, parseBlockingRule } from './blocking/block.js';
+import { groupByKeys, parseBlockingRule } from './blocking/block.js';
 import { comparePairs } from './compare-pairs.js';
 import { Scorer } from './scorer.js';
 import { clusterRecords, type Edge } from './cluster.js';
@@ -145,29 +145,20 @@ function blockAgainstMaster(all: readonly MatchFeatures[], M: number, rules: rea
   const stats: BlockingRuleStats[] = [];
   for (const rule of rules) {
     const parts = parseBlockingRule(rule);
-    const blocks = new Map<string, number[]>();
+    const blocks = groupByKeys(parts, all, M, n);
+    // A master record is only looked at when its first key part is one some new record has.
     const firstParts = new Set<string>();
     for (let i = M; i < n; i++) {
-      for (const key of keysOf(parts, all[i])) {
-        const block = blocks.get(key);
-        if (block === undefined) blocks.set(key, [i]);
-        else if (block[block.length - 1] !== i) block.push(i);
-      }
       const first = parts[0](all[i]);
       if (first !== null) for (const v of typeof first === 'string' ? [first] : first) firstParts.add(v);
     }
-    // Master records first in each block, in index order, so the pairs below come out sorted.
-    const masterIn = new Map<string, number[]>();
-    for (let i = 0; i < M; i++) {
-      const first = parts[0](all[i]);
-      if (first === null || !(typeof first === 'string' ? firstParts.has(first) : first.some((v) => firstParts.has(v)))) continue;
-      for (const key of keysOf(parts, all[i])) {
-        if (!blocks.has(key)) continue;
-        const list = masterIn.get(key);
-        if (list === undefined) masterIn.set(key, [i]);
-        else if (list[list.length - 1] !== i) list.push(i);
-      }
-    }
+    const masterIn = groupByKeys(parts, all, 0, M, {
+      record: (f) => {
+        const first = parts[0](f);
+        return first !== null && (typeof first === 'string' ? firstParts.has(first) : first.some((v) => firstParts.has(v)));
+      },
+      key: (key) => blocks.has(key),
+    });
     let pairs = 0;
     let skippedBlocks = 0;
     let skippedRecords = 0;

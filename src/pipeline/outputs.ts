@@ -5,7 +5,7 @@ import type { NormalizedRecord } from '../model/record.js';
 import type { QualityReport } from '../report/schema.js';
 import { renderHtmlReport } from '../report/html.js';
 import { issueRows } from '../report/issues-csv.js';
-import { toCsv } from '../io/csv-output.js';
+import { REJECT_COLUMNS, toCsv } from '../io/csv-output.js';
 import type { CrmConfig } from '../config/schema.js';
 import { CrmError } from '../model/errors.js';
 import type { PipelineState } from './state.js';
@@ -44,7 +44,7 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
     goldenIdOfCluster.set(result.clusterOf[indexOf.get(`${first.source}\u0000${first.row}`)!], g.goldenId);
   }
 
-  const csv = (rows: Record<string, string>[], columns: string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
+  const csv = (rows: Record<string, string>[], columns: readonly string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
   const mappingRows = records
     .map((r, i) => ({
       source: r.source,
@@ -87,8 +87,6 @@ function sourcePriorityFromConfig(config: CrmConfig): string[] | undefined {
   if (!entries.length) return undefined;
   return entries.sort((a, b) => a[1].priority! - b[1].priority! || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
 }
-
-export const REJECT_COLUMNS = ['source', 'row', 'line', 'code', 'reason'];
 
 export function rejectRows(state: PipelineState): Record<string, string>[] {
   return state.rejects.map((r) => ({ source: r.source, row: r.row === null ? '' : String(r.row), line: String(r.line), code: r.code, reason: r.reason }));

@@ -6,7 +6,9 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const plain = (s: string) => s.replace(CONTROL, '?');
 
 /** The short terminal summary: what went in, what came out, how good it is, where the files are. */
-export function renderSummary(report: QualityReport, opts: { color: boolean; outDir?: string }): string {
+const DEDUPE_FILES = ['golden.csv', 'mapping.csv', 'rejects.csv', 'review.csv', 'issues.csv', 'report.json', 'report.html', 'model.json'];
+
+export function renderSummary(report: QualityReport, opts: { color: boolean; outDir?: string; files?: readonly string[] }): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const n = (x: number) => x.toLocaleString('en');
   const grade = (x: number) => {
@@ -24,6 +26,6 @@ export function renderSummary(report: QualityReport, opts: { color: boolean; out
   for (const s of report.sources.filter((x) => x.volumeAlert)) lines.push(c.red(`volume alert  ${plain(s.source)}: ${n(s.rows)} rows, was ${n(s.previousRows ?? 0)}`));
   const top = report.issues.slice(0, 3);
   if (top.length) lines.push(`top issues  ${top.map((i) => `${plain(i.code)} ×${n(i.count)}`).join(', ')}`);
-  if (opts.outDir) lines.push(c.dim(`written to ${plain(opts.outDir)}: golden.csv mapping.csv rejects.csv review.csv issues.csv report.json report.html model.json`));
+  if (opts.outDir) lines.push(c.dim(`written to ${plain(opts.outDir)}: ${(opts.files ?? DEDUPE_FILES).join(' ')}`));
   return lines.join('\n');
 }

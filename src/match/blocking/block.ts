@@ -35,7 +35,7 @@ export function parseBlockingRule(rule: string): KeyFn[] {
 }
 
 /** Every block key of one record under one rule (several when a part is multi-valued). */
-export function keysOf(parts: KeyFn[], f: MatchFeatures): string[] {
+function keysOf(parts: KeyFn[], f: MatchFeatures): string[] {
   let keys = [''];
   for (let i = 0; i < parts.length; i++) {
     const v = parts[i](f);
@@ -46,6 +46,31 @@ export function keysOf(parts: KeyFn[], f: MatchFeatures): string[] {
     keys = next;
   }
   return keys;
+}
+
+/**
+ * Records `from` … `to − 1` grouped by their block keys under one rule, each
+ * record at most once per block, in index order. `keep` limits which records
+ * and keys are looked at (incremental linking only wants keys new records have).
+ */
+export function groupByKeys(
+  parts: KeyFn[],
+  features: readonly MatchFeatures[],
+  from: number,
+  to: number,
+  keep: { record?: (f: MatchFeatures) => boolean; key?: (key: string) => boolean } = {},
+): Map<string, number[]> {
+  const blocks = new Map<string, number[]>();
+  for (let i = from; i < to; i++) {
+    if (keep.record && !keep.record(features[i])) continue;
+    for (const key of keysOf(parts, features[i])) {
+      if (keep.key && !keep.key(key)) continue;
+      const block = blocks.get(key);
+      if (block === undefined) blocks.set(key, [i]);
+      else if (block[block.length - 1] !== i) block.push(i);
+    }
+  }
+  return blocks;
 }
 
 class PairBuffer {
@@ -69,14 +94,7 @@ export function blockRecords(features: MatchFeatures[], opts: BlockingOptions): 
   const stats: BlockingRuleStats[] = [];
   for (const [r, rule] of opts.rules.entries()) {
     const parts = parseBlockingRule(rule);
-    const blocks = new Map<string, number[]>();
-    for (let i = 0; i < n; i++) {
-      for (const key of keysOf(parts, features[i])) {
-        const block = blocks.get(key);
-        if (block === undefined) blocks.set(key, [i]);
-        else if (block[block.length - 1] !== i) block.push(i);
-      }
-    }
+    const blocks = groupByKeys(parts, features, 0, n);
     let pairs = 0;
     let skippedBlocks = 0;
     let skippedRecords = 0;
