@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockRecords, parseBlockingRule } from '../../src/match/blocking/block.js';
+import { DEFAULT_BLOCKING_RULES } from '../../src/match/blocking/keys.js';
+import type { MatchFeatures } from '../../src/match/features.js';
 import { feat } from './features-helper.js';
 
 const decode = (pairs: Float64Array, n: number) => [...pairs].map((p) => [Math.floor(p / n), p % n]);
@@ -41,5 +43,27 @@ describe('blockRecords', () => {
 
   it('names the known keys when a rule is misspelt', () => {
     expect(() => parseBlockingRule('name+distrikt')).toThrow(expect.objectContaining({ message: expect.stringContaining('unknown blocking key "distrikt"'), hint: expect.stringContaining('Known keys: phone, email') }));
+  });
+
+  it('default rules still pair two records of one person after any three typos or gaps, with no identifier', () => {
+    const person = { name: 'rileygloster', pinyin: 'gloster riley', phonetic: 'KLSTR RL', given: 'riley', family: 'gloster', birthDate: '1959-01-24', locality: 'frankston', street: 'farrer pl', streetNumber: '24', postcode: '3178' };
+    const changes: Partial<MatchFeatures>[] = [
+      { name: 'glostermia', pinyin: 'gloster mia', phonetic: 'KLSTR M', given: 'mia' }, // given name replaced
+      { name: 'rileyglossop', pinyin: 'glossop riley', phonetic: 'KLSP RL', family: 'glossop' }, // surname misspelt beyond its sound
+      { name: 'rilygloster', pinyin: 'gloster rily', given: 'rily' }, // a typo that keeps the sound
+      { birthDate: '1959-10-24' },
+      { birthDate: null },
+      { locality: 'franktson' },
+      { street: 'farrerplace' },
+      { streetNumber: null },
+      { postcode: '3718' },
+    ];
+    const found = (...edits: Partial<MatchFeatures>[]) =>
+      blockRecords([feat(person), feat(Object.assign({ ...person }, ...edits))], { rules: DEFAULT_BLOCKING_RULES, maxBlockSize: 300, maxPairsPerRule: 1000 }).pairs.length === 1;
+    for (let i = 0; i < changes.length; i++) {
+      for (let j = i + 1; j < changes.length; j++) {
+        for (let k = j + 1; k < changes.length; k++) expect(found(changes[i], changes[j], changes[k]), JSON.stringify([changes[i], changes[j], changes[k]])).toBe(true);
+      }
+    }
   });
 });

@@ -24,9 +24,16 @@ export const BLOCKING_KEYS: Record<string, (f: MatchFeatures) => string | readon
 };
 
 /**
- * Default rules: every strong identifier alone, then name or address combined
- * with something that keeps blocks small. Rules whose keys no record has simply
- * yield no pairs, so the same defaults serve any set of columns.
+ * Default rules: every strong identifier alone, then one key about the person
+ * with one about where or when, so that a typo in any one field still leaves a
+ * rule both records share. The whole name goes with place, birth date or
+ * company; its phonetic code (spelling variants) with place, street or birth
+ * date; a surname or given name alone only with the fine-grained postcode or
+ * birth date (with a district they make blocks of every 王 or John there);
+ * the birth date with place, for a name replaced or misspelled beyond its
+ * sound; the house with its street or postcode for the rest. Rules whose keys
+ * no record has simply yield no pairs, so the same defaults serve any set of
+ * columns.
  */
 export const DEFAULT_BLOCKING_RULES = [
   'phone',
@@ -37,10 +44,17 @@ export const DEFAULT_BLOCKING_RULES = [
   'name+postcode',
   'name+birth_date',
   'name+company',
+  'phonetic+locality',
+  'phonetic+street',
+  'phonetic+birth_date',
   'family+birth_date',
   'given+birth_date',
+  'family+postcode',
+  'given+postcode',
+  'birth_date+locality',
+  'birth_date+postcode',
   'street+street_number+locality',
-  'street_number+postcode+birth_year',
+  'street_number+postcode',
 ];
 
 /**
