@@ -12,6 +12,7 @@ export interface InputFlags {
   region?: string;
   dateOrder?: 'YMD' | 'DMY' | 'MDY';
   asOf?: string;
+  threads?: string;
   quiet?: boolean;
   json?: boolean;
 }
@@ -25,6 +26,8 @@ export async function resolveOptions(flags: InputFlags): Promise<PipelineOptions
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
     throw usageError(`--as-of must be a date written YYYY-MM-DD, got "${flags.asOf}"`);
   }
+  const threads = flags.threads === undefined ? undefined : Number(flags.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw usageError(`--threads must be a whole number of at least 1, got "${flags.threads}"`);
   const delimiter = flags.delimiter === 'tab' || flags.delimiter === '\\t' ? '\t' : flags.delimiter;
   return {
     config,
@@ -33,6 +36,7 @@ export async function resolveOptions(flags: InputFlags): Promise<PipelineOptions
     region: region as CountryCode,
     dateOrder: flags.dateOrder ?? config.dateOrder ?? 'YMD',
     asOf,
+    threads,
     // Progress goes to stderr so stdout stays clean for NDJSON and --json.
     progress: createProgress({ quiet: !!flags.quiet || !!flags.json, tty: !!process.stderr.isTTY }),
   };

@@ -52,7 +52,8 @@ export function addInputOptions(cmd: Command): Command {
     .addOption(new Option('--delimiter <char>', 'force the field delimiter; sniffed by default').choices([',', ';', '\\t', 'tab', '|']))
     .option('--region <code>', 'default phone region for numbers without a country code', 'CN')
     .addOption(new Option('--date-order <order>', 'how to read ambiguous dates such as 02/11/2023').choices(['YMD', 'DMY', 'MDY']))
-    .option('--as-of <date>', 'run date (YYYY-MM-DD) for freshness and future-date checks; default today (UTC)');
+    .option('--as-of <date>', 'run date (YYYY-MM-DD) for freshness and future-date checks; default today (UTC)')
+    .option('--threads <n>', 'threads for normalization (same results with any number); default: every core');
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -1,7 +1,8 @@
 import { unlinkSync } from 'node:fs';
 import { mkdir, open, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { importStage, matchOptionsFromConfig, normalizeStage } from '../pipeline/run.js';
+import { matchOptionsFromConfig } from '../pipeline/run.js';
+import { importAndNormalize } from '../pipeline/normalize-parallel.js';
 import { goldenOptionsFromConfig } from '../pipeline/outputs.js';
 import type { PipelineOptions } from '../pipeline/run.js';
 import { assertNotOverwritingInputs, writeFileAtomic } from '../io/atomic-write.js';
@@ -31,7 +32,7 @@ export async function runAgainstMaster(files: string[], masterDir: string, opts:
     const master = await loadMaster(masterDir);
     opts.progress.end(master ? `${master.records.length.toLocaleString('en')} records, ${master.goldens.size.toLocaleString('en')} customers after run ${master.meta.history.length}` : 'none yet: tonight starts it');
     const previous = flags.previous ? await readReport(flags.previous) : undefined;
-    const state = normalizeStage(await importStage(files, opts), opts);
+    const state = await importAndNormalize(files, opts);
     const night = runNight(state.normalized!, master, {
       asOf: opts.asOf,
       normalize: { defaultRegion: opts.region, dateOrder: opts.dateOrder, asOf: opts.asOf },

@@ -13,6 +13,8 @@ export interface PipelineOptions {
   region: CountryCode;
   dateOrder: 'YMD' | 'DMY' | 'MDY';
   asOf: string;
+  /** Threads for normalization; default every core. */
+  threads?: number;
   progress: ProgressSink;
 }
 

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { addInputOptions } from '../main.js';
 import { resolveOptions, type InputFlags } from '../context.js';
-import { dedupeStage, importStage } from '../../pipeline/run.js';
+import { dedupeStage } from '../../pipeline/run.js';
+import { importAndNormalize } from '../../pipeline/normalize-parallel.js';
 import { addMatchOptions } from './dedupe.js';
 import { loadMatchInputs, type MatchFlags } from '../match-inputs.js';
 import { evaluateClusters } from '../../match/evaluate.js';
@@ -36,7 +37,7 @@ export function registerEval(program: Command): Command {
   addInputOptions(cmd);
   addMatchOptions(cmd).action(async (files: string[], flags: EvalFlags) => {
     const opts = await resolveOptions(flags);
-    const imported = await importStage(files, opts);
+    const imported = await importAndNormalize(files, opts);
     const truthOf = existsSync(flags.truth) && /\.(csv|tsv|txt)$/i.test(flags.truth) ? await truthFromFile(flags.truth) : truthFromColumn(flags.truth, flags.truthPattern, imported);
     const state = dedupeStage(imported, opts, await loadMatchInputs(flags, imported));
     const truth = state.records.map((r, i) => truthOf(r) ?? `\u0000unlabelled:${i}`);

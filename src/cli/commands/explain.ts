@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { addInputOptions } from '../main.js';
 import { resolveOptions, type InputFlags } from '../context.js';
-import { importStage, matchOptionsFromConfig, normalizeStage } from '../../pipeline/run.js';
+import { matchOptionsFromConfig } from '../../pipeline/run.js';
+import { importAndNormalize } from '../../pipeline/normalize-parallel.js';
 import { addMatchOptions } from './dedupe.js';
 import { loadMatchInputs, type MatchFlags } from '../match-inputs.js';
 import { matchRecords } from '../../match/index.js';
@@ -40,7 +41,7 @@ export function registerExplain(program: Command): Command {
     if (!flags.id === !flags.pair) throw usageError('give exactly one of --id <golden_id> or --pair <source:row> <source:row>');
     if (flags.pair && flags.pair.length !== 2) throw usageError('--pair takes two records, e.g. --pair crm_sales.csv:3 ecommerce.csv:7');
     const opts = await resolveOptions(flags);
-    const state = normalizeStage(await importStage(files, opts), opts);
+    const state = await importAndNormalize(files, opts);
     const records = state.normalized!;
     const { result, scorer } = matchRecords(records, { ...matchOptionsFromConfig(opts.config), progress: opts.progress, ...(await loadMatchInputs(flags, state)) });
     const index = new Map(records.map((r, i) => [recordRef(r), i]));

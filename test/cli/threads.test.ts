@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeDatasetStreaming, entitiesForRecords } from '../../fixtures/synth/index.js';
+import { crm, tempDir } from './helpers.js';
+
+describe('normalization on several threads', () => {
+  it('gives byte-identical records to a single-thread run (and is used from 20,000 records up)', () => {
+    const dir = tempDir();
+    const { files } = writeDatasetStreaming(dir, { seed: 5, entities: entitiesForRecords(22_000, 0.3), duplicateRate: 0.3 });
+    const inputs = files.map((f) => join(dir, f.name));
+    const many = crm(['normalize', ...inputs, '--as-of', '2026-11-01', '--threads', '2']);
+    const one = crm(['normalize', ...inputs, '--as-of', '2026-11-01', '--threads', '1']);
+    expect(many.status, many.stderr).toBe(0);
+    expect(one.status, one.stderr).toBe(0);
+    expect(many.stderr).toMatch(/normalize: 2[\d,]+ records on 2 threads/);
+    expect(one.stderr).not.toMatch(/threads/);
+    expect(many.stdout.length).toBeGreaterThan(1_000_000);
+    expect(many.stdout === one.stdout).toBe(true);
+  });
+
+  it('rejects a thread count that is not a positive whole number', () => {
+    const r = crm(['normalize', 'x.csv', '--threads', '0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--threads must be a whole number of at least 1/);
+  });
+});
