@@ -43,6 +43,11 @@ const CASES: [string, Partial<MatchFeatures>, Partial<MatchFeatures>, string][] 
   ['company', { company: '华为技术' }, { company: '华为技术' }, 'exact'],
   ['street', { street: 'tullaroop st' }, { street: 'tullarop st' }, 'jw_0.88'],
   ['street', { street: '中关村大街' }, { street: '人民路' }, 'different'],
+  ['address', { locality: 'forest hill', street: 'lance hill ave', streetNumber: '26' }, { locality: 'forest hill', street: 'lance hill ave', streetNumber: '26' }, 'exact'],
+  // A misspelt suburb is still the same place below exact; another suburb is not.
+  ['address', { locality: 'forest hill', street: 'lance hill ave', streetNumber: '26' }, { locality: 'forets hill', street: 'lance hill ave', streetNumber: '26' }, 'street_and_number'],
+  ['address', { locality: 'orante', street: 'candlebari cl' }, { locality: 'orange', street: 'candlebark cl' }, 'same_street'],
+  ['address', { locality: '海淀区', street: '中关村大街', streetNumber: '27' }, { locality: '朝阳区', street: '中关村大街', streetNumber: '27' }, 'different'],
   ['street_number', { streetNumber: '27' }, { streetNumber: '27' }, 'exact'],
   ['street_number', { streetNumber: '27' }, { streetNumber: '72' }, 'different'],
   ['postcode', { postcode: '4011' }, { postcode: '4012' }, 'one_digit_apart'],

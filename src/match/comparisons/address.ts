@@ -46,6 +46,8 @@ export const postcodeComparison: Comparison = {
 
 const sameOrFuzzy = (x: string | null, y: string | null) => x !== null && y !== null && (x === y || jaroWinkler(x, y) >= 0.88);
 const compatible = (x: string | null, y: string | null) => x === null || y === null || x === y;
+/** Below exact, a misspelt district or suburb ("forets hill") is still the same place. */
+const nearlyCompatible = (x: string | null, y: string | null) => x === null || y === null || sameOrFuzzy(x, y);
 
 /**
  * The whole address as one comparison. Its parts agree together (a household
@@ -62,8 +64,8 @@ export const addressComparison: Comparison = {
       test: (a, b) => a.street !== null && a.street === b.street && a.streetNumber !== null && a.streetNumber === b.streetNumber && a.unit === b.unit && compatible(a.locality, b.locality),
       termFrequencyValue: (f) => `${f.locality ?? ''}|${f.street}|${f.streetNumber}|${f.unit ?? ''}`,
     },
-    { label: 'street_and_number', test: (a, b) => sameOrFuzzy(a.street, b.street) && a.streetNumber !== null && a.streetNumber === b.streetNumber && compatible(a.locality, b.locality) },
-    { label: 'same_street', test: (a, b) => sameOrFuzzy(a.street, b.street) && compatible(a.locality, b.locality) },
+    { label: 'street_and_number', test: (a, b) => sameOrFuzzy(a.street, b.street) && a.streetNumber !== null && a.streetNumber === b.streetNumber && nearlyCompatible(a.locality, b.locality) },
+    { label: 'same_street', test: (a, b) => sameOrFuzzy(a.street, b.street) && nearlyCompatible(a.locality, b.locality) },
     { label: 'same_locality', test: (a, b) => a.locality !== null && a.locality === b.locality, termFrequencyValue: (f) => f.locality },
   ],
 };
