@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { writeFileAtomicStream } from './atomic-write.js';
 import type { Reject } from './reject.js';
 
@@ -25,20 +24,31 @@ export function neutralizeFormula(cell: string): string {
   return cell.length > 0 && FORMULA_START.has(cell[0]) ? `'${cell}` : cell;
 }
 
-const STRINGIFY_OPTIONS = {
-  // Quote cells with edge spaces so readers that trim (ours does) get them back unchanged.
-  quoted_match: /^\s|\s$/,
-  record_delimiter: 'unix',
-} as const;
+/**
+ * RFC 4180 quoting: a cell is quoted when it holds a comma, quote or line
+ * break, or starts or ends with whitespace (so readers that trim, ours does,
+ * get it back unchanged); quotes inside are doubled. Written here rather than
+ * with csv-stringify because the output stage writes millions of cells and
+ * this is the whole of what it needs (a test checks the two agree).
+ */
+const NEEDS_QUOTES = /[",\n\r]|^\s|\s$/;
+
+export function csvCell(s: string): string {
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
 
 function toLines(rows: readonly (readonly CsvCell[])[], escape: boolean): string {
-  const cells = rows.map((row) =>
-    row.map((v) => {
+  let out = '';
+  for (const row of rows) {
+    let line = '';
+    for (let k = 0; k < row.length; k++) {
+      const v = row[k];
       const s = v === null || v === undefined ? '' : String(v);
-      return escape ? neutralizeFormula(s) : s;
-    }),
-  );
-  return stringify(cells, STRINGIFY_OPTIONS);
+      line += (k ? ',' : '') + csvCell(escape ? neutralizeFormula(s) : s);
+    }
+    out += line + '\n';
+  }
+  return out;
 }
 
 /** One CSV row without its line break (cells quoted and neutralised as in {@link toCsv}). */

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { stringify } from 'csv-stringify/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -71,5 +73,21 @@ describe('writeCsvFile', () => {
     const path = join(tmp.dir, 'streamed.csv');
     await writeCsvFile(path, ['id', 'value'], source());
     expect(readFileSync(path, 'utf8')).toBe(toCsv(rows, ['id', 'value']));
+  });
+});
+
+describe('CSV quoting agrees with csv-stringify', () => {
+  const CELL = fc.oneof(fc.string(), fc.constantFrom('', ' ', 'a,b', 'say "hi"', 'two\nlines', 'cr\r', ' lead', 'trail ', '\t', '张伟', '=1+2'));
+  it('writes the same bytes for any rows', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(CELL, { minLength: 1, maxLength: 5 }), { maxLength: 6 }), fc.boolean(), (rows, escapeFormulas) => {
+        const width = Math.max(1, ...rows.map((r) => r.length));
+        const columns = Array.from({ length: width }, (_, k) => `c${k}`);
+        const objects = rows.map((r) => Object.fromEntries(r.map((v, k) => [`c${k}`, v])));
+        const cells = [columns, ...objects.map((o) => columns.map((c) => o[c] ?? ''))].map((r) => r.map((v) => (escapeFormulas ? neutralizeFormula(v) : v)));
+        expect(toCsv(objects, columns, { escapeFormulas })).toBe(stringify(cells, { quoted_match: /^\s|\s$/, record_delimiter: 'unix' }));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
