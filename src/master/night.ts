@@ -10,7 +10,7 @@ import { silentProgress, type ProgressSink } from '../pipeline/progress.js';
 import { MASTER_FORMAT, MASTER_VERSION, type MasterMeta } from './format.js';
 import { recordFingerprint } from './fingerprint.js';
 import { encodeRecord, rawOf, sourceRecordOf } from './record-store.js';
-import { IdRedirects, encodeGoldenLine, goldenValues, storeGolden, type GoldenLine, type MergeEntry, type StoredGolden } from './golden-store.js';
+import { IdRedirects, goldenValues, storeGolden, type GoldenLine, type MergeEntry, type StoredGolden } from './golden-store.js';
 import type { LoadedMaster } from './store.js';
 import type { Changes } from './changes.js';
 
@@ -43,8 +43,8 @@ export interface NightResult {
   blocking: BlockingRuleStats[];
   candidatePairs: number;
   model: MatchModel;
-  /** What the master directory gains tonight. */
-  segment: { records: string[]; goldens: string[] };
+  /** What the master directory gains tonight: record lines made on demand (a million of them would not fit in memory as strings). */
+  segment: { records: { count: number; lines: () => Iterable<string> }; goldens: GoldenLine[] };
   meta: MasterMeta;
 }
 
@@ -88,8 +88,16 @@ function startMaster(records: readonly NormalizedRecord[], opts: NightOptions): 
     candidatePairs: result.candidatePairs,
     model,
     segment: {
-      records: records.map((r, i) => encodeRecord({ goldenId: goldenIdOf[i], fingerprint: recordFingerprint(r), run: 1, features: matchFeatures(r), raw: rawOf(r) })),
-      goldens: stored.map(encodeGoldenLine),
+      records: {
+        count: records.length,
+        *lines() {
+          for (let i = 0; i < records.length; i++) {
+            const r = records[i];
+            yield encodeRecord({ goldenId: goldenIdOf[i], fingerprint: recordFingerprint(r), run: 1, features: matchFeatures(r), raw: rawOf(r) });
+          }
+        },
+      },
+      goldens: stored,
     },
     meta: { format: MASTER_FORMAT, version: MASTER_VERSION, idPrefix: prefix, idWidth: width, nextId: golden.length + 1, goldenColumns: columns, segments: [], history: [] },
   };
@@ -208,10 +216,12 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
     return { a, b, weight: ex.weight, probability: Math.round(p.probability * 1e6) / 1e6, comparisons: ex.comparisons };
   });
 
-  const newRecords = incoming.map((i) =>
-    encodeRecord({ goldenId: goldenIdOf[i], fingerprint: fingerprints[i], run, features: matchFeatures(records[i]), raw: rawOf(records[i]) }),
-  );
-  const goldenLines: GoldenLine[] = [...merges, ...rebuiltGoldens];
+  const newRecords = {
+    count: incoming.length,
+    *lines() {
+      for (const i of incoming) yield encodeRecord({ goldenId: goldenIdOf[i], fingerprint: fingerprints[i], run, features: matchFeatures(records[i]), raw: rawOf(records[i]) });
+    },
+  };
   return {
     run,
     goldenIdOf,
@@ -225,7 +235,7 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
     blocking: link.blocking,
     candidatePairs: link.candidatePairs,
     model: master.model,
-    segment: { records: newRecords, goldens: goldenLines.map(encodeGoldenLine) },
+    segment: { records: newRecords, goldens: [...merges, ...rebuiltGoldens] },
     meta: { ...master.meta, nextId, goldenColumns: columns },
   };
 }

@@ -3,7 +3,7 @@ import { buildQualityReport } from '../quality/build-report.js';
 import { renderHtmlReport } from '../report/html.js';
 import { issueRows } from '../report/issues-csv.js';
 import { REJECT_COLUMNS, toCsv, toCsvLine } from '../io/csv-output.js';
-import { paddedLine } from './golden-store.js';
+import { encodeGoldenLine, paddedLine } from './golden-store.js';
 import type { QualityReport } from '../report/schema.js';
 import type { PipelineState } from '../pipeline/state.js';
 import { bySourceThenRow, qualityInput, rejectRows, type OutputOptions } from '../pipeline/outputs.js';
@@ -12,11 +12,14 @@ import type { LoadedMaster } from './store.js';
 import type { NightResult } from './night.js';
 import { renderChanges } from './changes.js';
 
+/** A file's content: a string, or chunks made while it is written (for files too big to hold as one string). */
+export type FileContent = string | (() => Iterable<string>);
+
 export interface NightOutputs {
   /** The night's results for the steward: file name → content. */
-  files: Map<string, string>;
+  files: Map<string, FileContent>;
   /** What the master directory needs to continue, in write order: master.json (the commit point) last. */
-  masterFiles: [string, string][];
+  masterFiles: [string, FileContent][];
   report: QualityReport;
   entry: RunEntry;
 }
@@ -63,7 +66,7 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
     .sort(bySourceThenRow(state.sources.map((s) => s.source)));
   const existingRecords = night.status.filter((s) => s === 'existing').length;
   const width = night.goldenColumns.length;
-  const golden = [toCsvLine(night.goldenColumns), ...night.golden.map((g) => paddedLine(g, width))].join('\n') + '\n';
+  const golden = () => inBatches([toCsvLine(night.goldenColumns)], night.golden, (g) => paddedLine(g, width));
   const merges = csv(
     [...(master?.merges ?? []), ...night.changes.merged.map((m) => ({ id: m.from, mergedInto: m.into, run: night.run, asOf: night.changes.asOf, evidence: m.evidence }))].map((m) => ({
       merged_id: m.id,
@@ -75,7 +78,7 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
     MERGE_COLUMNS,
   );
 
-  const files = new Map<string, string>();
+  const files = new Map<string, FileContent>();
   files.set('golden.csv', golden);
   files.set('mapping.csv', csv(mapping, MAPPING_COLUMNS));
   files.set(MERGES_FILE, merges);
@@ -91,8 +94,8 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
     asOf: night.changes.asOf,
     finishedAt: opts.finishedAt,
     inputs: state.sources.map((s) => ({ source: s.source, rows: s.records + s.rejects, records: s.records, rejects: s.rejects })),
-    knownRecords: night.status.length - night.segment.records.length,
-    linkedRecords: night.segment.records.length,
+    knownRecords: night.status.length - night.segment.records.count,
+    linkedRecords: night.segment.records.count,
     existingRecords,
     newRecords: records.length - existingRecords,
     newCustomers: night.changes.newCustomers.length,
@@ -103,17 +106,31 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
   };
   const meta: MasterMeta = {
     ...night.meta,
-    segments: [...night.meta.segments, { run: night.run, records: night.segment.records.length, goldens: night.segment.goldens.length }],
+    segments: [...night.meta.segments, { run: night.run, records: night.segment.records.count, goldens: night.segment.goldens.length }],
     history: [...night.meta.history, entry],
   };
-  const lines = (xs: string[]) => (xs.length ? xs.join('\n') + '\n' : '');
-  const masterFiles: [string, string][] = [
-    [recordsFile(night.run), lines(night.segment.records)],
-    [goldensFile(night.run), lines(night.segment.goldens)],
+  const masterFiles: [string, FileContent][] = [
+    [recordsFile(night.run), () => inBatches([], night.segment.records.lines(), (line) => line)],
+    [goldensFile(night.run), () => inBatches([], night.segment.goldens, encodeGoldenLine)],
     [MODEL_FILE, JSON.stringify(night.model, null, 2) + '\n'],
     ['golden.csv', golden],
     [MERGES_FILE, merges],
     [MASTER_FILE, JSON.stringify(meta, null, 2) + '\n'],
   ];
   return { files, masterFiles, report, entry };
+}
+
+const LINES_PER_CHUNK = 4096;
+
+/** `head` lines, then one line per item, each ending in a line break, joined into chunks of a few thousand lines. */
+function* inBatches<T>(head: readonly string[], items: Iterable<T>, line: (item: T) => string): Generator<string> {
+  let batch: string[] = [...head];
+  for (const item of items) {
+    batch.push(line(item));
+    if (batch.length === LINES_PER_CHUNK) {
+      yield batch.join('\n') + '\n';
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch.join('\n') + '\n';
 }
