@@ -1,36 +1,35 @@
 /**
  * Longest-key-at-a-position lookup over a Map of names. Keys are grouped by their
- * first two characters with their lengths, longest first, so a lookup tries only
- * the lengths some key starting that way has, instead of every length up to the
- * longest name in China (~20 slices and hash lookups per call).
+ * first two characters, longest first, so a lookup compares the text with the few
+ * names that start that way, in place — instead of slicing and hashing every length
+ * up to the longest name in China (~20 strings per call).
  */
 export class PrefixIndex<T> {
-  private readonly lengths = new Map<string, number[]>();
+  /** Entries by the UTF-16 code units of their first two characters, longest key first. */
+  private readonly byHead = new Map<number, (readonly [string, T])[]>();
 
   /** Keys shorter than two characters are never matched. */
-  constructor(private readonly map: Map<string, T>) {
-    for (const key of map.keys()) {
+  constructor(map: Map<string, T>) {
+    for (const entry of map) {
+      const key = entry[0];
       if (key.length < 2) continue;
-      const head = key.slice(0, 2);
-      const list = this.lengths.get(head);
-      if (!list) this.lengths.set(head, [key.length]);
-      else if (!list.includes(key.length)) list.push(key.length);
+      const head = PrefixIndex.head(key, 0);
+      const list = this.byHead.get(head);
+      if (list) list.push(entry);
+      else this.byHead.set(head, [entry]);
     }
-    for (const list of this.lengths.values()) list.sort((a, b) => b - a);
+    for (const list of this.byHead.values()) list.sort((a, b) => b[0].length - a[0].length);
   }
 
-  /** The longest key that `s` has at `pos`, with its value, or null. */
-  longest(s: string, pos: number): [string, T] | null {
-    const room = s.length - pos;
-    if (room < 2) return null;
-    const lengths = this.lengths.get(s.slice(pos, pos + 2));
-    if (!lengths) return null;
-    for (const len of lengths) {
-      if (len > room) continue;
-      const key = s.slice(pos, pos + len);
-      const v = this.map.get(key);
-      if (v !== undefined) return [key, v];
-    }
+  private static head(s: string, pos: number): number {
+    return s.charCodeAt(pos) * 0x10000 + s.charCodeAt(pos + 1);
+  }
+
+  /** The longest key that `s` has at `pos`, with its value, or null. The pair is shared: do not change it. */
+  longest(s: string, pos: number): readonly [string, T] | null {
+    if (s.length - pos < 2) return null;
+    const list = this.byHead.get(PrefixIndex.head(s, pos));
+    if (list) for (const entry of list) if (s.startsWith(entry[0], pos)) return entry;
     return null;
   }
 }
