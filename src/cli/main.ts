@@ -21,7 +21,7 @@ Exit codes:
 export function buildProgram(): Command {
   const program = new Command('crmclean')
     .description(
-      'Turn messy customer exports from several departmental databases into one trustworthy customer list:\n' +
+      'Turn messy customer exports from several departmental databases into one trustworthy customer list: ' +
         'import CSV → normalize → dedupe → golden records → quality report.',
     )
     .version('0.1.0')
@@ -61,6 +61,13 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write('\ncrmclean: interrupted\n');
     process.exit(EXIT.INTERRUPTED);
   });
+  // `crmclean … | head` closes the pipe early: stop quietly, as other command-line tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(EXIT.OK);
+      throw err;
+    });
+  }
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

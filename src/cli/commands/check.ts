@@ -31,7 +31,7 @@ export function registerCheck(program: Command): Command {
   const cmd = program
     .command('check')
     .description(
-      'CI quality gate: score the exports and exit 1 with a list of what failed when quality is below the\n' +
+      'CI quality gate: score the exports and exit 1 with a list of what failed when quality is below the ' +
         'thresholds (flags override `quality.thresholds` in the config), 0 when everything passes.',
     )
     .argument('<files...>', 'CSV/TSV exports')

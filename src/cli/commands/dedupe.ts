@@ -15,9 +15,9 @@ export function registerDedupe(program: Command): Command {
   const cmd = program
     .command('dedupe')
     .description(
-      'The main job: import, normalize and deduplicate customer exports, then write the golden list,\n' +
+      'The main job: import, normalize and deduplicate customer exports, then write the golden list, ' +
         'the source-row → golden-id mapping, rejects, a review queue and the quality report.\n\n' +
-        'Outputs in --out: golden.csv, mapping.csv, rejects.csv, review.csv, issues.csv, report.json,\n' +
+        'Outputs in --out: golden.csv, mapping.csv, rejects.csv, review.csv, issues.csv, report.json, ' +
         'report.html, model.json. With --stdin and no --out, writes NDJSON for `crmclean export`.',
     )
     .argument('[files...]', 'CSV/TSV exports from your departmental systems')
@@ -56,14 +56,14 @@ export function registerMatch(program: Command): Command {
     .command('match')
     .description(
       'Nightly runs against a golden master: link new exports to the customers the master already has.\n\n' +
-        'Rows seen before keep their customer; new rows join an existing customer (status "existing")\n' +
-        'or become a first-time customer with a new id that never collides with old ones (status "new").\n' +
-        'When new evidence shows two existing customers are one, the older id survives and the other is\n' +
+        'Rows seen before keep their customer; new rows join an existing customer (status "existing") ' +
+        'or become a first-time customer with a new id that never collides with old ones (status "new"). ' +
+        'When new evidence shows two existing customers are one, the older id survives and the other is ' +
         'recorded in merges.csv. The first run against an empty or missing DIR starts the master.\n\n' +
-        'Outputs (in --out, default the master directory): golden.csv (the whole master), mapping.csv\n' +
-        '(source,row,golden_id,status,match_score), changes.json (new, merged, changed and newly stale\n' +
-        'customers), merges.csv, review.csv, rejects.csv, issues.csv, report.json, report.html.\n' +
-        'The master directory also keeps master.json (id counter, run history), model.json and its\n' +
+        'Outputs (in --out, default the master directory): golden.csv (the whole master), mapping.csv ' +
+        '(source,row,golden_id,status,match_score), changes.json (new, merged, changed and newly stale ' +
+        'customers), merges.csv, review.csv, rejects.csv, issues.csv, report.json, report.html. ' +
+        'The master directory also keeps master.json (id counter, run history), model.json and its ' +
         'record and golden segments; see the README for the format.',
     )
     .argument('<files...>', "today's CSV/TSV exports")

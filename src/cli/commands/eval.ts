@@ -24,9 +24,9 @@ export function registerEval(program: Command): Command {
   const cmd = program
     .command('eval')
     .description(
-      'Measure dedupe accuracy against ground truth: pairwise precision, recall and F1, and cluster counts.\n' +
-        '--truth names either a column holding the true entity of each row (FEBRL rec_id values such as\n' +
-        'rec-12-dup-0 are read as entity 12), or a CSV file with columns source,row,entity.\n' +
+      'Measure dedupe accuracy against ground truth: pairwise precision, recall and F1, and cluster counts. ' +
+        '--truth names either a column holding the true entity of each row (FEBRL rec_id values such as ' +
+        'rec-12-dup-0 are read as entity 12), or a CSV file with columns source,row,entity. ' +
         'The truth column is never used for matching.',
     )
     .argument('<files...>', 'CSV exports')

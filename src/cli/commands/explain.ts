@@ -26,9 +26,9 @@ export function registerExplain(program: Command): Command {
   const cmd = program
     .command('explain')
     .description(
-      'Explain a merge: for a golden record (--id G000012) show its values with the source and rule that\n' +
-        'won each field, and for each link between its records the per-field comparison levels and weights\n' +
-        '(a text waterfall). For any two records (--pair crm_sales.csv:3 ecommerce.csv:7) show why they\n' +
+      'Explain a merge: for a golden record (--id G000012) show its values with the source and rule that ' +
+        'won each field, and for each link between its records the per-field comparison levels and weights ' +
+        '(a text waterfall). For any two records (--pair crm_sales.csv:3 ecommerce.csv:7) show why they ' +
         'do or do not match. Run it with the same files and config as the dedupe run.',
     )
     .argument('<files...>', 'the CSV exports of the run')

@@ -15,8 +15,8 @@ export function registerNormalize(program: Command): Command {
   const cmd = program
     .command('normalize')
     .description(
-      'Clean names, companies, addresses, phones, emails, ID numbers and dates.\n' +
-        'Reads CSV files (or, with no files, NDJSON from `crmclean import` on stdin) and writes one NDJSON\n' +
+      'Clean names, companies, addresses, phones, emails, ID numbers and dates. ' +
+        'Reads CSV files (or, with no files, NDJSON from `crmclean import` on stdin) and writes one NDJSON ' +
         'record per input row, in input order: raw values, normalized values, parts and issue codes.',
     )
     .argument('[files...]', 'CSV exports (omit to read NDJSON from stdin)')
