@@ -5,13 +5,13 @@ import { matchOptionsFromConfig } from '../pipeline/run.js';
 import { importAndNormalize } from '../pipeline/normalize-parallel.js';
 import { goldenOptionsFromConfig } from '../pipeline/outputs.js';
 import type { PipelineOptions } from '../pipeline/run.js';
-import { assertNotOverwritingInputs, writeFileAtomic, writeFileAtomicStream } from '../io/atomic-write.js';
+import { assertNotOverwritingInputs, writeContent } from '../io/atomic-write.js';
 import { CrmError, EXIT, usageError } from '../model/errors.js';
 import { DEFAULT_STALE_DAYS } from '../quality/freshness.js';
 import { renderSummary } from '../report/summary.js';
 import { loadMaster } from '../master/store.js';
 import { runNight } from '../master/night.js';
-import { buildNightOutputs, type FileContent } from '../master/outputs.js';
+import { buildNightOutputs } from '../master/outputs.js';
 import { readReport, type ExportFlags } from './export-state.js';
 
 const LOCK_FILE = '.crmclean-lock';
@@ -77,13 +77,6 @@ export async function runAgainstMaster(files: string[], masterDir: string, opts:
   } finally {
     await releaseLock();
   }
-}
-
-function writeContent(path: string, content: FileContent): Promise<void> {
-  if (typeof content === 'string') return writeFileAtomic(path, content);
-  return writeFileAtomicStream(path, async (write) => {
-    for (const chunk of content()) await write(chunk);
-  });
 }
 
 /** One run per master at a time: two cron jobs writing one master would interleave its files. */

@@ -141,3 +141,18 @@ async function fsStep<T>(path: string, step: Promise<T>): Promise<T> {
     throw usageError(`cannot write ${path}: ${why}`, 'Check the --out directory: it must exist (or be creatable) and be writable.');
   }
 }
+
+/** A file's content: a string, or chunks made while it is written (for files too big to hold as one string). */
+export type FileContent = string | (() => Iterable<string>);
+
+export function writeContent(path: string, content: FileContent): Promise<void> {
+  if (typeof content === 'string') return writeFileAtomic(path, content);
+  return writeFileAtomicStream(path, async (write) => {
+    for (const chunk of content()) await write(chunk);
+  });
+}
+
+/** The whole content as one string (for tests and small files). */
+export function contentText(content: FileContent): string {
+  return typeof content === 'string' ? content : [...content()].join('');
+}

@@ -97,3 +97,20 @@ export async function writeCsvFile(
     if (batch.length) await write(toLines(batch, escape));
   });
 }
+
+/** A CSV file made chunk by chunk while it is written: header, then rows in batches (see FileContent). */
+export function csvChunks(rows: () => Iterable<CsvRow>, columns: readonly string[], options: CsvOptions = {}): () => Iterable<string> {
+  const escape = options.escapeFormulas !== false;
+  return function* () {
+    yield (options.bom ? '\uFEFF' : '') + toLines([columns], escape);
+    let batch: CsvCell[][] = [];
+    for (const row of rows()) {
+      batch.push(columns.map((c) => row[c]));
+      if (batch.length === ROWS_PER_BATCH) {
+        yield toLines(batch, escape);
+        batch = [];
+      }
+    }
+    if (batch.length) yield toLines(batch, escape);
+  };
+}

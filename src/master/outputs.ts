@@ -1,19 +1,17 @@
 import { REVIEW_COLUMNS, reviewRows } from '../explain/review-queue.js';
 import { buildQualityReport } from '../quality/build-report.js';
 import { renderHtmlReport } from '../report/html.js';
-import { issueRows } from '../report/issues-csv.js';
-import { REJECT_COLUMNS, toCsv, toCsvLine } from '../io/csv-output.js';
+import { ISSUE_COLUMNS, issueRows } from '../report/issues-csv.js';
+import { REJECT_COLUMNS, csvChunks, toCsv, toCsvLine } from '../io/csv-output.js';
+import type { FileContent } from '../io/atomic-write.js';
 import { encodeGoldenLine, paddedLine } from './golden-store.js';
 import type { QualityReport } from '../report/schema.js';
 import type { PipelineState } from '../pipeline/state.js';
-import { bySourceThenRow, qualityInput, rejectRows, type OutputOptions } from '../pipeline/outputs.js';
+import { inputOrder, qualityInput, rejectRows, type OutputOptions } from '../pipeline/outputs.js';
 import { MASTER_FILE, MERGES_FILE, MERGE_COLUMNS, MODEL_FILE, goldensFile, recordsFile, type MasterMeta, type RunEntry } from './format.js';
 import type { LoadedMaster } from './store.js';
 import type { NightResult } from './night.js';
 import { renderChanges } from './changes.js';
-
-/** A file's content: a string, or chunks made while it is written (for files too big to hold as one string). */
-export type FileContent = string | (() => Iterable<string>);
 
 export interface NightOutputs {
   /** The night's results for the steward: file name → content. */
@@ -55,15 +53,13 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
     },
   };
 
-  const mapping = records
-    .map((r, i) => ({
-      source: r.source,
-      row: String(r.row),
-      golden_id: night.goldenIdOf[i],
-      status: night.status[i],
-      match_score: night.scoreOf[i] === null ? '' : night.scoreOf[i]!.toFixed(4),
-    }))
-    .sort(bySourceThenRow(state.sources.map((s) => s.source)));
+  const mapping = inputOrder(records, state.sources.map((s) => s.source)).map((i) => ({
+    source: records[i].source,
+    row: String(records[i].row),
+    golden_id: night.goldenIdOf[i],
+    status: night.status[i],
+    match_score: night.scoreOf[i] === null ? '' : night.scoreOf[i]!.toFixed(4),
+  }));
   const existingRecords = night.status.filter((s) => s === 'existing').length;
   const width = night.goldenColumns.length;
   const golden = () => inBatches([toCsvLine(night.goldenColumns)], night.golden, (g) => paddedLine(g, width));
@@ -85,7 +81,7 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
   files.set('changes.json', renderChanges(night.changes, { existingRecords, newRecords: records.length - existingRecords }, { mask }));
   files.set('rejects.csv', csv(rejectRows(state), REJECT_COLUMNS));
   files.set('review.csv', csv(reviewRows(night.reviewRecords, night.review, { mask }), REVIEW_COLUMNS));
-  files.set('issues.csv', csv(issueRows(records, { mask }), ['source', 'row', 'field', 'code', 'message']));
+  files.set('issues.csv', csvChunks(() => issueRows(records, { mask }), ISSUE_COLUMNS, { escapeFormulas: opts.escapeFormulas }));
   files.set('report.json', JSON.stringify(report, null, 2) + '\n');
   files.set('report.html', renderHtmlReport(report, { mask }));
 

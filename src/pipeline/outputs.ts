@@ -4,8 +4,9 @@ import { buildQualityReport, type QualityInput } from '../quality/build-report.j
 import type { NormalizedRecord } from '../model/record.js';
 import type { QualityReport } from '../report/schema.js';
 import { renderHtmlReport } from '../report/html.js';
-import { issueRows } from '../report/issues-csv.js';
-import { REJECT_COLUMNS, toCsv } from '../io/csv-output.js';
+import { ISSUE_COLUMNS, issueRows } from '../report/issues-csv.js';
+import { REJECT_COLUMNS, csvChunks, toCsv } from '../io/csv-output.js';
+import type { FileContent } from '../io/atomic-write.js';
 import type { CrmConfig } from '../config/schema.js';
 import { CrmError } from '../model/errors.js';
 import type { PipelineState } from './state.js';
@@ -19,8 +20,8 @@ export interface OutputOptions {
 }
 
 export interface Outputs {
-  /** File name → content, written atomically by the caller. */
-  files: Map<string, string>;
+  /** File name → content, written atomically by the caller; the big CSV files are made while they are written. */
+  files: Map<string, FileContent>;
   report: QualityReport;
   golden: GoldenRecord[];
 }
@@ -45,14 +46,17 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
   }
 
   const csv = (rows: Record<string, string>[], columns: readonly string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
-  const mappingRows = records
-    .map((r, i) => ({
-      source: r.source,
-      row: String(r.row),
-      golden_id: goldenIdOfCluster.get(result.clusterOf[i])!,
-      match_score: result.scoreOf[i] === null ? '' : result.scoreOf[i]!.toFixed(4),
-    }))
-    .sort(bySourceThenRow(state.sources.map((s) => s.source)));
+  const mappingOrder = inputOrder(records, state.sources.map((s) => s.source));
+  const mappingRows = function* () {
+    for (const i of mappingOrder) {
+      yield {
+        source: records[i].source,
+        row: String(records[i].row),
+        golden_id: goldenIdOfCluster.get(result.clusterOf[i])!,
+        match_score: result.scoreOf[i] === null ? '' : result.scoreOf[i]!.toFixed(4),
+      };
+    }
+  };
   const report = buildQualityReport(qualityInput(state, records, result.clusterOf, opts), {
     goldenRecords: golden.length,
     candidatePairs: result.candidatePairs,
@@ -60,14 +64,14 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
     reviewPairs: result.review.length,
   });
 
-  const files = new Map<string, string>();
-  files.set('golden.csv', csv(golden.map((g) => goldenToRow(goldenRowSource(g))), goldenColumns(golden)));
-  files.set('mapping.csv', csv(mappingRows, ['source', 'row', 'golden_id', 'match_score']));
+  const big = { escapeFormulas: opts.escapeFormulas };
+  const files = new Map<string, FileContent>();
+  files.set('golden.csv', csvChunks(() => mapIterable(golden, (g) => goldenToRow(goldenRowSource(g))), goldenColumns(golden), big));
+  files.set('mapping.csv', csvChunks(mappingRows, ['source', 'row', 'golden_id', 'match_score'], big));
   files.set('rejects.csv', csv(rejectRows(state), REJECT_COLUMNS));
   const review = reviewRows(records, result.review, { mask: !opts.unmask });
   files.set('review.csv', csv(review, REVIEW_COLUMNS));
-  const issues = issueRows(records, { mask: !opts.unmask });
-  files.set('issues.csv', csv(issues, ['source', 'row', 'field', 'code', 'message']));
+  files.set('issues.csv', csvChunks(() => issueRows(records, { mask: !opts.unmask }), ISSUE_COLUMNS, big));
   files.set('report.json', JSON.stringify(report, null, 2) + '\n');
   files.set('report.html', renderHtmlReport(report, { mask: !opts.unmask }));
   files.set('model.json', JSON.stringify(match.model, null, 2) + '\n');
@@ -120,9 +124,12 @@ export function qualityInput(
   };
 }
 
-/** Mapping rows in input-file order, then by row: the order a steward reads them in. */
-export function bySourceThenRow(sourceOrder: string[]) {
+/** Record indices in input-file order, then by row: the order a steward reads the mapping in. */
+export function inputOrder(records: readonly { source: string; row: number }[], sourceOrder: readonly string[]): number[] {
   const rank = new Map(sourceOrder.map((s, i) => [s, i]));
-  return (a: { source: string; row: string }, b: { source: string; row: string }) =>
-    (rank.get(a.source) ?? 0) - (rank.get(b.source) ?? 0) || Number(a.row) - Number(b.row);
+  return records.map((_, i) => i).sort((a, b) => (rank.get(records[a].source) ?? 0) - (rank.get(records[b].source) ?? 0) || records[a].row - records[b].row);
+}
+
+function* mapIterable<T, U>(items: readonly T[], f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }

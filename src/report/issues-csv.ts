@@ -5,12 +5,12 @@ import { maskFreeText } from './mask.js';
  * issues.csv: every record-level problem, one row each, so a steward can fix
  * the data at its source. Messages never quote values; masking is a second guard.
  */
-export function issueRows(records: readonly NormalizedRecord[], opts: { mask: boolean }): { source: string; row: string; field: string; code: string; message: string }[] {
-  const rows = [];
+export function* issueRows(records: readonly NormalizedRecord[], opts: { mask: boolean }): Generator<{ source: string; row: string; field: string; code: string; message: string }> {
   for (const r of records) {
     for (const i of r.issues) {
-      rows.push({ source: r.source, row: String(r.row), field: i.field, code: i.code, message: opts.mask ? maskFreeText(i.message) : i.message });
+      yield { source: r.source, row: String(r.row), field: i.field, code: i.code, message: opts.mask ? maskFreeText(i.message) : i.message };
     }
   }
-  return rows;
 }
+
+export const ISSUE_COLUMNS = ['source', 'row', 'field', 'code', 'message'];

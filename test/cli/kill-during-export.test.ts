@@ -56,7 +56,8 @@ describe('exit code 130', () => {
     const child = spawn(process.execPath, [BIN, 'dedupe', '--stdin', '-q'], { stdio: ['pipe', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    setTimeout(() => child.kill('SIGINT'), 500);
+    // Late enough that the CLI has started and installed its handler, even on a busy machine.
+    setTimeout(() => child.kill('SIGINT'), 2000);
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(130);
     expect(err).toMatch(/interrupted/);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dedupeStage, importStage, normalizeStage, type PipelineOptions } from '../../src/pipeline/run.js';
 import { buildOutputs } from '../../src/pipeline/outputs.js';
 import { silentProgress } from '../../src/pipeline/progress.js';
+import { contentText } from '../../src/io/atomic-write.js';
 
 const opts: PipelineOptions = { config: {}, region: 'CN', dateOrder: 'YMD', asOf: '2026-11-01', progress: silentProgress };
 const HEADERS = ['姓名', 'phone', 'email', '地址', 'company', 'id_number', 'updated_at', 'notes'];
@@ -49,7 +50,10 @@ describe('nothing is lost (property)', () => {
           writeFileSync(p, f.text);
           return p;
         });
-        const run = async () => buildOutputs(dedupeStage(normalizeStage(await importStage(paths, opts), opts), opts), { config: {}, asOf: opts.asOf, unmask: false, escapeFormulas: true }).files;
+        const run = async () => {
+          const { files } = buildOutputs(dedupeStage(normalizeStage(await importStage(paths, opts), opts), opts), { config: {}, asOf: opts.asOf, unmask: false, escapeFormulas: true });
+          return new Map([...files].map(([name, content]) => [name, contentText(content)]));
+        };
         const out = await run();
         const mapping = readCsv(out.get('mapping.csv')!);
         const rejects = readCsv(out.get('rejects.csv')!);
