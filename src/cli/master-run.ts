@@ -43,6 +43,7 @@ export async function runAgainstMaster(files: string[], masterDir: string, opts:
       progress: opts.progress,
     });
 
+    if (night.modelReestimated) process.stderr.write(`crmclean: the master's model.json was made by an older version (${night.modelReestimated}); estimated it again from the master's records\n`);
     opts.progress.start('export');
     const outputs = buildNightOutputs(state, night, master, {
       config: opts.config,

@@ -37,6 +37,8 @@ export const runSchema = z.object({
   changedCustomers: count,
   staleCustomers: count,
   goldenRecords: count,
+  /** Set when the model (made by an older version) was estimated again from the master's records: why. */
+  modelReestimated: z.string().optional(),
 });
 
 export const masterMetaSchema = z.object({

@@ -1,5 +1,5 @@
 import { buildGoldenRecords, goldenColumns, type GoldenOptions, type GoldenRecord } from '../golden/build-golden.js';
-import { matchFeatures, matchRecords, type MatchOptions } from '../match/index.js';
+import { matchFeatureSet, matchFeatures, matchRecords, modelMismatch, type MatchOptions } from '../match/index.js';
 import { linkRecords } from '../match/link.js';
 import type { MatchModel } from '../match/model.js';
 import type { ScoredPair, BlockingRuleStats } from '../model/match.js';
@@ -43,6 +43,8 @@ export interface NightResult {
   blocking: BlockingRuleStats[];
   candidatePairs: number;
   model: MatchModel;
+  /** Set when the master's model was made by an older version and was estimated again from the master's records tonight: why. */
+  modelReestimated: string | null;
   /** What the master directory gains tonight: record lines made on demand (a million of them would not fit in memory as strings). */
   segment: { records: { count: number; lines: () => Iterable<string> }; goldens: GoldenLine[] };
   meta: MasterMeta;
@@ -87,6 +89,7 @@ function startMaster(records: readonly NormalizedRecord[], opts: NightOptions): 
     blocking: result.blocking,
     candidatePairs: result.candidatePairs,
     model,
+    modelReestimated: null,
     segment: {
       records: {
         count: records.length,
@@ -123,11 +126,15 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
   for (let i = 0; i < M; i++) masterCluster[i] = numberOf.get(master.redirects.resolve(master.records[i].goldenId))!;
   progress.end(`${(records.length - incoming.length).toLocaleString('en')} rows seen before, ${incoming.length.toLocaleString('en')} to link`);
 
+  const masterFeatures = master.records.map((r) => r.features);
+  // A model saved by an older version whose comparisons have changed since is estimated again from the master's own records (a one-off, full-matching cost).
+  const modelReestimated = modelMismatch(master.model);
+  const model = modelReestimated ? matchFeatureSet(masterFeatures, { ...opts.match, progress: opts.progress }).model : master.model;
   const link = linkRecords({
-    master: master.records.map((r) => r.features),
+    master: masterFeatures,
     masterCluster,
     incoming: incoming.map((i) => matchFeatures(records[i])),
-    model: master.model,
+    model,
     options: { ...opts.match, progress: opts.progress },
   });
 
@@ -234,7 +241,8 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
     changes,
     blocking: link.blocking,
     candidatePairs: link.candidatePairs,
-    model: master.model,
+    model,
+    modelReestimated,
     segment: { records: newRecords, goldens: [...merges, ...rebuiltGoldens] },
     meta: { ...master.meta, nextId, goldenColumns: columns },
   };

@@ -99,6 +99,7 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
     changedCustomers: new Set(night.changes.changed.map((c) => c.goldenId)).size,
     staleCustomers: night.changes.stale.length,
     goldenRecords: night.golden.length,
+    ...(night.modelReestimated && { modelReestimated: night.modelReestimated }),
   };
   const meta: MasterMeta = {
     ...night.meta,

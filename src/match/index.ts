@@ -4,7 +4,7 @@ import { usageError } from '../model/errors.js';
 import { silentProgress, type ProgressSink } from '../pipeline/progress.js';
 import { COMPARISONS, DEFAULT_COMPARISONS } from './comparisons/index.js';
 import { levelCount, levelLabel, type Comparison } from './comparisons/comparison.js';
-import { matchFeatures } from './features.js';
+import { matchFeatures, type MatchFeatures } from './features.js';
 import { blockRecords } from './blocking/block.js';
 import { DEFAULT_BLOCKING_RULES, KEY_COMPARISONS } from './blocking/keys.js';
 import { comparePairs } from './compare-pairs.js';
@@ -63,14 +63,19 @@ export { matchFeatures, type MatchFeatures } from './features.js';
  * clustering with steward decisions and chaining guards.
  */
 export function matchRecords(records: readonly NormalizedRecord[], options: Partial<MatchOptions> = {}): { result: MatchResult; model: MatchModel; scorer: Scorer } {
+  const progress = options.progress ?? silentProgress;
+  progress.start('features', records.length);
+  const features = records.map(matchFeatures);
+  progress.end(`${records.length.toLocaleString('en')} records`);
+  return matchFeatureSet(features, options);
+}
+
+/** {@link matchRecords} on records already reduced to their match features (a master keeps only these). */
+export function matchFeatureSet(features: MatchFeatures[], options: Partial<MatchOptions> = {}): { result: MatchResult; model: MatchModel; scorer: Scorer } {
   const opts: MatchOptions = { ...DEFAULT_MATCH_OPTIONS, ...options };
   if (opts.reviewThreshold > opts.threshold) throw usageError(`match.reviewThreshold (${opts.reviewThreshold}) is above match.threshold (${opts.threshold})`);
   const progress = opts.progress ?? silentProgress;
-  const n = records.length;
-
-  progress.start('features', n);
-  const features = records.map(matchFeatures);
-  progress.end(`${n.toLocaleString('en')} records`);
+  const n = features.length;
   const comparisons = chooseComparisons(opts, features);
 
   progress.start('block', n);
@@ -171,6 +176,16 @@ export function identityConflict(comparisons: readonly Comparison[], levels: Uin
 
 function pairKey(a: number, b: number, n: number): number {
   return a < b ? a * n + b : b * n + a;
+}
+
+/** Why a saved model cannot be used by this version (its comparisons changed since), or null when it can. */
+export function modelMismatch(model: MatchModel): string | null {
+  for (const saved of model.comparisons) {
+    const c = COMPARISONS.find((y) => y.name === saved.name);
+    if (!c) return `it uses the comparison "${saved.name}", which this version does not have`;
+    if (saved.levels.length !== levelCount(c) - 1) return `its "${saved.name}" comparison has ${saved.levels.length} levels, this version has ${levelCount(c) - 1}`;
+  }
+  return null;
 }
 
 /** Comparisons named in the options, else the defaults that at least two records have a value for. */

@@ -172,7 +172,7 @@ describe('three nights against one golden master', () => {
   });
 });
 
-describe('a master directory crmclean cannot continue', () => {
+describe('masters from other versions, damaged or busy', () => {
   const sample = (dir: string) => {
     writeFileSync(join(dir, 'a.csv'), `${VIP_HEADER}\n${WANG}\n${LIN}\n`);
     return join(dir, 'a.csv');
@@ -189,6 +189,23 @@ describe('a master directory crmclean cannot continue', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/written by a newer crmclean \(master format version 99/);
     expect(readJson(join(m, 'master.json')).version).toBe(99);
+  });
+
+  it('migrates a master whose model an older version made: estimates it again from the master and says so', () => {
+    const dir = tempDir();
+    const input = sample(dir);
+    const m = join(dir, 'm');
+    expect(crm(['match', input, '--master', m, '-q']).status).toBe(0);
+    const model = readJson(join(m, 'model.json'));
+    const name = model.comparisons.find((c: { name: string }) => c.name === 'name');
+    const levels = name.levels.length;
+    name.levels.pop();
+    writeFileSync(join(m, 'model.json'), JSON.stringify(model));
+    const r = crm(['match', input, '--master', m, '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/model.json was made by an older version \(its "name" comparison has \d+ levels, this version has \d+\)/);
+    expect(readJson(join(m, 'model.json')).comparisons.find((c: { name: string }) => c.name === 'name').levels).toHaveLength(levels);
+    expect(readJson(join(m, 'master.json')).history.at(-1).modelReestimated).toMatch(/"name" comparison/);
   });
 
   it('refuses a directory with other files and no master.json', () => {
