@@ -1,5 +1,7 @@
+import type { NormResult } from '../../model/record.js';
 import { issue, type NormalizerRule } from '../rule.js';
 import { cleanText } from '../text/fold.js';
+import { BoundedCache } from '../bounded-cache.js';
 
 export interface DateOptions {
   /** How to read ambiguous numeric dates such as 02/11/2023. */
@@ -56,6 +58,29 @@ function isAmbiguous(text: string): boolean {
   return !!m && +m[1] >= 1 && +m[1] <= 12 && +m[2] >= 1 && +m[2] <= 12 && m[1] !== m[2];
 }
 
+type DateResult = NormResult<string | null>;
+
+function readDate(raw: string, { order, kind, asOf }: DateOptions): DateResult {
+  const text = cleanText(raw);
+  if (!text || /^(?:0{4}-?0{2}-?0{2}|null|n\/a|-|无|未知)$/i.test(text)) return { raw, value: null, parts: null, issues: [] };
+  const field = kind === 'birth' ? 'birth_date' : 'updated_at';
+  const value = text.length > 40 ? null : parseDate(text, order, kind === 'event');
+  if (!value && order === 'YMD' && isAmbiguous(text)) {
+    return { raw, value: null, parts: null, issues: [issue(field, 'date.ambiguous', 'day and month could be either way round; set dateOrder (DMY or MDY) in the config')] };
+  }
+  if (!value) return { raw, value: null, parts: null, issues: [issue(field, 'date.invalid', 'not a calendar date')] };
+  const year = Number(value.slice(0, 4));
+  const asOfYear = Number(asOf.slice(0, 4));
+  if (year > asOfYear + 1 || (kind === 'birth' ? year < 1900 || asOfYear - year > 120 : year < 1970)) {
+    return { raw, value: null, parts: null, issues: [issue(field, 'date.implausible', `year ${year} is not plausible for a ${kind === 'birth' ? 'birth date' : 'record date'}`)] };
+  }
+  if (value > asOf) return { raw, value: null, parts: null, issues: [issue(field, 'date.future', 'a date after the run date')] };
+  return { raw, value, parts: value, issues: [] };
+}
+
+/** Dates recur (the same days across thousands of rows), so readings are cached per set of options. */
+const caches = new Map<string, BoundedCache<DateResult>>();
+
 export const dateRule: NormalizerRule<string, string | null, DateOptions> = {
   id: 'date',
   doc: 'Dates to ISO YYYY-MM-DD from 2023-01-05, 2023/1/5, 2023.1.5, 20230105, 2023年1月5日, 05/01/2023 (by the configured order), 5 Jan 2023 and Excel serial numbers (event dates); time parts dropped; impossible, future and implausible dates flagged.',
@@ -65,21 +90,11 @@ export const dateRule: NormalizerRule<string, string | null, DateOptions> = {
     'date.future': 'A date after the run date.',
     'date.implausible': 'A birth date before 1900 or giving an age over 120, or an event date before 1970 or in a far future.',
   },
-  normalize(raw, { order, kind, asOf }) {
-    const text = cleanText(raw ?? '');
-    if (!text || /^(?:0{4}-?0{2}-?0{2}|null|n\/a|-|无|未知)$/i.test(text)) return { raw, value: null, parts: null, issues: [] };
-    const field = kind === 'birth' ? 'birth_date' : 'updated_at';
-    const value = text.length > 40 ? null : parseDate(text, order, kind === 'event');
-    if (!value && order === 'YMD' && isAmbiguous(text)) {
-      return { raw, value: null, parts: null, issues: [issue(field, 'date.ambiguous', 'day and month could be either way round; set dateOrder (DMY or MDY) in the config')] };
-    }
-    if (!value) return { raw, value: null, parts: null, issues: [issue(field, 'date.invalid', 'not a calendar date')] };
-    const year = Number(value.slice(0, 4));
-    const asOfYear = Number(asOf.slice(0, 4));
-    if (year > asOfYear + 1 || (kind === 'birth' ? year < 1900 || asOfYear - year > 120 : year < 1970)) {
-      return { raw, value: null, parts: null, issues: [issue(field, 'date.implausible', `year ${year} is not plausible for a ${kind === 'birth' ? 'birth date' : 'record date'}`)] };
-    }
-    if (value > asOf) return { raw, value: null, parts: null, issues: [issue(field, 'date.future', 'a date after the run date')] };
-    return { raw, value, parts: value, issues: [] };
+  normalize(raw, options) {
+    if (!raw) return { raw, value: null, parts: null, issues: [] };
+    const key = `${options.order} ${options.kind} ${options.asOf}`;
+    let cache = caches.get(key);
+    if (!cache) caches.set(key, (cache = new BoundedCache()));
+    return cache.get(raw, () => readDate(raw, options));
   },
 };
