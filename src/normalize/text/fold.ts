@@ -8,8 +8,15 @@ import { toSimplified } from './simplified.js';
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
+/**
+ * Words of printable ASCII and CJK unified ideographs separated by single spaces: NFKC
+ * leaves these characters alone (none decomposes or composes), so such text is clean.
+ */
+const CLEAN = /^[!-~\u3400-\u4dbf\u4e00-\u9fff]+(?: [!-~\u3400-\u4dbf\u4e00-\u9fff]+)*$/;
+
 /** NFKC + collapse all whitespace (incl. NBSP, ideographic space) to one space + trim. */
 export function cleanText(s: string): string {
+  if (CLEAN.test(s)) return s;
   return s.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
 }
 
