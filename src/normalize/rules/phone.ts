@@ -11,6 +11,8 @@ const FIELD = 'phone';
 const MAX_CELL = 200;
 const SEPARATORS = /[\/,;、，；|]|\s{2,}|\s+(?:or|或)\s+/;
 const EXTENSION = /\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})\s*$/i;
+/** Shared by every record without a phone: one array instead of one per record. */
+const NONE: NormalizedPhone[] = [];
 const KNOWN_FAKES = new Set(['13800138000', '13888888888', '12345678901', '13812345678', '18888888888', '10086', '10010', '95588']);
 
 /** Made-up numbers: all one digit, a run up or down, or a well-known example number. */
@@ -60,8 +62,9 @@ function parseQuietly(digits: string, region?: CountryCode): PhoneNumber | undef
 function readWithLibrary(digits: string, region: CountryCode): Reading | null {
   let parsed = parseQuietly(digits, region);
   let valid = !!parsed && isValidNumber(parsed.country ?? parsed.countryCallingCode, parsed.nationalNumber);
-  // A foreign number typed without its plus (16176018653, 447932084070) is read as international when that is valid.
-  if (parsed && !valid && !digits.startsWith('+')) {
+  // A foreign number typed without its plus (16176018653, 447932084070) is read as international when that is valid
+  // (never one starting with 0: no calling code does, and the library reads no number there).
+  if (parsed && !valid && !digits.startsWith('+') && !digits.startsWith('0')) {
     const international = parseQuietly('+' + digits);
     if (international && isValidNumber(international.country ?? international.countryCallingCode, international.nationalNumber)) {
       parsed = international;
@@ -135,8 +138,8 @@ export const phoneRule: NormalizerRule<string, NormalizedPhone[], { defaultRegio
     'phone.too_long': 'The cell holds text, not phone numbers.',
   },
   normalize(raw, { defaultRegion }) {
-    if (!raw || raw.trim() === '') return { raw, value: null, parts: [], issues: [] };
-    if (raw.length > MAX_CELL) return { raw, value: null, parts: [], issues: [issue(FIELD, 'phone.too_long', `phone cell holds ${raw.length} characters of text`)] };
+    if (!raw || raw.trim() === '') return { raw, value: null, parts: NONE, issues: [] };
+    if (raw.length > MAX_CELL) return { raw, value: null, parts: NONE, issues: [issue(FIELD, 'phone.too_long', `phone cell holds ${raw.length} characters of text`)] };
     const { phones, codes } = parseCell(raw, defaultRegion);
     const issues = [...new Set(codes)].map((c) =>
       c === 'invalid' ? issue(FIELD, 'phone.invalid', 'not a valid phone number') : issue(FIELD, 'phone.placeholder', 'a made-up placeholder number'),
