@@ -42,7 +42,9 @@ function hanKey(s: string): string {
   return foldKey(k);
 }
 
-const cache = new BoundedCache<Company & { placeholder: boolean }>();
+/** Shared by every record without a company (most of them): one object instead of one per record. */
+const EMPTY: Company = { display: null, key: null };
+const cache = new BoundedCache<{ parts: Company; placeholder: boolean }>();
 
 export const companyNameRule: NormalizerRule<string, Company> = {
   id: 'company-name',
@@ -50,19 +52,19 @@ export const companyNameRule: NormalizerRule<string, Company> = {
   codes: { 'company.placeholder': 'Not a company: 无, 个人, test, n/a.' },
   normalize(raw) {
     const text = cleanText(raw ?? '');
-    if (!text) return { raw, value: null, parts: { display: null, key: null }, issues: [] };
+    if (!text) return { raw, value: null, parts: EMPTY, issues: [] };
     const r = cache.get(text, (t) => {
-      if (PLACEHOLDERS.has(foldKey(t)) || PLACEHOLDERS.has(t.toLowerCase())) return { display: t, key: null, placeholder: true };
+      if (PLACEHOLDERS.has(foldKey(t)) || PLACEHOLDERS.has(t.toLowerCase())) return { parts: { display: t, key: null }, placeholder: true };
       const simplified = toSimplified(t);
       const key = /[\u3400-\u9fff]/.test(simplified)
         ? hanKey(simplified)
         : foldKey(simplified.toLowerCase().replace(/&/g, ' and ').replace(LATIN_LEGAL_FORMS, ' '));
-      return { display: t, key: key || foldKey(simplified), placeholder: false };
+      return { parts: { display: t, key: key || foldKey(simplified) }, placeholder: false };
     });
     return {
       raw,
-      value: r.display,
-      parts: { display: r.display, key: r.key },
+      value: r.parts.display,
+      parts: r.parts,
       issues: r.placeholder ? [issue('company', 'company.placeholder', 'a placeholder, not a company name')] : [],
     };
   },

@@ -5,6 +5,8 @@ type Email = { value: string | null; valid: boolean; placeholder: boolean };
 
 const SHAPE = /^[a-z0-9._%+'-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}$/;
 const PLACEHOLDER_LOCAL = /^(?:test|none|noemail|no-email|nomail|null|na|n\/a|x+|a+|abc|asdf|qwe|example|demo|unknown|无|未知)$/;
+/** Shared by every record without a valid email (most of them): one object instead of one per record. */
+const NONE: Email = { value: null, valid: false, placeholder: false };
 const PLACEHOLDER_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|test\.com|test|invalid|localhost|xxx\.com|a\.com|abc\.com)$/;
 
 export const emailRule: NormalizerRule<string, Email> = {
@@ -16,9 +18,9 @@ export const emailRule: NormalizerRule<string, Email> = {
   },
   normalize(raw) {
     const text = cleanText(raw ?? '').replace(/[＠]/g, '@').replace(/[。．]/g, '.').replace(/^mailto:/i, '').toLowerCase();
-    if (!text) return { raw, value: null, parts: { value: null, valid: false, placeholder: false }, issues: [] };
+    if (!text) return { raw, value: null, parts: NONE, issues: [] };
     if (text.length > 254 || !SHAPE.test(text)) {
-      return { raw, value: null, parts: { value: null, valid: false, placeholder: false }, issues: [issue('email', 'email.invalid', 'not a valid email address')] };
+      return { raw, value: null, parts: NONE, issues: [issue('email', 'email.invalid', 'not a valid email address')] };
     }
     const [local, domain] = text.split('@');
     const placeholder = PLACEHOLDER_LOCAL.test(local) || PLACEHOLDER_DOMAIN.test(domain) || (/^\d+$/.test(local) && local.length < 5);
