@@ -9,7 +9,8 @@ import { z } from 'zod';
  * Files of a master directory (all documented in the README):
  *   master.json              this file
  *   model.json               match parameters, estimated on the first night and reused
- *   records-NNNNNN.tsv       source records first seen in run N (see record-store.ts)
+ *   records-NNNNNN.tsv       source records first seen in run N: ids and match features (see record-store.ts)
+ *   raw-NNNNNN.ndjson        their raw values, line for line
  *   goldens-NNNNNN.tsv       golden records created or changed in run N, and merges (see golden-store.ts)
  *   merges.csv               golden ids merged into another: the redirect table
  *   golden.csv               the current golden list, for people and downstream systems
@@ -60,6 +61,7 @@ export type MasterMeta = z.infer<typeof masterMetaSchema>;
 export type RunEntry = z.infer<typeof runSchema>;
 
 export const recordsFile = (run: number) => `records-${String(run).padStart(6, '0')}.tsv`;
+export const rawFile = (run: number) => `raw-${String(run).padStart(6, '0')}.ndjson`;
 export const goldensFile = (run: number) => `goldens-${String(run).padStart(6, '0')}.tsv`;
 export const MASTER_FILE = 'master.json';
 export const MODEL_FILE = 'model.json';

@@ -9,7 +9,7 @@ import { ageInDays } from '../quality/freshness.js';
 import { silentProgress, type ProgressSink } from '../pipeline/progress.js';
 import { MASTER_FORMAT, MASTER_VERSION, type MasterMeta } from './format.js';
 import { recordFingerprint } from './fingerprint.js';
-import { encodeRecord, rawOf, sourceRecordOf } from './record-store.js';
+import { encodeRecord, rawOf } from './record-store.js';
 import { IdRedirects, goldenValues, storeGolden, type GoldenLine, type MergeEntry, type StoredGolden } from './golden-store.js';
 import type { LoadedMaster } from './store.js';
 import type { Changes } from './changes.js';
@@ -46,7 +46,7 @@ export interface NightResult {
   /** Set when the master's model was made by an older version and was estimated again from the master's records tonight: why. */
   modelReestimated: string | null;
   /** What the master directory gains tonight: record lines made on demand (a million of them would not fit in memory as strings). */
-  segment: { records: { count: number; lines: () => Iterable<string> }; goldens: GoldenLine[] };
+  segment: { records: { count: number; lines: () => Iterable<string>; raw: () => Iterable<string> }; goldens: GoldenLine[] };
   meta: MasterMeta;
 }
 
@@ -96,8 +96,11 @@ function startMaster(records: readonly NormalizedRecord[], opts: NightOptions): 
         *lines() {
           for (let i = 0; i < records.length; i++) {
             const r = records[i];
-            yield encodeRecord({ goldenId: goldenIdOf[i], fingerprint: recordFingerprint(r), run: 1, features: matchFeatures(r), raw: rawOf(r) });
+            yield encodeRecord({ goldenId: goldenIdOf[i], fingerprint: recordFingerprint(r), run: 1, features: matchFeatures(r) });
           }
+        },
+        *raw() {
+          for (const r of records) yield rawOf(r);
         },
       },
       goldens: stored,
@@ -208,15 +211,8 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
   // Review: tonight's pairs name master records too; those are rebuilt from their raw values for the side-by-side view.
   const reviewRecords = [...records];
   const at = new Map<number, number>();
-  const indexOf = (g: number): number => {
-    if (g >= M) return incoming[g - M];
-    let k = at.get(g);
-    if (k === undefined) {
-      k = reviewRecords.push(normalizeRecord(sourceRecordOf(master.records[g]), opts.normalize)) - 1;
-      at.set(g, k);
-    }
-    return k;
-  };
+  for (const [g, raw] of master.sourceRecords(link.review.flatMap((p) => [p.a, p.b]).filter((g) => g < M))) at.set(g, reviewRecords.push(normalizeRecord(raw, opts.normalize)) - 1);
+  const indexOf = (g: number): number => (g >= M ? incoming[g - M] : at.get(g)!);
   const review: ScoredPair[] = link.review.map((p) => {
     const ex = link.scorer.explain(p.a, p.b);
     const [a, b] = [indexOf(p.a), indexOf(p.b)];
@@ -226,7 +222,10 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
   const newRecords = {
     count: incoming.length,
     *lines() {
-      for (const i of incoming) yield encodeRecord({ goldenId: goldenIdOf[i], fingerprint: fingerprints[i], run, features: matchFeatures(records[i]), raw: rawOf(records[i]) });
+      for (const i of incoming) yield encodeRecord({ goldenId: goldenIdOf[i], fingerprint: fingerprints[i], run, features: matchFeatures(records[i]) });
+    },
+    *raw() {
+      for (const i of incoming) yield rawOf(records[i]);
     },
   };
   return {
@@ -259,13 +258,12 @@ function rebuildGoldens(
   const ids = [...rebuilt.keys()].sort(compareIds);
   const slotOfCluster = new Map<number, number>();
   ids.forEach((id, slot) => rebuilt.get(id)!.masterClusters.forEach((c) => slotOfCluster.set(c, slot)));
+  const wanted: number[] = [];
+  for (let i = 0; i < masterCluster.length; i++) if (slotOfCluster.has(masterCluster[i])) wanted.push(i);
+  const raw = master.sourceRecords(wanted);
   const members: NormalizedRecord[] = [];
   const clusters: number[][] = ids.map(() => []);
-  for (let i = 0; i < masterCluster.length; i++) {
-    const slot = slotOfCluster.get(masterCluster[i]);
-    if (slot === undefined) continue;
-    clusters[slot].push(members.push(normalizeRecord(sourceRecordOf(master.records[i]), opts.normalize)) - 1);
-  }
+  for (const i of wanted) clusters[slotOfCluster.get(masterCluster[i])!].push(members.push(normalizeRecord(raw.get(i)!, opts.normalize)) - 1);
   ids.forEach((id, slot) => {
     for (const i of rebuilt.get(id)!.incoming) clusters[slot].push(members.push(records[i]) - 1);
   });

@@ -8,7 +8,7 @@ import { encodeGoldenLine, paddedLine } from './golden-store.js';
 import type { QualityReport } from '../report/schema.js';
 import type { PipelineState } from '../pipeline/state.js';
 import { inputOrder, qualityInput, rejectRows, type OutputOptions } from '../pipeline/outputs.js';
-import { MASTER_FILE, MERGES_FILE, MERGE_COLUMNS, MODEL_FILE, goldensFile, recordsFile, type MasterMeta, type RunEntry } from './format.js';
+import { MASTER_FILE, MERGES_FILE, MERGE_COLUMNS, MODEL_FILE, goldensFile, rawFile, recordsFile, type MasterMeta, type RunEntry } from './format.js';
 import type { LoadedMaster } from './store.js';
 import type { NightResult } from './night.js';
 import { renderChanges } from './changes.js';
@@ -108,6 +108,7 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
   };
   const masterFiles: [string, FileContent][] = [
     [recordsFile(night.run), () => inBatches([], night.segment.records.lines(), (line) => line)],
+    [rawFile(night.run), () => inBatches([], night.segment.records.raw(), (line) => line)],
     [goldensFile(night.run), () => inBatches([], night.segment.goldens, encodeGoldenLine)],
     [MODEL_FILE, JSON.stringify(night.model, null, 2) + '\n'],
     ['golden.csv', golden],

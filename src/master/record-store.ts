@@ -4,15 +4,15 @@ import { escapeCell as escape, unescapeCell as unescape } from './tsv.js';
 
 /**
  * The master's memory of every source record it has seen, one tab-separated
- * line per record:
+ * line per record in records-NNNNNN.tsv:
  *
- *   golden_id  fingerprint  run  <16 match features>  <source record as JSON>
+ *   golden_id  fingerprint  run  <16 match features>
  *
  * Features are stored ready for blocking and comparison, so a night never
  * normalizes the master again; they are plain tab-separated text because
  * splitting a million lines is several times faster than parsing a million JSON
- * objects. The source record (raw values) is parsed only for the few customers
- * whose golden record must be rebuilt.
+ * objects. The raw values sit in raw-NNNNNN.ndjson, line for line, and are read
+ * only for the few customers whose golden record must be rebuilt.
  */
 export interface StoredRecord {
   /** The golden id the record was given; follow merges.csv for today's id. */
@@ -20,8 +20,6 @@ export interface StoredRecord {
   fingerprint: string;
   run: number;
   features: MatchFeatures;
-  /** The raw JSON of the source record, parsed on demand by {@link sourceRecordOf}. */
-  raw: string;
 }
 
 /** Column order of the features; a compile error here means MatchFeatures changed and the master format must too. */
@@ -48,7 +46,7 @@ const _everyFeatureStored: MissingKeys extends never ? true : never = true;
 void _everyFeatureStored;
 
 const FIXED_COLUMNS = 3;
-const COLUMNS = FIXED_COLUMNS + FEATURE_KEYS.length + 1;
+const COLUMNS = FIXED_COLUMNS + FEATURE_KEYS.length;
 
 export function encodeRecord(r: StoredRecord): string {
   const cells = [escape(r.goldenId), r.fingerprint, String(r.run)];
@@ -56,7 +54,6 @@ export function encodeRecord(r: StoredRecord): string {
     const v = r.features[key];
     cells.push(key === 'phones' ? (v as string[]).join(' ') : v === null ? '' : escape(v as string));
   }
-  cells.push(r.raw);
   return cells.join('\t');
 }
 
@@ -72,14 +69,27 @@ export function decodeRecord(line: string): StoredRecord | null {
     const key = FEATURE_KEYS[k];
     features[key] = key === 'phones' ? (cell ? cell.split(' ') : []) : cell === '' ? null : unescape(cell);
   }
-  return { goldenId: unescape(cells[0]), fingerprint: cells[1], run, features: features as unknown as MatchFeatures, raw: cells[COLUMNS - 1] };
+  return { goldenId: unescape(cells[0]), fingerprint: cells[1], run, features: features as unknown as MatchFeatures };
 }
 
-export function sourceRecordOf(r: StoredRecord): SourceRecord {
-  return JSON.parse(r.raw) as SourceRecord;
-}
-
+/** One raw-NNNNNN.ndjson line (JSON escapes line breaks inside values, so a record is always one line). */
 export function rawOf(rec: SourceRecord): string {
-  // JSON escapes tabs and newlines inside strings, so the raw column never breaks the line format.
   return JSON.stringify({ source: rec.source, row: rec.row, line: rec.line, fields: rec.fields, extra: rec.extra });
+}
+
+/** Lines `wanted` (0-based, ascending) of a newline-separated file, without splitting the rest of it. */
+export function pickLines(text: Buffer, wanted: readonly number[]): string[] {
+  const out: string[] = [];
+  let line = 0;
+  let start = 0;
+  for (const target of wanted) {
+    while (line < target) {
+      start = text.indexOf(10, start) + 1;
+      if (start === 0) throw new Error(`line ${target + 1} is past the end`);
+      line++;
+    }
+    const end = text.indexOf(10, start);
+    out.push(text.toString('utf8', start, end < 0 ? text.length : end));
+  }
+  return out;
 }

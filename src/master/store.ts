@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CrmError, EXIT, usageError } from '../model/errors.js';
 import { matchModelSchema, type MatchModel } from '../match/model.js';
-import { MASTER_FILE, MASTER_FORMAT, MASTER_VERSION, MODEL_FILE, goldensFile, masterMetaSchema, recordsFile, type MasterMeta } from './format.js';
-import { decodeRecord, type StoredRecord } from './record-store.js';
+import { MASTER_FILE, MASTER_FORMAT, MASTER_VERSION, MODEL_FILE, goldensFile, masterMetaSchema, rawFile, recordsFile, type MasterMeta } from './format.js';
+import { decodeRecord, pickLines, type StoredRecord } from './record-store.js';
+import type { SourceRecord } from '../model/record.js';
 import { IdRedirects, decodeGoldenLine, isMerge, type MergeEntry, type StoredGolden } from './golden-store.js';
 
 export interface LoadedMaster {
@@ -18,6 +20,8 @@ export interface LoadedMaster {
   goldens: Map<string, StoredGolden>;
   merges: MergeEntry[];
   redirects: IdRedirects;
+  /** Raw values of master records by index (read from the raw segments only when asked). */
+  sourceRecords(indices: Iterable<number>): Map<number, SourceRecord>;
 }
 
 /**
@@ -67,7 +71,35 @@ export async function loadMaster(dir: string): Promise<LoadedMaster | null> {
       } else goldens.set(line.id, line);
     });
   }
-  return { dir, meta, model, records, goldens, merges, redirects };
+  const sourceRecords = (indices: Iterable<number>): Map<number, SourceRecord> => {
+    const sorted = [...new Set(indices)].sort((a, b) => a - b);
+    const out = new Map<number, SourceRecord>();
+    let first = 0;
+    let k = 0;
+    for (const segment of meta.segments) {
+      const wanted: number[] = [];
+      while (k < sorted.length && sorted[k] < first + segment.records) wanted.push(sorted[k++] - first);
+      if (wanted.length) {
+        const path = join(dir, rawFile(segment.run));
+        let lines: string[];
+        try {
+          lines = pickLines(readFileSync(path), wanted);
+        } catch (err) {
+          throw corrupt(path, `cannot be read as ${segment.records} records: ${(err as Error).message}`);
+        }
+        wanted.forEach((w, x) => {
+          try {
+            out.set(first + w, JSON.parse(lines[x]) as SourceRecord);
+          } catch {
+            throw corrupt(path, 'is not JSON', w + 1);
+          }
+        });
+      }
+      first += segment.records;
+    }
+    return out;
+  };
+  return { dir, meta, model, records, goldens, merges, redirects, sourceRecords };
 }
 
 function parseMeta(text: string, path: string): MasterMeta {
