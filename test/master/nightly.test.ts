@@ -178,6 +178,18 @@ describe('masters from other versions, damaged or busy', () => {
     return join(dir, 'a.csv');
   };
 
+  it('is also reached as `crmclean dedupe FILES --master DIR`, which refuses a saved --model (the master has its own)', () => {
+    const dir = tempDir();
+    const input = sample(dir);
+    const m = join(dir, 'm');
+    const r = crm(['dedupe', input, '--master', m, '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readCsv(join(m, 'mapping.csv')).map((row) => row.status)).toEqual(['new', 'new']);
+    const withModel = crm(['dedupe', input, '--master', m, '--model', join(m, 'model.json'), '-q']);
+    expect(withModel.status).toBe(2);
+    expect(withModel.stderr).toMatch(/--model cannot be combined with --master/);
+  });
+
   it('refuses a master written by a newer version, and leaves it untouched', () => {
     const dir = tempDir();
     const input = sample(dir);
