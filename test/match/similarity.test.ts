@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jaroWinkler } from '../../src/match/similarity/jaro-winkler.js';
+import { jaroWinkler, jaroWinklerAtLeast } from '../../src/match/similarity/jaro-winkler.js';
 import { editDistance, isAdjacentTransposition } from '../../src/match/similarity/edit-distance.js';
 
 describe('jaroWinkler', () => {
@@ -45,4 +45,26 @@ describe('edit distance helpers', () => {
     ['1234', '4321', false],
     ['1234', '12345', false],
   ])('isAdjacentTransposition(%s, %s) = %s', (a, b, t) => expect(isAdjacentTransposition(a, b)).toBe(t));
+});
+
+describe('jaroWinklerAtLeast', () => {
+  const word = fc.oneof(fc.string({ maxLength: 14 }), fc.stringMatching(/^[a-e]{0,12}$/), fc.constantFrom('martha', 'marhta', 'dixon', 'dicksonx', '张伟', '章伟', 'alexanderdent', 'alexanderdixon'));
+  it('decides exactly as jaroWinkler(a, b) >= threshold', () => {
+    fc.assert(
+      fc.property(word, word, fc.constantFrom(0, 0.5, 0.8, 0.88, 0.9, 0.92, 0.97, 1), (a, b, t) => {
+        expect(jaroWinklerAtLeast(a, b, t)).toBe(jaroWinkler(a, b) >= t);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    ['martha', 'marhta', 0.96, true],
+    ['martha', 'marhta', 0.97, false],
+    ['dwayne', 'duane', 0.84, true],
+    ['alexanderdent', 'alexanderdixon', 0.92, true],
+    ['abcd', 'wxyz', 0.1, false],
+  ])('%s ~ %s at %s: %s', (a, b, t, expected) => {
+    expect(jaroWinklerAtLeast(a, b, t)).toBe(expected);
+  });
 });

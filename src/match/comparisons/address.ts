@@ -1,6 +1,6 @@
 import type { Comparison } from './comparison.js';
 import type { MatchFeatures } from '../features.js';
-import { jaroWinkler } from '../similarity/jaro-winkler.js';
+import { jaroWinklerAtLeast } from '../similarity/jaro-winkler.js';
 import { editDistance } from '../similarity/edit-distance.js';
 
 type Key = 'locality' | 'city' | 'street' | 'streetNumber' | 'unit' | 'postcode';
@@ -23,7 +23,7 @@ function fuzzy(name: string, key: Key, doc: string): Comparison {
     present: (f) => value(f) !== null,
     levels: [
       { label: 'exact', test: (a, b) => value(a) === value(b), termFrequencyValue: value },
-      { label: 'jw_0.88', test: (a, b) => jaroWinkler(value(a)!, value(b)!) >= 0.88 },
+      { label: 'jw_0.88', test: (a, b) => jaroWinklerAtLeast(value(a)!, value(b)!, 0.88) },
     ],
   };
 }
@@ -44,7 +44,7 @@ export const postcodeComparison: Comparison = {
   ],
 };
 
-const sameOrFuzzy = (x: string | null, y: string | null) => x !== null && y !== null && (x === y || jaroWinkler(x, y) >= 0.88);
+const sameOrFuzzy = (x: string | null, y: string | null) => x !== null && y !== null && (x === y || jaroWinklerAtLeast(x, y, 0.88));
 const compatible = (x: string | null, y: string | null) => x === null || y === null || x === y;
 /** Below exact, a misspelt district or suburb ("forets hill") is still the same place. */
 const nearlyCompatible = (x: string | null, y: string | null) => x === null || y === null || sameOrFuzzy(x, y);

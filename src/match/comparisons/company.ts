@@ -1,5 +1,5 @@
 import type { Comparison } from './comparison.js';
-import { jaroWinkler } from '../similarity/jaro-winkler.js';
+import { jaroWinklerAtLeast } from '../similarity/jaro-winkler.js';
 
 export const companyComparison: Comparison = {
   name: 'company',
@@ -7,6 +7,6 @@ export const companyComparison: Comparison = {
   present: (f) => f.company !== null,
   levels: [
     { label: 'exact', test: (a, b) => a.company === b.company, termFrequencyValue: (f) => f.company },
-    { label: 'jw_0.9', test: (a, b) => jaroWinkler(a.company!, b.company!) >= 0.9 },
+    { label: 'jw_0.9', test: (a, b) => jaroWinklerAtLeast(a.company!, b.company!, 0.9) },
   ],
 };

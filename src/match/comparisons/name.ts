@@ -1,6 +1,6 @@
 import type { Comparison } from './comparison.js';
 import type { MatchFeatures } from '../features.js';
-import { jaroWinkler } from '../similarity/jaro-winkler.js';
+import { jaroWinklerAtLeast } from '../similarity/jaro-winkler.js';
 
 /** Each part's Jaro–Winkler at least this, for two whole names to count as alike. */
 const PART_ALIKE = 0.8;
@@ -13,8 +13,8 @@ const PART_ALIKE = 0.8;
  */
 function partsAlike(a: MatchFeatures, b: MatchFeatures): boolean {
   if (a.family === null || a.given === null || b.family === null || b.given === null) return true;
-  const straight = Math.min(jaroWinkler(a.family, b.family), jaroWinkler(a.given, b.given));
-  return straight >= PART_ALIKE || Math.min(jaroWinkler(a.family, b.given), jaroWinkler(a.given, b.family)) >= PART_ALIKE;
+  const alike = (x: string, y: string) => jaroWinklerAtLeast(x, y, PART_ALIKE);
+  return (alike(a.family, b.family) && alike(a.given, b.given)) || (alike(a.family, b.given) && alike(a.given, b.family));
 }
 
 /**
@@ -30,10 +30,10 @@ export const nameComparison: Comparison = {
   levels: [
     { label: 'exact', test: (a, b) => a.name === b.name, termFrequencyValue: (f) => f.name },
     { label: 'pinyin_equal', test: (a, b) => a.pinyin !== null && a.pinyin === b.pinyin, termFrequencyValue: (f) => f.pinyin },
-    { label: 'phonetic_or_jw_0.92', test: (a, b) => ((a.phonetic !== null && a.phonetic === b.phonetic) || jaroWinkler(a.name!, b.name!) >= 0.92) && partsAlike(a, b) },
+    { label: 'phonetic_or_jw_0.92', test: (a, b) => ((a.phonetic !== null && a.phonetic === b.phonetic) || jaroWinklerAtLeast(a.name!, b.name!, 0.92)) && partsAlike(a, b) },
     {
       label: 'family_equal',
-      test: (a, b) => a.family !== null && a.family === b.family && (a.given === null || b.given === null || jaroWinkler(a.given, b.given) >= 0.8),
+      test: (a, b) => a.family !== null && a.family === b.family && (a.given === null || b.given === null || jaroWinklerAtLeast(a.given, b.given, 0.8)),
       termFrequencyValue: (f) => f.family,
     },
     { label: 'given_equal', test: (a, b) => a.given !== null && a.given === b.given, termFrequencyValue: (f) => f.given },
