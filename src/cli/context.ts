@@ -38,6 +38,6 @@ export async function resolveOptions(flags: InputFlags): Promise<PipelineOptions
     asOf,
     threads,
     // Progress goes to stderr so stdout stays clean for NDJSON and --json.
-    progress: createProgress({ quiet: !!flags.quiet || !!flags.json, tty: !!process.stderr.isTTY }),
+    progress: await createProgress({ quiet: !!flags.quiet || !!flags.json, tty: !!process.stderr.isTTY }),
   };
 }

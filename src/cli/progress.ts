@@ -1,10 +1,15 @@
-import ora, { type Ora } from 'ora';
+import type { Ora } from 'ora';
 import type { ProgressSink } from '../pipeline/progress.js';
 import { silentProgress } from '../pipeline/progress.js';
 
-/** Spinner with counts and rate on a TTY; one plain stderr line per stage otherwise (cron, CI). */
-export function createProgress(opts: { quiet: boolean; tty: boolean }): ProgressSink {
+/**
+ * Spinner with counts and rate on a TTY; one plain stderr line per stage
+ * otherwise (cron, CI). The spinner library is loaded only for a TTY: it is a
+ * good part of start-up time, which a cron job should not pay.
+ */
+export async function createProgress(opts: { quiet: boolean; tty: boolean }): Promise<ProgressSink> {
   if (opts.quiet) return silentProgress;
+  const ora = opts.tty ? (await import('ora')).default : null;
   let stage = '';
   let total: number | undefined;
   let started = 0;
@@ -17,7 +22,7 @@ export function createProgress(opts: { quiet: boolean; tty: boolean }): Progress
       stage = name;
       total = t;
       started = performance.now();
-      if (opts.tty) spinner = ora({ text: name, stream: process.stderr }).start();
+      if (ora) spinner = ora({ text: name, stream: process.stderr }).start();
     },
     update(done) {
       if (!spinner) return;
