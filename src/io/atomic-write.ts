@@ -143,7 +143,7 @@ async function fsStep<T>(path: string, step: Promise<T>): Promise<T> {
 }
 
 /** A file's content: a string, or chunks made while it is written (for files too big to hold as one string). */
-export type FileContent = string | (() => Iterable<string>);
+export type FileContent = string | (() => Iterable<string | Uint8Array>);
 
 export function writeContent(path: string, content: FileContent): Promise<void> {
   if (typeof content === 'string') return writeFileAtomic(path, content);
@@ -154,5 +154,5 @@ export function writeContent(path: string, content: FileContent): Promise<void> 
 
 /** The whole content as one string (for tests and small files). */
 export function contentText(content: FileContent): string {
-  return typeof content === 'string' ? content : [...content()].join('');
+  return typeof content === 'string' ? content : Buffer.concat([...content()].map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
 }

@@ -19,8 +19,12 @@ export interface StoredGolden {
   run: number;
   /** Cells in `line` (the column count when it was written). */
   cells: number;
-  /** The golden.csv line, without its line break. */
-  line: string;
+  /**
+   * The golden.csv line, without its line break: a string when built tonight,
+   * the file's own bytes when loaded (a million lines are copied to golden.csv
+   * without ever becoming strings).
+   */
+  line: string | Buffer;
 }
 
 export interface MergeEntry {
@@ -50,7 +54,7 @@ export function storeGolden(g: GoldenRecord, run: number, columns: string[], esc
 
 /** The customer's values (not the bookkeeping columns) back from a stored line; formula escapes removed. */
 export function goldenValues(g: StoredGolden, columns: readonly string[]): Record<string, string> {
-  const [cells] = parse(g.line, { relax_column_count: true }) as string[][];
+  const [cells] = parse(g.line.toString(), { relax_column_count: true }) as string[][];
   const values: Record<string, string> = {};
   cells.forEach((cell, k) => {
     const column = columns[k];
@@ -60,14 +64,35 @@ export function goldenValues(g: StoredGolden, columns: readonly string[]): Recor
   return values;
 }
 
-export function paddedLine(g: StoredGolden, columns: number): string {
-  return g.cells < columns ? g.line + ','.repeat(columns - g.cells) : g.line;
+/** The line for golden.csv, with empty cells added for columns that came after it was written. */
+export function paddedLine(g: StoredGolden, columns: number): string | Buffer {
+  if (g.cells >= columns) return g.line;
+  const pad = ','.repeat(columns - g.cells);
+  return typeof g.line === 'string' ? g.line + pad : Buffer.concat([g.line, Buffer.from(pad)]);
 }
 
 export function encodeGoldenLine(l: GoldenLine): string {
   return isMerge(l)
     ? ['M', escapeCell(l.id), escapeCell(l.mergedInto), l.run, l.asOf, escapeCell(l.evidence)].join('\t')
-    : ['G', escapeCell(l.id), l.updatedAt ?? '', l.run, l.cells, escapeCell(l.line)].join('\t');
+    : ['G', escapeCell(l.id), l.updatedAt ?? '', l.run, l.cells, escapeCell(l.line.toString())].join('\t');
+}
+
+/**
+ * Decode one line from the file's bytes: only the short leading cells become
+ * strings; a golden record's CSV line stays a slice of `bytes` unless it holds
+ * an escape.
+ */
+export function decodeGoldenBytes(bytes: Buffer): GoldenLine | null {
+  const tabs: number[] = [];
+  for (let at = bytes.indexOf(9); at >= 0 && tabs.length < 5; at = bytes.indexOf(9, at + 1)) tabs.push(at);
+  if (tabs.length < 5 || bytes[0] !== 0x47 /* G */) return decodeGoldenLine(bytes.toString('utf8'));
+  const cell = (k: number) => bytes.toString('utf8', k === 0 ? 0 : tabs[k - 1] + 1, tabs[k]);
+  const run = Number(cell(3));
+  const cells = Number(cell(4));
+  if (cell(0) !== 'G' || !Number.isInteger(run) || !Number.isInteger(cells)) return null;
+  const line = bytes.subarray(tabs[4] + 1);
+  if (line.includes(9)) return null;
+  return { id: unescapeCell(cell(1)), updatedAt: cell(2) || null, run, cells, line: line.includes(92) ? unescapeCell(line.toString('utf8')) : line };
 }
 
 export function decodeGoldenLine(text: string): GoldenLine | null {

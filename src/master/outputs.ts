@@ -120,15 +120,27 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
 
 const LINES_PER_CHUNK = 4096;
 
-/** `head` lines, then one line per item, each ending in a line break, joined into chunks of a few thousand lines. */
-function* inBatches<T>(head: readonly string[], items: Iterable<T>, line: (item: T) => string): Generator<string> {
-  let batch: string[] = [...head];
+/**
+ * `head` lines, then one line per item, each ending in a line break, joined
+ * into chunks of a few thousand lines; lines loaded from the master as bytes
+ * stay bytes.
+ */
+function* inBatches<T>(head: readonly string[], items: Iterable<T>, line: (item: T) => string | Buffer): Generator<string | Buffer> {
+  let batch: (string | Buffer)[] = [...head];
+  let bytes = false;
+  const flush = () => {
+    const chunk = bytes ? Buffer.concat(batch.flatMap((l) => [typeof l === 'string' ? Buffer.from(l) : l, NEWLINE])) : batch.join('\n') + '\n';
+    batch = [];
+    bytes = false;
+    return chunk;
+  };
   for (const item of items) {
-    batch.push(line(item));
-    if (batch.length === LINES_PER_CHUNK) {
-      yield batch.join('\n') + '\n';
-      batch = [];
-    }
+    const l = line(item);
+    if (typeof l !== 'string') bytes = true;
+    batch.push(l);
+    if (batch.length === LINES_PER_CHUNK) yield flush();
   }
-  if (batch.length) yield batch.join('\n') + '\n';
+  if (batch.length) yield flush();
 }
+
+const NEWLINE = Buffer.from('\n');

@@ -6,7 +6,7 @@ import { matchModelSchema, type MatchModel } from '../match/model.js';
 import { MASTER_FILE, MASTER_FORMAT, MASTER_VERSION, MODEL_FILE, goldensFile, masterMetaSchema, rawFile, recordsFile, type MasterMeta } from './format.js';
 import { decodeRecord, pickLines, type StoredRecord } from './record-store.js';
 import type { SourceRecord } from '../model/record.js';
-import { IdRedirects, decodeGoldenLine, isMerge, type MergeEntry, type StoredGolden } from './golden-store.js';
+import { IdRedirects, decodeGoldenBytes, isMerge, type MergeEntry, type StoredGolden } from './golden-store.js';
 
 export interface LoadedMaster {
   dir: string;
@@ -59,10 +59,10 @@ export async function loadMaster(dir: string): Promise<LoadedMaster | null> {
       records.push(r);
     });
     const goldenPath = join(dir, goldensFile(segment.run));
-    const goldenLines = splitLines(await readRequired(goldenPath));
+    const goldenLines = splitBytes(await readRequiredBytes(goldenPath));
     if (goldenLines.length !== segment.goldens) throw corrupt(goldenPath, `holds ${goldenLines.length} lines, ${MASTER_FILE} lists ${segment.goldens}`);
-    goldenLines.forEach((text, k) => {
-      const line = decodeGoldenLine(text);
+    goldenLines.forEach((bytes, k) => {
+      const line = decodeGoldenBytes(bytes);
       if (!line) throw corrupt(goldenPath, 'is not a master golden line', k + 1);
       if (isMerge(line)) {
         goldens.delete(line.id);
@@ -137,6 +137,27 @@ function parseModel(text: string, path: string): MatchModel {
   const parsed = matchModelSchema.safeParse(data);
   if (!parsed.success) throw corrupt(path, `is not a model this version can use: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
+}
+
+/** Lines of a file as slices of its bytes (no copies, no strings). */
+function splitBytes(bytes: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(10, start);
+    lines.push(bytes.subarray(start, end < 0 ? bytes.length : end));
+    start = end < 0 ? bytes.length : end + 1;
+  }
+  return lines;
+}
+
+async function readRequiredBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw corrupt(path, 'is missing');
+    throw new CrmError(`cannot read ${path}: ${(err as Error).message}`, EXIT.USAGE);
+  }
 }
 
 function splitLines(text: string): string[] {
