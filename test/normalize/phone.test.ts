@@ -73,6 +73,24 @@ describe('phone rule', () => {
     expect(Error.stackTraceLimit).toBe(limit);
   });
 
+  it('looksFake agrees with its definition as patterns on digit strings', () => {
+    const byPatterns = (n: string) => {
+      const tail = n.slice(-8);
+      return ['13800138000', '13888888888', '12345678901', '13812345678', '18888888888', '10086', '10010', '95588'].includes(n) ||
+        /^(\d)\1+$/.test(n) || /^(\d)\1{6,}\d?$/.test(tail) || /^\d?(\d)\1{6,}$/.test(tail) || runs(tail);
+    };
+    const runs = (t: string) => t.length >= 7 && [1, 9].some((d) => [...t].every((c, i) => i === 0 || (Number(c) - Number(t[i - 1]) + 10) % 10 === d));
+    const digits = fc.array(fc.constantFrom('0', '1', '2', '3', '8', '9'), { maxLength: 14 }).map((a) => a.join(''));
+    const seeded = fc.tuple(fc.constantFrom('', '1', '13', '138', '0'), fc.constantFrom('1234567', '12345678', '9876543', '98765432', '8888888', '88888888', '90123456', '2222222x'), fc.constantFrom('', '5', '55'))
+      .map(([a, b, c]) => (a + b + c).replace('x', '3'));
+    fc.assert(
+      fc.property(fc.oneof(digits, seeded), (n) => {
+        expect([n, looksFake(n)]).toEqual([n, byPatterns(n)]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('never throws on arbitrary text', () => {
     fc.assert(fc.property(fc.string({ maxLength: 60 }), (s) => void norm(s)), { numRuns: 300 });
   });

@@ -8,7 +8,7 @@ import { Metadata } from 'libphonenumber-js/max';
  * prefixes such as 17951), which the library would strip: those still go through it.
  * Skipping the parse matters because the library rebuilds its RegExps on every call.
  */
-const SHAPE = /^(?:\+86)?(1[3-9]\d{9})$/;
+const SHAPE = /^(?:\+86)?1[3-9]\d{9}$/;
 
 interface CnPlan {
   nationalPrefixForParsing(): string | undefined;
@@ -34,8 +34,8 @@ function prefixes(): RegExp[] {
  * default region; null when the library has to decide.
  */
 export function plainCnMobile(digits: string, region: string): string | null {
-  const m = SHAPE.exec(digits);
-  if (!m || (region !== 'CN' && digits[0] !== '+')) return null;
-  const national = m[1];
-  return prefixes().some((p) => p.test(national)) ? null : national;
+  if (!SHAPE.test(digits) || (region !== 'CN' && digits[0] !== '+')) return null;
+  const national = digits[0] === '+' ? digits.slice(3) : digits;
+  for (const prefix of prefixes()) if (prefix.test(national)) return null;
+  return national;
 }

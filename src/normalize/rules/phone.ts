@@ -10,24 +10,37 @@ const FIELD = 'phone';
 /** A longer cell is a paragraph, not phone numbers. */
 const MAX_CELL = 200;
 const SEPARATORS = /[\/,;、，；|]|\s{2,}|\s+(?:or|或)\s+/;
+const SEVERAL_MOBILES = /^\s*1\d{10}(?:\s+1\d{10})+\s*$/;
 const EXTENSION = /\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})\s*$/i;
 /** Shared by every record without a phone: one array instead of one per record. */
 const NONE: NormalizedPhone[] = [];
 const KNOWN_FAKES = new Set(['13800138000', '13888888888', '12345678901', '13812345678', '18888888888', '10086', '10010', '95588']);
 
-/** Made-up numbers: all one digit, a run up or down, or a well-known example number. */
+/**
+ * Made-up numbers: all one digit, a run up or down, or a well-known example number.
+ * `national` holds digits only. Written with character codes rather than regular
+ * expressions and slices: it runs for every number, and those allocate.
+ */
 export function looksFake(national: string): boolean {
   if (KNOWN_FAKES.has(national)) return true;
-  if (/^(\d)\1+$/.test(national)) return true;
-  // The subscriber part (last 8 digits) typed as a run, e.g. 138 12345678 or 87654321, or one digit repeated.
-  const tail = national.slice(-8);
-  if (/^(\d)\1{6,}\d?$/.test(tail) || /^\d?(\d)\1{6,}$/.test(tail)) return true;
-  return isRun(tail, 1) || isRun(tail, -1);
+  if (national.length >= 2 && sameDigit(national, 0, national.length)) return true;
+  // The subscriber part (last 8 digits) typed as a run, e.g. 138 12345678 or 87654321, or one digit repeated:
+  // seven equal digits with at most one other before or after them.
+  const from = Math.max(0, national.length - 8);
+  const tail = national.length - from;
+  if (tail >= 7 && (sameDigit(national, from, from + 7) || sameDigit(national, national.length - 7, national.length))) return true;
+  return isRun(national, from, 1) || isRun(national, from, -1);
 }
 
-function isRun(s: string, step: number): boolean {
-  if (s.length < 7) return false;
-  for (let i = 1; i < s.length; i++) if ((s.charCodeAt(i) - s.charCodeAt(i - 1) + 10) % 10 !== (step + 10) % 10) return false;
+function sameDigit(s: string, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (s.charCodeAt(i) !== s.charCodeAt(from)) return false;
+  return true;
+}
+
+/** Whether s[from..] counts up (step 1) or down (step -1) digit by digit, wrapping 9 → 0, over at least 7 digits. */
+function isRun(s: string, from: number, step: number): boolean {
+  if (s.length - from < 7) return false;
+  for (let i = from + 1; i < s.length; i++) if ((s.charCodeAt(i) - s.charCodeAt(i - 1) + 10) % 10 !== (step + 10) % 10) return false;
   return true;
 }
 
@@ -95,11 +108,13 @@ function parseOne(piece: string, region: CountryCode): { phone: NormalizedPhone 
   // 0086 / 86 prefixes that libphonenumber reads only with a plus.
   let digits = body.replace(/[^\d+]/g, '');
   if (digits.startsWith('00')) digits = '+' + digits.slice(2);
-  else if (region === 'CN' && /^86(1\d{10})$/.test(digits)) digits = '+' + digits;
-  if (digits.replace('+', '').length < 5) return { phone: null, code: 'invalid' };
+  else if (region === 'CN' && /^861\d{10}$/.test(digits)) digits = '+' + digits;
+  if (digits.length - (digits.includes('+') ? 1 : 0) < 5) return { phone: null, code: 'invalid' };
+  // `digits` holds digits and pluses only.
+  const plain = digits.includes('+') ? digits.replace(/\D/g, '') : digits;
   const parsed = read(digits, region);
-  const national = parsed?.nationalNumber ?? digits.replace(/\D/g, '');
-  const fake = looksFake(national) || looksFake(digits.replace(/\D/g, ''));
+  const national = parsed?.nationalNumber ?? plain;
+  const fake = looksFake(national) || looksFake(plain);
   if (!parsed) return { phone: null, code: fake ? 'placeholder' : 'invalid' };
   const { type, valid } = parsed;
   return {
@@ -114,19 +129,27 @@ function parseOne(piece: string, region: CountryCode): { phone: NormalizedPhone 
   };
 }
 
+function addPiece(piece: string, region: CountryCode, phones: NormalizedPhone[], codes: Parsed['codes']): void {
+  if (!/\d/.test(piece)) return;
+  const { phone, code } = parseOne(piece.trim(), region);
+  if (code) codes.push(code);
+  if (phone && !phones.some((p) => p.e164 === phone.e164)) phones.push(phone);
+}
+
+/** Numbers of the cell being read; the record keeps a copy of exactly its own (one scratch array, not one per cell). */
+const found: NormalizedPhone[] = [];
+
 function parseCell(cell: string, region: CountryCode): Parsed {
   const text = cleanText(cell);
-  const phones: NormalizedPhone[] = [];
+  const phones = found;
+  phones.length = 0;
   const codes: Parsed['codes'] = [];
-  // Split on separators; a run of digits and spaces with no separator may still hold two mobiles ("13812345678 13987654321").
-  const pieces = text.split(SEPARATORS).flatMap((p) => (/^\s*1\d{10}(\s+1\d{10})+\s*$/.test(p) ? p.trim().split(/\s+/) : [p]));
-  for (const piece of pieces) {
-    if (!/\d/.test(piece)) continue;
-    const { phone, code } = parseOne(piece.trim(), region);
-    if (code) codes.push(code);
-    if (phone && !phones.some((p) => p.e164 === phone.e164)) phones.push(phone);
+  for (const part of text.split(SEPARATORS)) {
+    // A run of digits and spaces with no separator may still hold two mobiles ("13812345678 13987654321").
+    if (SEVERAL_MOBILES.test(part)) for (const piece of part.trim().split(/\s+/)) addPiece(piece, region, phones, codes);
+    else addPiece(part, region, phones, codes);
   }
-  return { phones, codes };
+  return { phones: phones.slice(), codes };
 }
 
 export const phoneRule: NormalizerRule<string, NormalizedPhone[], { defaultRegion: CountryCode }> = {
@@ -141,9 +164,11 @@ export const phoneRule: NormalizerRule<string, NormalizedPhone[], { defaultRegio
     if (!raw || raw.trim() === '') return { raw, value: null, parts: NONE, issues: [] };
     if (raw.length > MAX_CELL) return { raw, value: null, parts: NONE, issues: [issue(FIELD, 'phone.too_long', `phone cell holds ${raw.length} characters of text`)] };
     const { phones, codes } = parseCell(raw, defaultRegion);
-    const issues = [...new Set(codes)].map((c) =>
-      c === 'invalid' ? issue(FIELD, 'phone.invalid', 'not a valid phone number') : issue(FIELD, 'phone.placeholder', 'a made-up placeholder number'),
-    );
+    const issues = codes.length
+      ? [...new Set(codes)].map((c) =>
+          c === 'invalid' ? issue(FIELD, 'phone.invalid', 'not a valid phone number') : issue(FIELD, 'phone.placeholder', 'a made-up placeholder number'),
+        )
+      : [];
     return { raw, value: phones[0]?.e164 ?? null, parts: phones, issues };
   },
 };
