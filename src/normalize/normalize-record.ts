@@ -24,18 +24,28 @@ export const DEFAULT_NORMALIZE_OPTIONS: Omit<NormalizeOptions, 'asOf'> = { defau
  * Apply every normalizer to one imported record. Pure: the raw values stay in
  * `fields`, normalized values sit beside them, and problems become issue codes.
  */
+/** Issues of the record being normalized; the record keeps a copy of exactly its own (one scratch array, not one per record). */
+const found: Issue[] = [];
+
+function collect<T>(r: { issues: Issue[]; parts: T }): T {
+  for (const i of r.issues) found.push(i);
+  return r.parts;
+}
+
+/** The phone and phone2 columns as one cell, "a / b" when both are filled. */
+function phoneCell(phone: string | undefined, phone2: string | undefined): string {
+  const a = phone?.trim() ? phone : '';
+  const b = phone2?.trim() ? phone2 : '';
+  return a && b ? `${a} / ${b}` : a || b;
+}
+
 export function normalizeRecord(rec: SourceRecord, options: NormalizeOptions): NormalizedRecord {
   const f = rec.fields;
-  const issues: Issue[] = [];
-  const collect = <T>(r: { issues: Issue[]; parts: T }): T => {
-    for (const i of r.issues) issues.push(i);
-    return r.parts;
-  };
+  found.length = 0;
 
   const name = collect(personNameRule.normalize({ name: f.name, given: f.given_name, family: f.surname }));
   const company = collect(companyNameRule.normalize(f.company ?? ''));
-  const phoneCell = [f.phone, f.phone2].filter((p): p is string => !!p && p.trim() !== '').join(' / ');
-  const phones = collect(phoneRule.normalize(phoneCell, { defaultRegion: options.defaultRegion }));
+  const phones = collect(phoneRule.normalize(phoneCell(f.phone, f.phone2), { defaultRegion: options.defaultRegion }));
   const email = collect(emailRule.normalize(f.email ?? ''));
   const gender = collect(genderRule.normalize(f.gender ?? ''));
   const birthDate = collect(
@@ -79,6 +89,6 @@ export function normalizeRecord(rec: SourceRecord, options: NormalizeOptions): N
     gender: gender ?? (idNumber?.valid ? idNumber.gender : null),
     address,
     updatedAt,
-    issues,
+    issues: found.slice(),
   };
 }
