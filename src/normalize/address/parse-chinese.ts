@@ -20,10 +20,20 @@ const ROOM = /(\d+)\s*(?:室|房|号房)?$/;
 const UNIT_START = /\d+\s*(?:号楼|栋|幢|座|号院|单元|室|房)/;
 const FLOOR = /(\d+)\s*(?:楼|层)(?!\d)/;
 
-function pick(candidates: Division[] | undefined, within: (d: Division) => boolean): Division | null {
+// Plain functions and loops rather than closures and filtered arrays: this runs for every address.
+const cityWithin = (d: Division, province: Division | null) => !province || d.province === province;
+const districtWithin = (d: Division, city: Division | null, province: Division | null) => (!city || d.city === city) && (!province || d.province === province);
+
+/** The one candidate within the city/province given, or null when none or several are. */
+function pick(candidates: Division[] | undefined, city: Division | null, province: Division | null, level: 'city' | 'district'): Division | null {
   if (!candidates) return null;
-  const inside = candidates.filter(within);
-  return inside.length === 1 ? inside[0] : null;
+  let found: Division | null = null;
+  for (const d of candidates) {
+    if (!(level === 'city' ? cityWithin(d, province) : districtWithin(d, city, province))) continue;
+    if (found) return null;
+    found = d;
+  }
+  return found;
 }
 
 /**
@@ -40,34 +50,31 @@ export function parseChineseAddress(text: string, hint: { province?: string; cit
   let district: Division | null = null;
   let districtMismatch = false;
 
-  const resolveProvince = (name: string | undefined) => (name ? (idx.provinces.get(name) ?? null) : null);
-  province = resolveProvince(hint.province);
+  province = hint.province ? (idx.provinces.get(hint.province) ?? null) : null;
   const p = idx.prefixes.provinces.longest(s, pos);
   if (p) {
     province ??= p[1];
     pos += p[0].length;
   }
-  const cityWithin = (d: Division) => !province || d.province === province;
-  if (hint.city) city = pick(idx.cities.get(hint.city), cityWithin);
+  if (hint.city) city = pick(idx.cities.get(hint.city), null, province, 'city');
   // A municipality's name may repeat as its city ("北京市北京市海淀区").
   const c = idx.prefixes.cities.longest(s, pos);
   // "朝阳区…" is Beijing's district, not the city 朝阳(市): a longer district name wins.
   const districtFirst = c && (idx.prefixes.districts.longest(s, pos)?.[0].length ?? 0) > c[0].length;
   if (c && !districtFirst) {
-    const found = pick(c[1], cityWithin) ?? (province ? null : c[1][0]);
+    const found = pick(c[1], null, province, 'city') ?? (province ? null : c[1][0]);
     if (found) {
       city ??= found;
       pos += c[0].length;
     }
   }
   if (!city && province && MUNICIPALITIES.has(province.name)) city = idx.cities.get(province.name)![0];
-  const districtWithin = (d: Division) => (!city || d.city === city) && (!province || d.province === province);
   const districtHint = hint.district ? idx.districts.get(hint.district) : undefined;
   const d = idx.prefixes.districts.longest(s, pos);
   const named = districtHint ?? d?.[1];
   if (named) {
-    district = pick(named, districtWithin);
-    if (!district && (city || province) && !named.some(districtWithin)) districtMismatch = true;
+    district = pick(named, city, province, 'district');
+    if (!district && (city || province) && !named.some((n) => districtWithin(n, city, province))) districtMismatch = true;
     // Without context, take the district only when its name is unique in China.
     if (!district && !city && !province && named.length === 1) district = named[0];
     if (d && (district || districtMismatch || named.length > 1)) pos += d[0].length;
