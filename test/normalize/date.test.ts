@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dateRule } from '../../src/normalize/rules/date.js';
+import { dateRule, parseDate } from '../../src/normalize/rules/date.js';
 
 const asOf = '2026-11-01';
 const event = (s: string, order: 'YMD' | 'DMY' | 'MDY' = 'YMD') => dateRule.normalize(s, { order, kind: 'event', asOf });
@@ -64,5 +64,40 @@ describe('date rule', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('parseDate without regular expressions for year-first dates', () => {
+  // parseDate as it was written with regular expressions only.
+  const iso = (y: number, m: number, d: number) => {
+    if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+    const date = new Date(Date.UTC(y, m - 1, d));
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+    return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  };
+  const byPatterns = (text: string): string | null | undefined => {
+    const s = text.replace(/[T\s]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i, '').trim().toLowerCase();
+    const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+    return m ? iso(+m[1], +m[2], +m[3]) : undefined;
+  };
+
+  it('reads what the year-first patterns read, and leaves the rest to the other forms', () => {
+    const piece = fc.constantFrom('2023', '1999', '0099', '20230105', '19000229', '1', '01', '12', '13', '31', '32', '001', '-', '/', '.', '年', '月', '日', ' ', 'T', '12:30', ':', 'z', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 7 }), (parts) => {
+        const text = parts.join('');
+        const expected = byPatterns(text);
+        if (expected !== undefined) expect([text, parseDate(text, 'YMD', false)]).toEqual([text, expected]);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('agrees on every month and day written several ways', () => {
+    for (const y of ['2023', '2024', '1900', '2000', '0050'])
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++)
+          for (const text of [`${y}-${m}-${d}`, `${y}/${String(m).padStart(2, '0')}/${d}`, `${y}年${m}月${d}日`, `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`, `${y}.${m}.${d} 08:15:00`])
+            expect([text, parseDate(text, 'YMD', false)]).toEqual([text, byPatterns(text) ?? null]);
   });
 });

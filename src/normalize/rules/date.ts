@@ -12,8 +12,7 @@ export interface DateOptions {
   asOf: string;
 }
 
-const YMD = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
-const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const TIME = /[T\s]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const SLASHED = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const TEXT_MONTH = /^(\d{1,2})[\s-]([a-z]{3})[a-z]*\.?[\s-,]+(\d{4})$|^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/;
@@ -28,11 +27,49 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** The number written by the digits s[from..to). */
+function digitsValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + s.charCodeAt(i) - 48;
+  return v;
+}
+
+/** End of the run of digits starting at `from`. */
+function digitsEnd(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Whether s[i] exists and is one of `chars`. */
+const oneOf = (s: string, i: number, chars: string) => i < s.length && chars.includes(s[i]);
+
+/**
+ * Year-first dates — 2023-01-05, 2023/1/5, 2023.1.5, 2023年1月5日 and 20230105 — read with
+ * character codes: most dates in exports look like this, and a regular expression allocates a
+ * match for each. undefined for text of any other shape.
+ */
+function yearFirst(s: string): string | null | undefined {
+  const yearEnd = digitsEnd(s, 0);
+  if (yearEnd === 8 && s.length === 8) return iso(digitsValue(s, 0, 4), digitsValue(s, 4, 6), digitsValue(s, 6, 8));
+  if (yearEnd !== 4 || !oneOf(s, 4, '-/.年')) return undefined;
+  const monthEnd = digitsEnd(s, 5);
+  if (monthEnd - 5 < 1 || monthEnd - 5 > 2 || !oneOf(s, monthEnd, '-/.月')) return undefined;
+  const dayEnd = digitsEnd(s, monthEnd + 1);
+  if (dayEnd - monthEnd - 1 < 1 || dayEnd - monthEnd - 1 > 2) return undefined;
+  if (dayEnd !== s.length && !(dayEnd === s.length - 1 && s[dayEnd] === '日')) return undefined;
+  return iso(digitsValue(s, 0, 4), digitsValue(s, 5, monthEnd), digitsValue(s, monthEnd + 1, dayEnd));
+}
+
 /** Parse a date in any of the forms exports use; null when it is not a calendar date. */
 export function parseDate(text: string, order: DateOptions['order'], allowSerial: boolean): string | null {
-  const s = text.replace(/[T\s]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i, '').trim().toLowerCase();
-  let m = YMD.exec(s) ?? COMPACT.exec(s);
-  if (m) return iso(+m[1], +m[2], +m[3]);
+  // A time part has a colon: without one there is nothing to strip.
+  const s = (text.includes(':') ? text.replace(TIME, '') : text).trim().toLowerCase();
+  const ymd = yearFirst(s);
+  if (ymd !== undefined) return ymd;
+  let m;
   if ((m = SLASHED.exec(s))) {
     const [a, b] = [+m[1], +m[2]];
     let y = +m[3];
