@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { companyNameRule } from '../../src/normalize/rules/company-name.js';
+import { divisions } from '../../src/normalize/address/divisions.js';
+import { foldKey } from '../../src/normalize/text/fold.js';
 
 const key = (s: string) => companyNameRule.normalize(s).parts.key;
 
@@ -31,5 +34,43 @@ describe('company-name rule', () => {
     const r = companyNameRule.normalize(s);
     expect(r.parts.key).toBeNull();
     expect(r.issues.map((i) => i.code)).toEqual(['company.placeholder']);
+  });
+});
+
+describe('leading and bracketed place names', () => {
+  const idx = divisions();
+  const places = [...new Set([...idx.provinces.keys(), ...idx.cities.keys()])];
+  const longestFirst = [...places].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const forms = ['股份有限公司', '有限责任公司', '有限公司', '集团公司', '分公司', '总公司', '集团', '公司', '工作室', '商行', '门市部', '经营部'];
+  /** The key of a simplified Chinese name as first written: every place tried, longest first. */
+  const byScan = (s: string) => {
+    let k = s.replace(/[（(][^（()）]*[)）]/g, (m) => (places.includes(m.slice(1, -1)) ? '' : m));
+    const place = longestFirst.find((p) => k.startsWith(p) && k.length > p.length + 1);
+    if (place) k = k.slice(place.length);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const form of forms) if (k.endsWith(form) && k.length > form.length) [k, changed] = [k.slice(0, -form.length), true];
+    }
+    return foldKey(k) || foldKey(s);
+  };
+
+  it('are all two characters or more (the prefix index skips shorter keys)', () => {
+    expect(places.filter((p) => p.length < 2)).toEqual([]);
+  });
+
+  it('are stripped as the longest place that leaves two characters, as trying every place longest first does', () => {
+    const name = fc.tuple(
+      fc.constantFrom(...places, '', '江', '(北京)'),
+      fc.constantFrom('', '远', '博远网络', '市科技', '州', '（上海）', '(海淀)'),
+      fc.constantFrom('有限公司', '', '集团', '分公司'),
+    );
+    fc.assert(
+      fc.property(name, ([place, word, form]) => {
+        const text = place + word + form;
+        if (!text) return;
+        expect([text, companyNameRule.normalize(text).parts.key]).toEqual([text, byScan(text)]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -25,11 +25,11 @@ export class PrefixIndex<T> {
     return s.charCodeAt(pos) * 0x10000 + s.charCodeAt(pos + 1);
   }
 
-  /** The longest key that `s` has at `pos`, with its value, or null. The pair is shared: do not change it. */
-  longest(s: string, pos: number): readonly [string, T] | null {
+  /** The longest key (of at most `maxLength` characters) that `s` has at `pos`, with its value, or null. The pair is shared: do not change it. */
+  longest(s: string, pos: number, maxLength = Infinity): readonly [string, T] | null {
     if (s.length - pos < 2) return null;
     const list = this.byHead.get(PrefixIndex.head(s, pos));
-    if (list) for (const entry of list) if (s.startsWith(entry[0], pos)) return entry;
+    if (list) for (const entry of list) if (entry[0].length <= maxLength && s.startsWith(entry[0], pos)) return entry;
     return null;
   }
 }

@@ -2,6 +2,7 @@ import { issue, type NormalizerRule } from '../rule.js';
 import { cleanText, foldKey } from '../text/fold.js';
 import { toSimplified } from '../text/simplified.js';
 import { divisions } from '../address/divisions.js';
+import { PrefixIndex } from '../address/prefix-index.js';
 import { BoundedCache } from '../bounded-cache.js';
 
 type Company = { display: string | null; key: string | null };
@@ -11,24 +12,23 @@ const HAN_LEGAL_FORMS = ['股份有限公司', '有限责任公司', '有限公�
 const LATIN_LEGAL_FORMS = /\b(?:co|company|corp|corporation|inc|incorporated|ltd|limited|llc|llp|plc|gmbh|ag|sa|s\.a|sarl|bv|nv|pty|pte|kk|group|holdings?)\b\.?/g;
 const PLACEHOLDERS = new Set(['无', '个人', '暂无', '测试', '不详', '未知', '自由职业', 'na', 'n/a', 'none', 'null', 'test', 'personal', 'self', 'selfemployed', 'individual', '-', '0']);
 
-/** Province and city names, full and short, longest first: a leading or bracketed place is not part of the name. */
-let placeNames: string[] | null = null;
-function places(): string[] {
+/** Province and city names, full and short (two characters or more): a leading or bracketed place is not part of the name. */
+let placeNames: { names: Set<string>; prefixes: PrefixIndex<true> } | null = null;
+function places(): { names: Set<string>; prefixes: PrefixIndex<true> } {
   if (!placeNames) {
     const idx = divisions();
-    placeNames = [...new Set([...idx.provinces.keys(), ...idx.cities.keys()])].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    const names = new Set([...idx.provinces.keys(), ...idx.cities.keys()]);
+    placeNames = { names, prefixes: new PrefixIndex(new Map([...names].map((name) => [name, true as const]))) };
   }
   return placeNames;
 }
 
 function hanKey(s: string): string {
-  let k = s.replace(/[（(][^（()）]*[)）]/g, (m) => (places().includes(m.slice(1, -1)) ? '' : m));
-  for (const place of places()) {
-    if (k.startsWith(place) && k.length > place.length + 1) {
-      k = k.slice(place.length);
-      break;
-    }
-  }
+  const { names, prefixes } = places();
+  let k = s.replace(/[（(][^（()）]*[)）]/g, (m) => (names.has(m.slice(1, -1)) ? '' : m));
+  // The longest place the name starts with that leaves at least two characters.
+  const place = prefixes.longest(k, 0, k.length - 2);
+  if (place) k = k.slice(place[0].length);
   let changed = true;
   while (changed) {
     changed = false;
