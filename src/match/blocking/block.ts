@@ -49,6 +49,26 @@ function keysOf(parts: KeyFn[], f: MatchFeatures): string[] {
 }
 
 /**
+ * The one block key of a record whose key parts are all single values (the
+ * usual case, built without the arrays {@link keysOf} needs); null when a part
+ * is missing; undefined when a part has several values.
+ */
+function singleKey(parts: KeyFn[], f: MatchFeatures): string | null | undefined {
+  let key = '';
+  for (let i = 0; i < parts.length; i++) {
+    const v = parts[i](f);
+    if (v === null || v === '') return null;
+    if (typeof v !== 'string') {
+      if (v.length === 0) return null;
+      if (v.length > 1) return undefined;
+    }
+    const x = typeof v === 'string' ? v : v[0];
+    key = i === 0 ? x : `${key}\u0001${x}`;
+  }
+  return key;
+}
+
+/**
  * Records `from` … `to − 1` grouped by their block keys under one rule, each
  * record at most once per block, in index order. `keep` limits which records
  * and keys are looked at (incremental linking only wants keys new records have).
@@ -61,14 +81,19 @@ export function groupByKeys(
   keep: { record?: (f: MatchFeatures) => boolean; key?: (key: string) => boolean } = {},
 ): Map<string, number[]> {
   const blocks = new Map<string, number[]>();
+  const add = (key: string, i: number) => {
+    if (keep.key && !keep.key(key)) return;
+    const block = blocks.get(key);
+    if (block === undefined) blocks.set(key, [i]);
+    else if (block[block.length - 1] !== i) block.push(i);
+  };
   for (let i = from; i < to; i++) {
-    if (keep.record && !keep.record(features[i])) continue;
-    for (const key of keysOf(parts, features[i])) {
-      if (keep.key && !keep.key(key)) continue;
-      const block = blocks.get(key);
-      if (block === undefined) blocks.set(key, [i]);
-      else if (block[block.length - 1] !== i) block.push(i);
-    }
+    const f = features[i];
+    if (keep.record && !keep.record(f)) continue;
+    const key = singleKey(parts, f);
+    if (key === null) continue;
+    if (key !== undefined) add(key, i);
+    else for (const k of keysOf(parts, f)) add(k, i);
   }
   return blocks;
 }
