@@ -20,9 +20,15 @@ const ROOM = /(\d+)\s*(?:室|房|号房)?$/;
 const UNIT_START = /\d+\s*(?:号楼|栋|幢|座|号院|单元|室|房)/;
 const FLOOR = /(\d+)\s*(?:楼|层)(?!\d)/;
 
-// Plain functions and loops rather than closures and filtered arrays: this runs for every address.
+// Plain functions and loops rather than closures and filtered arrays: this runs for every address, and a closure
+// over province/city would move them into a heap-allocated context.
 const cityWithin = (d: Division, province: Division | null) => !province || d.province === province;
 const districtWithin = (d: Division, city: Division | null, province: Division | null) => (!city || d.city === city) && (!province || d.province === province);
+
+function anyDistrictWithin(candidates: Division[], city: Division | null, province: Division | null): boolean {
+  for (const d of candidates) if (districtWithin(d, city, province)) return true;
+  return false;
+}
 
 /** The one candidate within the city/province given, or null when none or several are. */
 function pick(candidates: Division[] | undefined, city: Division | null, province: Division | null, level: 'city' | 'district'): Division | null {
@@ -74,7 +80,7 @@ export function parseChineseAddress(text: string, hint: { province?: string; cit
   const named = districtHint ?? d?.[1];
   if (named) {
     district = pick(named, city, province, 'district');
-    if (!district && (city || province) && !named.some((n) => districtWithin(n, city, province))) districtMismatch = true;
+    if (!district && (city || province) && !anyDistrictWithin(named, city, province)) districtMismatch = true;
     // Without context, take the district only when its name is unique in China.
     if (!district && !city && !province && named.length === 1) district = named[0];
     if (d && (district || districtMismatch || named.length > 1)) pos += d[0].length;

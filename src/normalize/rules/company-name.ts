@@ -42,6 +42,15 @@ function hanKey(s: string): string {
   return foldKey(k);
 }
 
+function readCompany(t: string): { parts: Company; placeholder: boolean } {
+  if (PLACEHOLDERS.has(foldKey(t)) || PLACEHOLDERS.has(t.toLowerCase())) return { parts: { display: t, key: null }, placeholder: true };
+  const simplified = toSimplified(t);
+  const key = /[\u3400-\u9fff]/.test(simplified)
+    ? hanKey(simplified)
+    : foldKey(simplified.toLowerCase().replace(/&/g, ' and ').replace(LATIN_LEGAL_FORMS, ' '));
+  return { parts: { display: t, key: key || foldKey(simplified) }, placeholder: false };
+}
+
 /** Shared by every record without a company (most of them): one object instead of one per record. */
 const EMPTY: Company = { display: null, key: null };
 const cache = new BoundedCache<{ parts: Company; placeholder: boolean }>();
@@ -53,14 +62,7 @@ export const companyNameRule: NormalizerRule<string, Company> = {
   normalize(raw) {
     const text = cleanText(raw ?? '');
     if (!text) return { raw, value: null, parts: EMPTY, issues: [] };
-    const r = cache.get(text, (t) => {
-      if (PLACEHOLDERS.has(foldKey(t)) || PLACEHOLDERS.has(t.toLowerCase())) return { parts: { display: t, key: null }, placeholder: true };
-      const simplified = toSimplified(t);
-      const key = /[\u3400-\u9fff]/.test(simplified)
-        ? hanKey(simplified)
-        : foldKey(simplified.toLowerCase().replace(/&/g, ' and ').replace(LATIN_LEGAL_FORMS, ' '));
-      return { parts: { display: t, key: key || foldKey(simplified) }, placeholder: false };
-    });
+    const r = cache.lookup(text) ?? cache.store(text, readCompany(text));
     return {
       raw,
       value: r.parts.display,

@@ -132,6 +132,6 @@ export const dateRule: NormalizerRule<string, string | null, DateOptions> = {
     const key = `${options.order} ${options.kind} ${options.asOf}`;
     let cache = caches.get(key);
     if (!cache) caches.set(key, (cache = new BoundedCache()));
-    return cache.get(raw, () => readDate(raw, options));
+    return cache.lookup(raw) ?? cache.store(raw, readDate(raw, options));
   },
 };

@@ -30,13 +30,21 @@ function familyOf(name: string): string {
 /** Surnames and given names recur far more often than whole names, and pinyin-pro is the cost of a Chinese name. */
 const surnamePinyin = new BoundedCache<string>();
 const givenPinyin = new BoundedCache<string>();
-const pinyinWord = (s: string, surname: boolean) =>
-  (surname ? surnamePinyin : givenPinyin).get(s, () => pinyin(s, { toneType: 'none', type: 'array', surname: surname ? 'head' : 'off' }).join('').toLowerCase());
+function pinyinWord(s: string, surname: boolean): string {
+  const cache = surname ? surnamePinyin : givenPinyin;
+  return cache.lookup(s) ?? cache.store(s, pinyin(s, { toneType: 'none', type: 'array', surname: surname ? 'head' : 'off' }).join('').toLowerCase());
+}
+
+/** The longest title the name ends with, leaving something before it (a loop, not a closure over the name: this runs for every new name). */
+function honorificSuffix(name: string): string | undefined {
+  for (const h of HAN_HONORIFIC_SUFFIXES) if (name.endsWith(h) && name.length > h.length) return h;
+  return undefined;
+}
 
 function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
   let name = toSimplified(text).replace(NOT_HAN, '');
   let honorific: string | null = null;
-  const suffix = HAN_HONORIFIC_SUFFIXES.find((h) => name.endsWith(h) && name.length > h.length);
+  const suffix = honorificSuffix(name);
   if (suffix) {
     honorific = suffix;
     name = name.slice(0, -suffix.length);
@@ -116,6 +124,13 @@ function parseLatin(text: string, givenCol?: string, familyCol?: string): Parsed
   };
 }
 
+/** A name from one column, or (`split`) from given-name and family-name columns. */
+function parseName(raw: string, split: { given?: string; family?: string } | null): Parsed {
+  const text = cleanText(raw);
+  if (hasHan(text)) return split ? parseHan(`${split.family ?? ''}${split.given ?? ''}`, split.given, split.family) : parseHan(text);
+  return split ? parseLatin(text, split.given ?? '', split.family ?? '') : parseLatin(text);
+}
+
 const cache = new BoundedCache<Parsed>();
 
 export const personNameRule: NormalizerRule<NameInput, NormalizedName> = {
@@ -134,11 +149,7 @@ export const personNameRule: NormalizerRule<NameInput, NormalizedName> = {
     if (raw.length > MAX_CHARS) return { raw, value: null, parts: EMPTY, issues: [issue(FIELD, 'name.too_long', `a name of ${raw.length} characters`)] };
     const split = !name?.trim() && (given?.trim() || family?.trim());
     const key = split ? `\u0001${given ?? ''}\u0001${family ?? ''}` : raw;
-    const parsed = cache.get(key, () => {
-      const text = cleanText(raw);
-      if (hasHan(text)) return split ? parseHan(`${family ?? ''}${given ?? ''}`, given, family) : parseHan(text);
-      return split ? parseLatin(text, given ?? '', family ?? '') : parseLatin(text);
-    });
+    const parsed = cache.lookup(key) ?? cache.store(key, parseName(raw, split ? { given, family } : null));
     return { raw, value: parsed.parts.display, parts: parsed.parts, issues: parsed.issues };
   },
 };

@@ -99,7 +99,8 @@ function read(digits: string, region: CountryCode): Reading | null {
   if (mobile && mobileType) return { e164: '+86' + mobile, nationalNumber: mobile, type: mobileType, valid: true, ext: undefined };
   let cache = readings.get(region);
   if (!cache) readings.set(region, (cache = new BoundedCache()));
-  return cache.get(digits, () => readWithLibrary(digits, region));
+  const known = cache.lookup(digits);
+  return known !== undefined ? known : cache.store(digits, readWithLibrary(digits, region));
 }
 
 function parseOne(piece: string, region: CountryCode): { phone: NormalizedPhone | null; code: 'invalid' | 'placeholder' | null } {

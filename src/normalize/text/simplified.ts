@@ -57,5 +57,5 @@ function hasDictionaryKey(s: string): boolean {
 /** Traditional → simplified Chinese; cached because the same values recur millions of times. */
 export function toSimplified(s: string): string {
   if (!HAN.test(s) || !hasDictionaryKey(s)) return s;
-  return cache.get(s, (k) => converter(k) ?? k);
+  return cache.lookup(s) ?? cache.store(s, converter(s) ?? s);
 }
