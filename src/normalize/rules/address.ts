@@ -28,6 +28,11 @@ type Cleaned = Record<keyof AddressInput, string>;
 
 const clean = (s?: string) => (s ? cleanText(s) : '');
 
+function anyHan(values: (string | undefined)[]): boolean {
+  for (const v of values) if (v && hasHan(v)) return true;
+  return false;
+}
+
 // Joins without filtering first: join('') already writes nothing for null, and this runs for every address.
 function chinese(c: Cleaned): Parsed {
   const line = toSimplified(c.address + c.address_2);
@@ -125,7 +130,7 @@ export const addressRule: NormalizerRule<AddressInput, NormalizedAddress, Record
     if (c.address && PLACEHOLDER.test(c.address) && !values.some((v, i) => i >= 2 && v?.trim())) {
       return { raw, value: null, parts: EMPTY, issues: [issue('address', 'address.placeholder', 'a placeholder, not an address')] };
     }
-    const isChinese = values.some((v) => v && hasHan(v)) || /^(?:cn|china|中国)$/i.test(c.country);
+    const isChinese = anyHan(values) || /^(?:cn|china|中国)$/i.test(c.country);
     const parsed = isChinese ? chinese(c) : latin(c);
     return { raw, value: parsed.parts.display, parts: parsed.parts, issues: parsed.issues };
   },

@@ -130,11 +130,17 @@ function parseOne(piece: string, region: CountryCode): { phone: NormalizedPhone 
   };
 }
 
+/** A loop, not a closure over the new number: this runs for every number. */
+function hasNumber(phones: NormalizedPhone[], e164: string): boolean {
+  for (const p of phones) if (p.e164 === e164) return true;
+  return false;
+}
+
 function addPiece(piece: string, region: CountryCode, phones: NormalizedPhone[], codes: Parsed['codes']): void {
   if (!/\d/.test(piece)) return;
   const { phone, code } = parseOne(piece.trim(), region);
   if (code) codes.push(code);
-  if (phone && !phones.some((p) => p.e164 === phone.e164)) phones.push(phone);
+  if (phone && !hasNumber(phones, phone.e164)) phones.push(phone);
 }
 
 /** Numbers of the cell being read; the record keeps a copy of exactly its own (one scratch array, not one per cell). */
