@@ -56,21 +56,8 @@ export function normalizeRecord(rec: SourceRecord, options: NormalizeOptions): N
     dateRule.normalize(f.updated_at ?? '', { order: options.dateOrder, kind: 'event', asOf: options.asOf }),
   );
   const address = collect(
-    addressRule.normalize(
-      {
-        address: f.address,
-        address_2: f.address_2,
-        street_number: f.street_number,
-        province: f.province,
-        city: f.city,
-        district: f.district,
-        suburb: f.suburb,
-        state: f.state,
-        postcode: f.postcode,
-        country: f.country,
-      },
-      {},
-    ),
+    // The address columns are fields of the same names.
+    addressRule.normalize(f, {}),
   );
 
   return {
