@@ -20,10 +20,6 @@ export interface NormalizeOptions {
 
 export const DEFAULT_NORMALIZE_OPTIONS: Omit<NormalizeOptions, 'asOf'> = { defaultRegion: 'CN', dateOrder: 'YMD' };
 
-/**
- * Apply every normalizer to one imported record. Pure: the raw values stay in
- * `fields`, normalized values sit beside them, and problems become issue codes.
- */
 /** Issues of the record being normalized; the record keeps a copy of exactly its own (one scratch array, not one per record). */
 const found: Issue[] = [];
 
@@ -39,6 +35,10 @@ function phoneCell(phone: string | undefined, phone2: string | undefined): strin
   return a && b ? `${a} / ${b}` : a || b;
 }
 
+/**
+ * Apply every normalizer to one imported record. Pure: the raw values stay in
+ * `fields`, normalized values sit beside them, and problems become issue codes.
+ */
 export function normalizeRecord(rec: SourceRecord, options: NormalizeOptions): NormalizedRecord {
   const f = rec.fields;
   found.length = 0;
