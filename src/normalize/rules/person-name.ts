@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import { doubleMetaphone } from 'double-metaphone';
 import type { NormalizedName } from '../../model/record.js';
 import type { Issue } from '../../model/record.js';
@@ -26,6 +26,15 @@ const placeholderIssue = () => issue(FIELD, 'name.placeholder', 'a placeholder, 
 function familyOf(name: string): string {
   return COMPOUND_SURNAMES.has(name.slice(0, 2)) && name.length > 2 ? name.slice(0, 2) : name.slice(0, 1);
 }
+
+/**
+ * pinyin-pro's dictionary takes a quarter of a second to load, so it is loaded
+ * (its CommonJS build, synchronously) on the first Chinese name: Latin-only
+ * data, --help and --version never pay for it.
+ */
+let pinyinLibrary: typeof import('pinyin-pro') | null = null;
+const pinyin: typeof import('pinyin-pro').pinyin = ((text: string, options?: object) =>
+  (pinyinLibrary ??= createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro')).pinyin(text, options as never)) as never;
 
 /** Surnames and given names recur far more often than whole names, and pinyin-pro is the cost of a Chinese name. */
 const surnamePinyin = new BoundedCache<string>();
