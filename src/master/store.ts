@@ -42,8 +42,8 @@ export async function loadMaster(dir: string): Promise<LoadedMaster | null> {
     }
     return null;
   }
-  const meta = parseMeta(metaText, join(dir, MASTER_FILE));
-  const model = parseModel(await readRequired(join(dir, MODEL_FILE)), join(dir, MODEL_FILE));
+  const meta = parseMeta(metaText.toString('utf8'), join(dir, MASTER_FILE));
+  const model = parseModel((await readRequired(join(dir, MODEL_FILE))).toString('utf8'), join(dir, MODEL_FILE));
 
   const records: StoredRecord[] = [];
   const goldens = new Map<string, StoredGolden>();
@@ -51,7 +51,7 @@ export async function loadMaster(dir: string): Promise<LoadedMaster | null> {
   const redirects = new IdRedirects();
   for (const segment of meta.segments) {
     const path = join(dir, recordsFile(segment.run));
-    const lines = splitLines(await readRequired(path));
+    const lines = splitLines((await readRequired(path)).toString('utf8'));
     if (lines.length !== segment.records) throw corrupt(path, `holds ${lines.length} records, ${MASTER_FILE} lists ${segment.records}`);
     lines.forEach((line, k) => {
       const r = decodeRecord(line);
@@ -59,7 +59,7 @@ export async function loadMaster(dir: string): Promise<LoadedMaster | null> {
       records.push(r);
     });
     const goldenPath = join(dir, goldensFile(segment.run));
-    const goldenLines = splitBytes(await readRequiredBytes(goldenPath));
+    const goldenLines = splitBytes(await readRequired(goldenPath));
     if (goldenLines.length !== segment.goldens) throw corrupt(goldenPath, `holds ${goldenLines.length} lines, ${MASTER_FILE} lists ${segment.goldens}`);
     goldenLines.forEach((bytes, k) => {
       const line = decodeGoldenBytes(bytes);
@@ -151,15 +151,6 @@ function splitBytes(bytes: Buffer): Buffer[] {
   return lines;
 }
 
-async function readRequiredBytes(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw corrupt(path, 'is missing');
-    throw new CrmError(`cannot read ${path}: ${(err as Error).message}`, EXIT.USAGE);
-  }
-}
-
 function splitLines(text: string): string[] {
   if (text === '') return [];
   const lines = text.split('\n');
@@ -167,19 +158,19 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-async function readOptional(path: string): Promise<string | null> {
+async function readOptional(path: string): Promise<Buffer | null> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
     throw new CrmError(`cannot read ${path}: ${(err as Error).message}`, EXIT.USAGE);
   }
 }
 
-async function readRequired(path: string): Promise<string> {
-  const text = await readOptional(path);
-  if (text === null) throw corrupt(path, 'is missing');
-  return text;
+async function readRequired(path: string): Promise<Buffer> {
+  const bytes = await readOptional(path);
+  if (bytes === null) throw corrupt(path, 'is missing');
+  return bytes;
 }
 
 function corrupt(path: string, what: string, line?: number): CrmError {
