@@ -1,6 +1,8 @@
 import type { BlockingRuleStats } from '../../model/match.js';
 import type { MatchFeatures } from '../features.js';
 import { BLOCKING_KEYS } from './keys.js';
+import { keyColumn, type KeyColumn, type KeyFn } from './key-columns.js';
+import { groupBlocks } from './group-blocks.js';
 import { usageError } from '../../model/errors.js';
 
 export interface BlockingOptions {
@@ -22,16 +24,19 @@ export interface BlockingResult {
 /** Rule index is packed into the low bits of each pair code while pairs are collected. */
 const RULE_BITS = 32;
 
-type KeyFn = (f: MatchFeatures) => string | readonly string[] | null;
+/** The key names of a rule ("name+locality" → name, locality), each checked against {@link BLOCKING_KEYS}. */
+export function ruleKeyNames(rule: string): string[] {
+  return rule.split('+').map((part) => {
+    const name = part.trim();
+    if (!Object.hasOwn(BLOCKING_KEYS, name)) {
+      throw usageError(`unknown blocking key "${name}" in rule "${rule}"`, `Known keys: ${Object.keys(BLOCKING_KEYS).join(', ')}. Join them with +, e.g. "name+locality".`);
+    }
+    return name;
+  });
+}
 
 export function parseBlockingRule(rule: string): KeyFn[] {
-  return rule.split('+').map((part) => {
-    const fn = BLOCKING_KEYS[part.trim()];
-    if (!fn) {
-      throw usageError(`unknown blocking key "${part.trim()}" in rule "${rule}"`, `Known keys: ${Object.keys(BLOCKING_KEYS).join(', ')}. Join them with +, e.g. "name+locality".`);
-    }
-    return fn;
-  });
+  return ruleKeyNames(rule).map((name) => BLOCKING_KEYS[name]);
 }
 
 /** Every block key of one record under one rule (several when a part is multi-valued). */
@@ -115,22 +120,25 @@ class PairBuffer {
 export function blockRecords(features: MatchFeatures[], opts: BlockingOptions): BlockingResult {
   const n = features.length;
   if (opts.rules.length > RULE_BITS) throw usageError(`at most ${RULE_BITS} blocking rules, got ${opts.rules.length}`);
+  const rules = opts.rules.map(ruleKeyNames);
+  // Each key is interned once, however many rules use it.
+  const columns = new Map<string, KeyColumn>();
+  const column = (name: string) => columns.get(name) ?? columns.set(name, keyColumn(BLOCKING_KEYS[name], features)).get(name)!;
   const all = new PairBuffer();
   const stats: BlockingRuleStats[] = [];
   for (const [r, rule] of opts.rules.entries()) {
-    const parts = parseBlockingRule(rule);
-    const blocks = groupByKeys(parts, features, 0, n);
+    const { members, blockStarts } = groupBlocks(rules[r].map(column), n);
+    const sizeOf = (b: number) => blockStarts[b + 1] - blockStarts[b];
+    const blocks = blockStarts.length - 1;
     let pairs = 0;
     let skippedBlocks = 0;
     let skippedRecords = 0;
-    for (const block of blocks.values()) {
-      if (block.length < 2) continue;
-      if (block.length > opts.maxBlockSize) {
+    for (let b = 0; b < blocks; b++) {
+      const size = sizeOf(b);
+      if (size > opts.maxBlockSize) {
         skippedBlocks++;
-        skippedRecords += block.length;
-        continue;
-      }
-      pairs += (block.length * (block.length - 1)) / 2;
+        skippedRecords += size;
+      } else pairs += (size * (size - 1)) / 2;
     }
     const stat: BlockingRuleStats = { rule, candidatePairs: pairs, skippedBlocks, skippedRecords };
     if (pairs > opts.maxPairsPerRule) {
@@ -139,11 +147,11 @@ export function blockRecords(features: MatchFeatures[], opts: BlockingOptions): 
       stats.push(stat);
       continue;
     }
-    for (const block of blocks.values()) {
-      if (block.length < 2 || block.length > opts.maxBlockSize) continue;
-      for (let x = 0; x < block.length; x++) {
-        const a = block[x] * n;
-        for (let y = x + 1; y < block.length; y++) all.push((a + block[y]) * RULE_BITS + r);
+    for (let b = 0; b < blocks; b++) {
+      if (sizeOf(b) > opts.maxBlockSize) continue;
+      for (let x = blockStarts[b]; x < blockStarts[b + 1]; x++) {
+        const a = members[x] * n;
+        for (let y = x + 1; y < blockStarts[b + 1]; y++) all.push((a + members[y]) * RULE_BITS + r);
       }
     }
     stats.push(stat);

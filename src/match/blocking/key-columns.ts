@@ -1,0 +1,50 @@
+import type { MatchFeatures } from '../features.js';
+
+export type KeyFn = (f: MatchFeatures) => string | readonly string[] | null;
+
+/**
+ * One blocking key's values for every record, interned to small integers:
+ * records sharing a value share an id. Record i's ids are
+ * `ids[starts[i]] … ids[starts[i + 1] − 1]` (none when the value is missing,
+ * several for a multi-valued key such as phones). Interning each key once
+ * lets every rule that uses it group records by integers instead of building
+ * and hashing a joined string per record and rule.
+ */
+export interface KeyColumn {
+  /** Number of distinct values (ids run from 0 to distinct − 1). */
+  distinct: number;
+  starts: Int32Array;
+  ids: Int32Array;
+}
+
+export function keyColumn(fn: KeyFn, features: readonly MatchFeatures[]): KeyColumn {
+  const n = features.length;
+  const idOf = new Map<string, number>();
+  const intern = (value: string): number => {
+    let id = idOf.get(value);
+    if (id === undefined) idOf.set(value, (id = idOf.size));
+    return id;
+  };
+  const starts = new Int32Array(n + 1);
+  let ids = new Int32Array(n);
+  let length = 0;
+  const push = (id: number) => {
+    if (length === ids.length) {
+      const grown = new Int32Array(ids.length * 2);
+      grown.set(ids);
+      ids = grown;
+    }
+    ids[length++] = id;
+  };
+  for (let i = 0; i < n; i++) {
+    const v = fn(features[i]);
+    // An empty string is as good as missing: it must not block every empty record together.
+    if (typeof v === 'string') {
+      if (v !== '') push(intern(v));
+    } else if (v !== null) {
+      for (const x of v) push(intern(x));
+    }
+    starts[i + 1] = length;
+  }
+  return { distinct: idOf.size, starts, ids: ids.subarray(0, length) };
+}
