@@ -12,7 +12,7 @@ import { randomPairs } from './estimate/random-pairs.js';
 import { levelShares, toPatterns } from './estimate/patterns.js';
 import { expectationMaximisation, startingM } from './estimate/em.js';
 import { MODEL_VERSION, type MatchModel } from './model.js';
-import { Scorer, round } from './scorer.js';
+import { Scorer, probabilityOf, round } from './scorer.js';
 import { clusterRecords, type Edge } from './cluster.js';
 
 export interface PairDecision {
@@ -119,7 +119,7 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
     {
       forced: decisions.filter((d) => d.match).map((d) => ({ a: Math.min(d.a, d.b), b: Math.max(d.a, d.b), probability: 1 })),
       forbidden: decisions.filter((d) => !d.match).map((d) => [d.a, d.b] as [number, number]),
-      probability: (i, j) => scorer.explain(i, j).probability,
+      probability: (i, j) => probabilityOf(scorer.weight(i, j)),
       disagreeBelow: opts.reviewThreshold,
     },
   );
@@ -134,14 +134,9 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
   progress.end(`${clustering.clusters.length.toLocaleString('en')} customers, ${review.length.toLocaleString('en')} pairs to review`);
 
   function scored(e: Edge, withComparisons: boolean): ScoredPair {
-    const ex = scorer.explain(e.a, e.b);
-    return {
-      a: e.a,
-      b: e.b,
-      weight: ex.weight,
-      probability: round(e.probability === 1 ? 1 : ex.probability, 6),
-      ...(withComparisons && { comparisons: ex.comparisons }),
-    };
+    const weight = scorer.weight(e.a, e.b);
+    const pair = { a: e.a, b: e.b, weight: round(weight), probability: round(e.probability === 1 ? 1 : probabilityOf(weight), 6) };
+    return withComparisons ? { ...pair, comparisons: scorer.explain(e.a, e.b).comparisons } : pair;
   }
 
   const result: MatchResult = {

@@ -41,11 +41,17 @@ export class Scorer {
     let w = this.prior;
     for (let x = 0; x < c; x++) {
       const l = levels[k * c + x];
-      if (l === 0) continue;
-      w += this.weights[x][l];
-      const u = this.tfU[x][l];
-      if (u !== null) w += this.tf.adjustment(x, l, this.features[i], u);
+      if (l !== 0) w += this.levelWeight(x, l, this.features[i]);
     }
+    return w;
+  }
+
+  /** Weight of any two records, compared now: what clustering's guards and scored pairs need, without the waterfall. */
+  weight(i: number, j: number): number {
+    const a = this.features[i];
+    const b = this.features[j];
+    let w = this.prior;
+    for (let x = 0; x < this.comparisons.length; x++) w += this.levelWeight(x, compareLevel(this.comparisons[x], a, b), a);
     return w;
   }
 
@@ -56,13 +62,17 @@ export class Scorer {
     let weight = this.prior;
     const comparisons: FieldComparison[] = this.comparisons.map((c, x) => {
       const level = compareLevel(c, a, b);
-      let w = this.weights[x][level];
-      const u = this.tfU[x][level];
-      if (u !== null) w += this.tf.adjustment(x, level, a, u);
+      const w = this.levelWeight(x, level, a);
       weight += w;
       return { field: c.name, level: levelLabel(c, level), weight: round(w) };
     });
     return { weight: round(weight), probability: probabilityOf(weight), comparisons };
+  }
+
+  /** Bits comparison x adds at this level, with the term-frequency adjustment for the value `a` has. */
+  private levelWeight(x: number, level: number, a: MatchFeatures): number {
+    const u = this.tfU[x][level];
+    return u === null ? this.weights[x][level] : this.weights[x][level] + this.tf.adjustment(x, level, a, u);
   }
 }
 
