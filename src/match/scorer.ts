@@ -41,7 +41,11 @@ export class Scorer {
     let w = this.prior;
     for (let x = 0; x < c; x++) {
       const l = levels[k * c + x];
-      if (l !== 0) w += this.levelWeight(x, l, this.features[i]);
+      if (l === 0) continue;
+      // Summed term by term (not via levelWeight): another rounding would reorder near-tied review pairs between versions.
+      w += this.weights[x][l];
+      const u = this.tfU[x][l];
+      if (u !== null) w += this.tf.adjustment(x, l, this.features[i], u);
     }
     return w;
   }
