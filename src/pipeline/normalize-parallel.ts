@@ -11,9 +11,15 @@ import type { PipelineState } from './state.js';
 const MIN_RECORDS_FOR_WORKERS = 20_000;
 const WORKER = new URL('./normalize-worker.js', import.meta.url);
 
+/** Records per chunk handed out: small enough to balance the threads, big enough that messages cost little. */
+const CHUNK = 4096;
+/** Chunks a worker holds at once, so it never waits while the main thread is busy with its own chunk. */
+const IN_FLIGHT = 2;
+
 /**
- * The normalize stage on every core: the main thread normalizes the first
- * slice while worker threads take the others. normalizeRecord is pure, so the
+ * The normalize stage on every core: the input is cut into chunks that the
+ * main thread and worker threads take in turn until none are left, so a
+ * thread that runs faster simply takes more. normalizeRecord is pure, so the
  * result is identical to {@link normalizeStage} (which runs instead for small
  * inputs, or when run from TypeScript sources where no compiled worker exists).
  */
@@ -24,27 +30,56 @@ export async function normalizeStageParallel(state: PipelineState, opts: Pipelin
   const { progress } = opts;
   progress.start('normalize', records.length);
   const options = { defaultRegion: opts.region, dateOrder: opts.dateOrder, asOf: opts.asOf };
-  const size = Math.ceil(records.length / threads);
-  const slices = Array.from({ length: threads }, (_, t) => records.slice(t * size, (t + 1) * size));
-  const others = slices.slice(1).map(
-    (slice) =>
-      new Promise<NormalizedRecord[]>((resolve, reject) => {
-        const worker = new Worker(WORKER, { workerData: { records: slice, options } });
-        worker.once('message', (result: NormalizedRecord[]) => {
-          resolve(result);
-          void worker.terminate();
+  const normalized: NormalizedRecord[] = new Array(records.length);
+  let next = 0;
+  let done = 0;
+  const take = (): number | null => {
+    if (next >= records.length) return null;
+    const start = next;
+    next = Math.min(records.length, start + CHUNK);
+    return start;
+  };
+  const finished = (count: number) => {
+    done += count;
+    progress.update(done);
+  };
+
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(WORKER, { workerData: { options } }));
+  const workersDone = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        let pending = 0;
+        const send = () => {
+          const start = take();
+          if (start === null) {
+            if (pending === 0) resolve();
+            return;
+          }
+          pending++;
+          worker.postMessage({ start, records: records.slice(start, start + CHUNK) });
+        };
+        worker.on('message', ({ start, normalized: chunk }: { start: number; normalized: NormalizedRecord[] }) => {
+          pending--;
+          for (let k = 0; k < chunk.length; k++) normalized[start + k] = chunk[k];
+          finished(chunk.length);
+          send();
         });
         worker.once('error', reject);
+        for (let k = 0; k < IN_FLIGHT; k++) send();
       }),
   );
-  const first = slices[0];
-  const normalized: NormalizedRecord[] = new Array(first.length);
-  for (let i = 0; i < first.length; i++) {
-    normalized[i] = normalizeRecord(first[i], options);
-    // The main thread's share stands for all of them: the slices are the same size.
-    if ((i & 4095) === 0) progress.update(i * threads);
+  try {
+    for (let start = take(); start !== null; start = take()) {
+      const end = Math.min(records.length, start + CHUNK);
+      for (let i = start; i < end; i++) normalized[i] = normalizeRecord(records[i], options);
+      finished(end - start);
+      // Let the workers' finished chunks in, and hand them new ones.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(workersDone);
+  } finally {
+    for (const worker of workers) void worker.terminate();
   }
-  for (const part of await Promise.all(others)) for (const r of part) normalized.push(r);
   progress.end(`${records.length.toLocaleString('en')} records on ${threads} threads`);
   return { ...state, normalized };
 }
