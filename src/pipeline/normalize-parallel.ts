@@ -60,7 +60,13 @@ export async function normalizeStageParallel(state: PipelineState, opts: Pipelin
         };
         worker.on('message', ({ start, normalized: chunk }: { start: number; normalized: NormalizedRecord[] }) => {
           pending--;
-          for (let k = 0; k < chunk.length; k++) normalized[start + k] = chunk[k];
+          for (let k = 0; k < chunk.length; k++) {
+            const r = chunk[k];
+            // The worker sent the record without its raw values (see normalize-worker.ts).
+            r.fields = records[start + k].fields;
+            r.extra = records[start + k].extra;
+            normalized[start + k] = r;
+          }
           finished(chunk.length);
           send();
         });
