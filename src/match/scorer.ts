@@ -45,7 +45,7 @@ export class Scorer {
       // Summed term by term (not via levelWeight): another rounding would reorder near-tied review pairs between versions.
       w += this.weights[x][l];
       const u = this.tfU[x][l];
-      if (u !== null) w += this.tf.adjustment(x, l, this.features[i], u);
+      if (u !== null) w += this.tf.adjustment(x, l, i, u);
     }
     return w;
   }
@@ -55,7 +55,7 @@ export class Scorer {
     const a = this.features[i];
     const b = this.features[j];
     let w = this.prior;
-    for (let x = 0; x < this.comparisons.length; x++) w += this.levelWeight(x, compareLevel(this.comparisons[x], a, b), a);
+    for (let x = 0; x < this.comparisons.length; x++) w += this.levelWeight(x, compareLevel(this.comparisons[x], a, b), i);
     return w;
   }
 
@@ -66,17 +66,17 @@ export class Scorer {
     let weight = this.prior;
     const comparisons: FieldComparison[] = this.comparisons.map((c, x) => {
       const level = compareLevel(c, a, b);
-      const w = this.levelWeight(x, level, a);
+      const w = this.levelWeight(x, level, i);
       weight += w;
       return { field: c.name, level: levelLabel(c, level), weight: round(w) };
     });
     return { weight: round(weight), probability: probabilityOf(weight), comparisons };
   }
 
-  /** Bits comparison x adds at this level, with the term-frequency adjustment for the value `a` has. */
-  private levelWeight(x: number, level: number, a: MatchFeatures): number {
+  /** Bits comparison x adds at this level, with the term-frequency adjustment for the value record i has. */
+  private levelWeight(x: number, level: number, i: number): number {
     const u = this.tfU[x][level];
-    return u === null ? this.weights[x][level] : this.weights[x][level] + this.tf.adjustment(x, level, a, u);
+    return u === null ? this.weights[x][level] : this.weights[x][level] + this.tf.adjustment(x, level, i, u);
   }
 }
 

@@ -15,23 +15,31 @@ type ValueOf = (f: MatchFeatures) => string | null;
  * less) than the average agreement at that level.
  */
 export class TermFrequencies {
-  /** Per comparison, per level: the value function and its table (null when the level has none). */
-  private readonly tables: ({ value: ValueOf; counts: Map<string, number>; size: number } | null)[][];
+  /** Per comparison, per level: how many records share each record's value (0 when it has none), or null when the level is not adjusted. */
+  private readonly tables: ({ countOf: Int32Array; size: number } | null)[][];
 
   constructor(comparisons: readonly Comparison[], features: readonly MatchFeatures[]) {
-    const byValue = new Map<ValueOf, { value: ValueOf; counts: Map<string, number>; size: number }>();
+    const byValue = new Map<ValueOf, { countOf: Int32Array; size: number }>();
     const tableOf = (value: ValueOf) => {
       let table = byValue.get(value);
       if (!table) {
-        const counts = new Map<string, number>();
+        // Counted per value, then stored per record: scoring a pair reads an array instead of hashing a string.
+        const idOf = new Map<string, number>();
+        const ids = new Int32Array(features.length);
+        const counts: number[] = [];
         let size = 0;
-        for (const f of features) {
+        features.forEach((f, i) => {
           const v = value(f);
-          if (v === null) continue;
-          counts.set(v, (counts.get(v) ?? 0) + 1);
+          if (v === null) return void (ids[i] = -1);
+          let id = idOf.get(v);
+          if (id === undefined) idOf.set(v, (id = counts.push(0) - 1));
+          counts[id]++;
+          ids[i] = id;
           size++;
-        }
-        table = { value, counts, size };
+        });
+        const countOf = new Int32Array(features.length);
+        for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) countOf[i] = counts[ids[i]];
+        table = { countOf, size };
         byValue.set(value, table);
       }
       return table.size ? table : null;
@@ -44,12 +52,11 @@ export class TermFrequencies {
     return this.tables[x][level] != null;
   }
 
-  /** Extra bits for comparison x at `level` when the records share the value of `f`; `u` is the level's average u. */
-  adjustment(x: number, level: number, f: MatchFeatures, u: number): number {
+  /** Extra bits for comparison x at `level` when the records share the value of record i; `u` is the level's average u. */
+  adjustment(x: number, level: number, i: number, u: number): number {
     const table = this.tables[x][level];
     if (!table) return 0;
-    const value = table.value(f);
-    const count = value === null ? 0 : (table.counts.get(value) ?? 0);
+    const count = table.countOf[i];
     if (count === 0) return 0;
     const bits = Math.log2(u / (count / table.size));
     return Math.max(MAX_PENALTY, Math.min(MAX_BONUS, bits));
