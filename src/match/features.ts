@@ -39,7 +39,7 @@ export function matchFeatures(r: NormalizedRecord): MatchFeatures {
     phonetic: usableName?.phonetic ?? null,
     given: usableName?.given ? lower(usableName.given) : null,
     family: usableName?.family ? lower(usableName.family) : null,
-    phones: [...new Set(r.phones.filter((p) => !p.fake && p.e164).map((p) => p.e164))].sort(),
+    phones: usablePhones(r.phones),
     email: r.email.value && r.email.valid && !r.email.placeholder ? r.email.value : null,
     idNumber: r.idNumber?.value || null,
     birthDate: r.birthDate,
@@ -51,6 +51,12 @@ export function matchFeatures(r: NormalizedRecord): MatchFeatures {
     unit: a.unit,
     postcode: a.postcode,
   };
+}
+
+/** Non-fake numbers, unique and sorted; one number (the usual case) without the intermediate arrays and set. */
+function usablePhones(phones: NormalizedRecord['phones']): string[] {
+  if (phones.length === 1) return !phones[0].fake && phones[0].e164 ? [phones[0].e164] : [];
+  return [...new Set(phones.filter((p) => !p.fake && p.e164).map((p) => p.e164))].sort();
 }
 
 function lower(s: string): string {
