@@ -1,13 +1,14 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { Issue, NormalizedRecord, SourceRecord } from '../model/record.js';
-import { personNameRule } from './rules/person-name.js';
-import { companyNameRule } from './rules/company-name.js';
-import { phoneRule } from './rules/phone.js';
-import { emailRule } from './rules/email.js';
-import { idNumberRule } from './rules/id-number.js';
-import { dateRule } from './rules/date.js';
-import { genderRule } from './rules/gender.js';
-import { addressRule } from './rules/address.js';
+import { NO_ISSUES, type Finding } from './rule.js';
+import { readName } from './rules/person-name.js';
+import { readCompanyName } from './rules/company-name.js';
+import { readPhones } from './rules/phone.js';
+import { readEmail } from './rules/email.js';
+import { readIdNumber } from './rules/id-number.js';
+import { dateReader, type DateReader } from './rules/date.js';
+import { readGender } from './rules/gender.js';
+import { readAddress } from './rules/address.js';
 
 export interface NormalizeOptions {
   /** Region for numbers written without a country code. */
@@ -23,9 +24,10 @@ export const DEFAULT_NORMALIZE_OPTIONS: Omit<NormalizeOptions, 'asOf'> = { defau
 /** Issues of the record being normalized; the record keeps a copy of exactly its own (one scratch array, not one per record). */
 const found: Issue[] = [];
 
-function collect<T>(r: { issues: Issue[]; parts: T }): T {
-  for (const i of r.issues) found.push(i);
-  return r.parts;
+function collect<T>(finding: Finding<T>): T {
+  const { issues } = finding;
+  for (let i = 0; i < issues.length; i++) found.push(issues[i]);
+  return finding.parts;
 }
 
 /** The phone and phone2 columns as one cell, "a / b" when both are filled. */
@@ -35,30 +37,37 @@ function phoneCell(phone: string | undefined, phone2: string | undefined): strin
   return a && b ? `${a} / ${b}` : a || b;
 }
 
+/** The date readers of the options last seen: callers pass one options object for a whole run. */
+let dates: { options: NormalizeOptions; birth: DateReader; event: DateReader } | null = null;
+
+function dateReaders(options: NormalizeOptions): { birth: DateReader; event: DateReader } {
+  if (dates?.options !== options) {
+    const { dateOrder: order, asOf } = options;
+    dates = { options, birth: dateReader({ order, kind: 'birth', asOf }), event: dateReader({ order, kind: 'event', asOf }) };
+  }
+  return dates;
+}
+
 /**
  * Apply every normalizer to one imported record. Pure: the raw values stay in
  * `fields`, normalized values sit beside them, and problems become issue codes.
+ * Parts are shared between records with the same values: never change them.
  */
 export function normalizeRecord(rec: SourceRecord, options: NormalizeOptions): NormalizedRecord {
   const f = rec.fields;
+  const { birth, event } = dateReaders(options);
   found.length = 0;
 
-  const name = collect(personNameRule.normalize({ name: f.name, given: f.given_name, family: f.surname }));
-  const company = collect(companyNameRule.normalize(f.company ?? ''));
-  const phones = collect(phoneRule.normalize(phoneCell(f.phone, f.phone2), { defaultRegion: options.defaultRegion }));
-  const email = collect(emailRule.normalize(f.email ?? ''));
-  const gender = collect(genderRule.normalize(f.gender ?? ''));
-  const birthDate = collect(
-    dateRule.normalize(f.birth_date ?? '', { order: options.dateOrder, kind: 'birth', asOf: options.asOf }),
-  );
-  const idNumber = collect(idNumberRule.normalize(f.id_number ?? '', { birthDate, gender }));
-  const updatedAt = collect(
-    dateRule.normalize(f.updated_at ?? '', { order: options.dateOrder, kind: 'event', asOf: options.asOf }),
-  );
-  const address = collect(
-    // The address columns are fields of the same names.
-    addressRule.normalize(f, {}),
-  );
+  const name = collect(readName(f.name, f.given_name, f.surname));
+  const company = collect(readCompanyName(f.company));
+  const phones = collect(readPhones(phoneCell(f.phone, f.phone2), options.defaultRegion));
+  const email = collect(readEmail(f.email));
+  const gender = collect(readGender(f.gender));
+  const birthDate = collect(birth(f.birth_date));
+  const idNumber = collect(readIdNumber(f.id_number, birthDate, gender));
+  const updatedAt = collect(event(f.updated_at));
+  // The address columns are fields of the same names.
+  const address = collect(readAddress(f));
 
   return {
     source: rec.source,
@@ -76,6 +85,6 @@ export function normalizeRecord(rec: SourceRecord, options: NormalizeOptions): N
     gender: gender ?? (idNumber?.valid ? idNumber.gender : null),
     address,
     updatedAt,
-    issues: found.slice(),
+    issues: found.length ? found.slice() : NO_ISSUES,
   };
 }

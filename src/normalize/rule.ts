@@ -12,6 +12,24 @@ export interface NormalizerRule<Input, Parts, Options = void> {
   normalize(input: Input, options: Options): NormResult<Parts>;
 }
 
+/**
+ * What a normalized record keeps of one rule's result: its parts and issues. Findings
+ * are cached and shared between records (one object for every 张先生, every empty cell),
+ * so neither they nor their parts and issue lists are ever changed.
+ */
+export interface Finding<P> {
+  parts: P;
+  issues: Issue[];
+}
+
+/** The issue list of every finding without issues. */
+export const NO_ISSUES: Issue[] = Object.freeze([]) as unknown as Issue[];
+
 export function issue(field: string, code: string, message: string): Issue {
   return { field, code, message };
+}
+
+/** A list of issues with fixed messages, made once and shared by every finding that has them. */
+export function sharedIssues(...issues: Issue[]): Issue[] {
+  return Object.freeze(issues.map((i) => Object.freeze(i))) as unknown as Issue[];
 }

@@ -1,5 +1,5 @@
 import type { Issue, NormalizedAddress } from '../../model/record.js';
-import { issue, type NormalizerRule } from '../rule.js';
+import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanText, hasHan } from '../text/fold.js';
 import { toSimplified } from '../text/simplified.js';
 import { parseChineseAddress } from '../address/parse-chinese.js';
@@ -19,10 +19,25 @@ export interface AddressInput {
 }
 
 const MAX_CHARS = 300;
-const PLACEHOLDER = /^(?:无|不详|未知|暂无|测试|test|n\/?a|none|null|unknown|x+|-+|\.+|\d{1,3}|123456?|地址)$/i;
+const PLACEHOLDER_TEXT = /^(?:无|不详|未知|暂无|测试|test|n\/?a|none|null|unknown|x+|-+|\.+|\d{1,3}|123456?|地址)$/i;
 const EMPTY: NormalizedAddress = { display: null, country: null, province: null, city: null, district: null, street: null, number: null, unit: null, line2: null, suburb: null, state: null, postcode: null, key: null };
 
-type Parsed = { parts: NormalizedAddress; issues: Issue[] };
+type Parsed = Finding<NormalizedAddress>;
+const NONE: Parsed = { parts: EMPTY, issues: NO_ISSUES };
+const PLACEHOLDER: Parsed = { parts: EMPTY, issues: sharedIssues(issue('address', 'address.placeholder', 'a placeholder, not an address')) };
+const [DISTRICT_NOT_IN_CITY, UNKNOWN_REGION, CN_POSTCODE] = sharedIssues(
+  issue('address', 'address.district_not_in_city', 'the district does not belong to the city or province given'),
+  issue('address', 'address.unknown_region', 'no province, city or district recognised'),
+  issue('postcode', 'postcode.invalid', 'a Chinese postcode has 6 digits'),
+);
+const LATIN_POSTCODE = sharedIssues(issue('postcode', 'postcode.invalid', 'not a postcode'));
+
+/** `issues` with `found` added: a new list when `issues` is the shared empty one. */
+function withIssue(issues: Issue[], found: Issue): Issue[] {
+  if (issues === NO_ISSUES) return [found];
+  issues.push(found);
+  return issues;
+}
 /** Every column cleaned once ('' when absent). */
 type Cleaned = Record<keyof AddressInput, string>;
 
@@ -43,10 +58,10 @@ function chinese(c: Cleaned): Parsed {
   });
   const number = c.street_number || a.number;
   const postcode = c.postcode.replace(/\s/g, '') || null;
-  const issues: Issue[] = [];
-  if (a.districtMismatch) issues.push(issue('address', 'address.district_not_in_city', 'the district does not belong to the city or province given'));
-  if (!a.province && !a.city && !a.district) issues.push(issue('address', 'address.unknown_region', 'no province, city or district recognised'));
-  if (postcode && !/^\d{6}$/.test(postcode)) issues.push(issue('postcode', 'postcode.invalid', 'a Chinese postcode has 6 digits'));
+  let issues = NO_ISSUES;
+  if (a.districtMismatch) issues = withIssue(issues, DISTRICT_NOT_IN_CITY);
+  if (!a.province && !a.city && !a.district) issues = withIssue(issues, UNKNOWN_REGION);
+  if (postcode && !/^\d{6}$/.test(postcode)) issues = withIssue(issues, CN_POSTCODE);
   const display = [a.province, a.city !== a.province ? a.city : null, a.district, a.street, number && `${number}号`, a.unit, a.rest].join('') || line;
   return {
     parts: {
@@ -71,8 +86,7 @@ function chinese(c: Cleaned): Parsed {
 function latin(c: Cleaned): Parsed {
   const a = parseLatinAddress(c.address, { number: c.street_number, suburb: c.suburb || c.city, state: c.state || c.province, postcode: c.postcode });
   const line2 = c.address_2 ? foldLatin(c.address_2) : null;
-  const issues: Issue[] = [];
-  if (a.postcode && !/^[a-z0-9-]{3,10}$/i.test(a.postcode)) issues.push(issue('postcode', 'postcode.invalid', 'not a postcode'));
+  const issues = a.postcode && !/^[a-z0-9-]{3,10}$/i.test(a.postcode) ? LATIN_POSTCODE : NO_ISSUES;
   const streetLine = [a.unit && a.number ? `${a.unit}/${a.number}` : (a.unit ?? a.number), a.street].filter(Boolean).join(' ');
   const display = [streetLine, line2, [a.suburb, a.state, a.postcode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return {
@@ -95,6 +109,43 @@ function latin(c: Cleaned): Parsed {
   };
 }
 
+/** The address columns' values, in the order the raw text lists them. */
+function columnValues(input: AddressInput): (string | undefined)[] {
+  return [input.address, input.address_2, input.street_number, input.province, input.city, input.district, input.suburb, input.state, input.postcode, input.country];
+}
+
+/** The raw text of the address: its filled columns joined with " | ". */
+function rawAddress(values: (string | undefined)[]): string {
+  let raw = '';
+  for (const v of values) if (v?.trim()) raw = raw ? `${raw} | ${v}` : v;
+  return raw;
+}
+
+/** The address columns as a finding. */
+export function readAddress(input: AddressInput): Parsed {
+  const values = columnValues(input);
+  const raw = rawAddress(values);
+  if (!raw) return NONE;
+  if (raw.length > MAX_CHARS) return { parts: EMPTY, issues: [issue('address', 'address.too_long', `an address of ${raw.length} characters`)] };
+  // No cache of whole addresses: they are nearly unique (on synthetic exports with 30% duplicate customers,
+  // 18% of lookups hit), and storing every miss cost more than the hits saved.
+  const c: Cleaned = {
+    address: clean(input.address),
+    address_2: clean(input.address_2),
+    street_number: clean(input.street_number),
+    province: clean(input.province),
+    city: clean(input.city),
+    district: clean(input.district),
+    suburb: clean(input.suburb),
+    state: clean(input.state),
+    postcode: clean(input.postcode),
+    country: clean(input.country),
+  };
+  if (c.address && PLACEHOLDER_TEXT.test(c.address) && !values.some((v, i) => i >= 2 && v?.trim())) return PLACEHOLDER;
+  const isChinese = anyHan(values) || /^(?:cn|china|中国)$/i.test(c.country);
+  return isChinese ? chinese(c) : latin(c);
+}
+
 export const addressRule: NormalizerRule<AddressInput, NormalizedAddress, Record<string, never>> = {
   id: 'address',
   doc:
@@ -108,30 +159,7 @@ export const addressRule: NormalizerRule<AddressInput, NormalizedAddress, Record
     'postcode.invalid': 'A postcode of the wrong shape (China: 6 digits).',
   },
   normalize(input) {
-    const values = [input.address, input.address_2, input.street_number, input.province, input.city, input.district, input.suburb, input.state, input.postcode, input.country];
-    let raw = '';
-    for (const v of values) if (v?.trim()) raw = raw ? `${raw} | ${v}` : v;
-    if (!raw) return { raw, value: null, parts: EMPTY, issues: [] };
-    if (raw.length > MAX_CHARS) return { raw, value: null, parts: EMPTY, issues: [issue('address', 'address.too_long', `an address of ${raw.length} characters`)] };
-    // No cache of whole addresses: they are nearly unique (on synthetic exports with 30% duplicate customers,
-    // 18% of lookups hit), and storing every miss cost more than the hits saved.
-    const c: Cleaned = {
-      address: clean(input.address),
-      address_2: clean(input.address_2),
-      street_number: clean(input.street_number),
-      province: clean(input.province),
-      city: clean(input.city),
-      district: clean(input.district),
-      suburb: clean(input.suburb),
-      state: clean(input.state),
-      postcode: clean(input.postcode),
-      country: clean(input.country),
-    };
-    if (c.address && PLACEHOLDER.test(c.address) && !values.some((v, i) => i >= 2 && v?.trim())) {
-      return { raw, value: null, parts: EMPTY, issues: [issue('address', 'address.placeholder', 'a placeholder, not an address')] };
-    }
-    const isChinese = anyHan(values) || /^(?:cn|china|中国)$/i.test(c.country);
-    const parsed = isChinese ? chinese(c) : latin(c);
-    return { raw, value: parsed.parts.display, parts: parsed.parts, issues: parsed.issues };
+    const { parts, issues } = readAddress(input);
+    return { raw: rawAddress(columnValues(input)), value: parts.display, parts, issues };
   },
 };

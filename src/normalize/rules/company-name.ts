@@ -1,4 +1,4 @@
-import { issue, type NormalizerRule } from '../rule.js';
+import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanText, foldKey } from '../text/fold.js';
 import { toSimplified } from '../text/simplified.js';
 import { divisions } from '../address/divisions.js';
@@ -42,32 +42,34 @@ function hanKey(s: string): string {
   return foldKey(k);
 }
 
-function readCompany(t: string): { parts: Company; placeholder: boolean } {
-  if (PLACEHOLDERS.has(foldKey(t)) || PLACEHOLDERS.has(t.toLowerCase())) return { parts: { display: t, key: null }, placeholder: true };
+const PLACEHOLDER = sharedIssues(issue('company', 'company.placeholder', 'a placeholder, not a company name'));
+
+function readCompany(t: string): Finding<Company> {
+  if (PLACEHOLDERS.has(foldKey(t)) || PLACEHOLDERS.has(t.toLowerCase())) return { parts: { display: t, key: null }, issues: PLACEHOLDER };
   const simplified = toSimplified(t);
   const key = /[\u3400-\u9fff]/.test(simplified)
     ? hanKey(simplified)
     : foldKey(simplified.toLowerCase().replace(/&/g, ' and ').replace(LATIN_LEGAL_FORMS, ' '));
-  return { parts: { display: t, key: key || foldKey(simplified) }, placeholder: false };
+  return { parts: { display: t, key: key || foldKey(simplified) }, issues: NO_ISSUES };
 }
 
 /** Shared by every record without a company (most of them): one object instead of one per record. */
-const EMPTY: Company = { display: null, key: null };
-const cache = new BoundedCache<{ parts: Company; placeholder: boolean }>();
+const EMPTY: Finding<Company> = { parts: { display: null, key: null }, issues: NO_ISSUES };
+const cache = new BoundedCache<Finding<Company>>();
+
+/** The company cell as a finding, shared by every record with the same name. */
+export function readCompanyName(raw: string | undefined): Finding<Company> {
+  const text = raw ? cleanText(raw) : '';
+  if (!text) return EMPTY;
+  return cache.lookup(text) ?? cache.store(text, readCompany(text));
+}
 
 export const companyNameRule: NormalizerRule<string, Company> = {
   id: 'company-name',
   doc: 'Company names: display form cleaned; comparison key without legal forms (有限公司, 股份有限公司, Co., Ltd., Inc., GmbH …) and without a leading or bracketed province/city, so 北京XX科技有限公司 ≡ XX科技(北京)有限公司; traditional → simplified, full-width and case folded.',
   codes: { 'company.placeholder': 'Not a company: 无, 个人, test, n/a.' },
   normalize(raw) {
-    const text = cleanText(raw ?? '');
-    if (!text) return { raw, value: null, parts: EMPTY, issues: [] };
-    const r = cache.lookup(text) ?? cache.store(text, readCompany(text));
-    return {
-      raw,
-      value: r.parts.display,
-      parts: r.parts,
-      issues: r.placeholder ? [issue('company', 'company.placeholder', 'a placeholder, not a company name')] : [],
-    };
+    const { parts, issues } = readCompanyName(raw);
+    return { raw, value: parts.display, parts, issues };
   },
 };

@@ -1,5 +1,4 @@
-import type { NormResult } from '../../model/record.js';
-import { issue, type NormalizerRule } from '../rule.js';
+import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanText } from '../text/fold.js';
 import { BoundedCache } from '../bounded-cache.js';
 
@@ -95,28 +94,58 @@ function isAmbiguous(text: string): boolean {
   return !!m && +m[1] >= 1 && +m[1] <= 12 && +m[2] >= 1 && +m[2] <= 12 && m[1] !== m[2];
 }
 
-type DateResult = NormResult<string | null>;
+type DateFinding = Finding<string | null>;
 
-function readDate(raw: string, { order, kind, asOf }: DateOptions): DateResult {
+const NONE: DateFinding = { parts: null, issues: NO_ISSUES };
+
+/** A reader's findings whose issue has a fixed message, made once per reader. */
+type FixedFindings = Record<'ambiguous' | 'invalid' | 'future', DateFinding>;
+
+function fixedFindings(field: string): FixedFindings {
+  const finding = (code: string, message: string): DateFinding => ({ parts: null, issues: sharedIssues(issue(field, code, message)) });
+  return {
+    ambiguous: finding('date.ambiguous', 'day and month could be either way round; set dateOrder (DMY or MDY) in the config'),
+    invalid: finding('date.invalid', 'not a calendar date'),
+    future: finding('date.future', 'a date after the run date'),
+  };
+}
+
+function readDate(raw: string, { order, kind, asOf }: DateOptions, fixed: FixedFindings): DateFinding {
   const text = cleanText(raw);
-  if (!text || /^(?:0{4}-?0{2}-?0{2}|null|n\/a|-|无|未知)$/i.test(text)) return { raw, value: null, parts: null, issues: [] };
+  if (!text || /^(?:0{4}-?0{2}-?0{2}|null|n\/a|-|无|未知)$/i.test(text)) return NONE;
   const field = kind === 'birth' ? 'birth_date' : 'updated_at';
   const value = text.length > 40 ? null : parseDate(text, order, kind === 'event');
-  if (!value && order === 'YMD' && isAmbiguous(text)) {
-    return { raw, value: null, parts: null, issues: [issue(field, 'date.ambiguous', 'day and month could be either way round; set dateOrder (DMY or MDY) in the config')] };
-  }
-  if (!value) return { raw, value: null, parts: null, issues: [issue(field, 'date.invalid', 'not a calendar date')] };
+  if (!value && order === 'YMD' && isAmbiguous(text)) return fixed.ambiguous;
+  if (!value) return fixed.invalid;
   const year = Number(value.slice(0, 4));
   const asOfYear = Number(asOf.slice(0, 4));
   if (year > asOfYear + 1 || (kind === 'birth' ? year < 1900 || asOfYear - year > 120 : year < 1970)) {
-    return { raw, value: null, parts: null, issues: [issue(field, 'date.implausible', `year ${year} is not plausible for a ${kind === 'birth' ? 'birth date' : 'record date'}`)] };
+    return { parts: null, issues: [issue(field, 'date.implausible', `year ${year} is not plausible for a ${kind === 'birth' ? 'birth date' : 'record date'}`)] };
   }
-  if (value > asOf) return { raw, value: null, parts: null, issues: [issue(field, 'date.future', 'a date after the run date')] };
-  return { raw, value, parts: value, issues: [] };
+  if (value > asOf) return fixed.future;
+  return { parts: value, issues: NO_ISSUES };
 }
 
+/** Reads the dates of one set of options; findings are shared by every cell with the same text. */
+export type DateReader = (raw: string | undefined) => DateFinding;
+
 /** Dates recur (the same days across thousands of rows), so readings are cached per set of options. */
-const caches = new Map<string, BoundedCache<DateResult>>();
+const readers = new Map<string, DateReader>();
+
+/** The reader for `options`, made once per distinct set of options. */
+export function dateReader(options: DateOptions): DateReader {
+  const key = `${options.order} ${options.kind} ${options.asOf}`;
+  let reader = readers.get(key);
+  if (!reader) {
+    const cache = new BoundedCache<DateFinding>();
+    // Its own copy of exactly the options its key names.
+    const own: DateOptions = { order: options.order, kind: options.kind, asOf: options.asOf };
+    const fixed = fixedFindings(options.kind === 'birth' ? 'birth_date' : 'updated_at');
+    reader = (raw) => (raw ? (cache.lookup(raw) ?? cache.store(raw, readDate(raw, own, fixed))) : NONE);
+    readers.set(key, reader);
+  }
+  return reader;
+}
 
 export const dateRule: NormalizerRule<string, string | null, DateOptions> = {
   id: 'date',
@@ -128,10 +157,7 @@ export const dateRule: NormalizerRule<string, string | null, DateOptions> = {
     'date.implausible': 'A birth date before 1900 or giving an age over 120, or an event date before 1970 or in a far future.',
   },
   normalize(raw, options) {
-    if (!raw) return { raw, value: null, parts: null, issues: [] };
-    const key = `${options.order} ${options.kind} ${options.asOf}`;
-    let cache = caches.get(key);
-    if (!cache) caches.set(key, (cache = new BoundedCache()));
-    return cache.lookup(raw) ?? cache.store(raw, readDate(raw, options));
+    const { parts, issues } = dateReader(options)(raw);
+    return { raw, value: parts, parts, issues };
   },
 };

@@ -1,13 +1,39 @@
-import { issue, type NormalizerRule } from '../rule.js';
+import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanText } from '../text/fold.js';
 
 type Email = { value: string | null; valid: boolean; placeholder: boolean };
 
 const SHAPE = /^[a-z0-9._%+'-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}$/;
 const PLACEHOLDER_LOCAL = /^(?:test|none|noemail|no-email|nomail|null|na|n\/a|x+|a+|abc|asdf|qwe|example|demo|unknown|无|未知)$/;
-/** Shared by every record without a valid email (most of them): one object instead of one per record. */
-const NONE: Email = { value: null, valid: false, placeholder: false };
 const PLACEHOLDER_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|test\.com|test|invalid|localhost|xxx\.com|a\.com|abc\.com)$/;
+/** Shared by every record without a valid email (most of them): one object instead of one per record. */
+const NONE: Finding<Email> = { parts: { value: null, valid: false, placeholder: false }, issues: NO_ISSUES };
+const INVALID: Finding<Email> = { parts: NONE.parts, issues: sharedIssues(issue('email', 'email.invalid', 'not a valid email address')) };
+const PLACEHOLDER = sharedIssues(issue('email', 'email.placeholder', 'a placeholder address'));
+
+/**
+ * Folded, trimmed, lower-case text of the cell. Each replacement runs only when its
+ * characters occur: this runs for every email, and most need none of them.
+ */
+function cleanEmail(raw: string): string {
+  let text = cleanText(raw);
+  if (text.includes('＠')) text = text.replace(/[＠]/g, '@');
+  if (text.includes('。') || text.includes('．')) text = text.replace(/[。．]/g, '.');
+  if ((text.charCodeAt(0) | 0x20) === 0x6d) text = text.replace(/^mailto:/i, '');
+  return text.toLowerCase();
+}
+
+/** The email cell as a finding. */
+export function readEmail(raw: string | undefined): Finding<Email> {
+  const text = raw ? cleanEmail(raw) : '';
+  if (!text) return NONE;
+  if (text.length > 254 || !SHAPE.test(text)) return INVALID;
+  // The shape allows exactly one @.
+  const at = text.indexOf('@');
+  const local = text.slice(0, at);
+  const placeholder = PLACEHOLDER_LOCAL.test(local) || PLACEHOLDER_DOMAIN.test(text.slice(at + 1)) || (/^\d+$/.test(local) && local.length < 5);
+  return { parts: { value: text, valid: true, placeholder }, issues: placeholder ? PLACEHOLDER : NO_ISSUES };
+}
 
 export const emailRule: NormalizerRule<string, Email> = {
   id: 'email',
@@ -17,18 +43,7 @@ export const emailRule: NormalizerRule<string, Email> = {
     'email.placeholder': 'A made-up address such as test@test.com or none@example.com.',
   },
   normalize(raw) {
-    const text = cleanText(raw ?? '').replace(/[＠]/g, '@').replace(/[。．]/g, '.').replace(/^mailto:/i, '').toLowerCase();
-    if (!text) return { raw, value: null, parts: NONE, issues: [] };
-    if (text.length > 254 || !SHAPE.test(text)) {
-      return { raw, value: null, parts: NONE, issues: [issue('email', 'email.invalid', 'not a valid email address')] };
-    }
-    const [local, domain] = text.split('@');
-    const placeholder = PLACEHOLDER_LOCAL.test(local) || PLACEHOLDER_DOMAIN.test(domain) || (/^\d+$/.test(local) && local.length < 5);
-    return {
-      raw,
-      value: text,
-      parts: { value: text, valid: true, placeholder },
-      issues: placeholder ? [issue('email', 'email.placeholder', 'a placeholder address')] : [],
-    };
+    const { parts, issues } = readEmail(raw);
+    return { raw, value: parts.value, parts, issues };
   },
 };

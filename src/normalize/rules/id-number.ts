@@ -1,12 +1,12 @@
-import type { NormalizedIdNumber } from '../../model/record.js';
-import { issue, type NormalizerRule } from '../rule.js';
+import type { Issue, NormalizedIdNumber } from '../../model/record.js';
+import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanText } from '../text/fold.js';
 
 const FIELD = 'id_number';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
-/** ISO 7064 MOD 11-2 check character of the first 17 digits of a resident ID. */
+/** ISO 7064 MOD 11-2 check character of the first 17 digits of a resident ID (any characters after them are not read). */
 export function idCheckDigit(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
@@ -22,6 +22,50 @@ function birthOf(id18: string): string | null {
   return `${id18.slice(6, 10)}-${id18.slice(10, 12)}-${id18.slice(12, 14)}`;
 }
 
+type IdFinding = Finding<NormalizedIdNumber | null>;
+
+const NONE: IdFinding = { parts: null, issues: NO_ISSUES };
+const PLACEHOLDER: IdFinding = { parts: null, issues: sharedIssues(issue(FIELD, 'id_number.placeholder', 'a made-up ID number')) };
+const BAD_CHECKSUM = sharedIssues(issue(FIELD, 'id_number.bad_checksum', 'the check character does not match'));
+const BAD_BIRTH_DATE = sharedIssues(issue(FIELD, 'id_number.bad_birth_date', 'the birth date inside the number is not a calendar date'));
+const BIRTH_DATE_MISMATCH = issue(FIELD, 'id_number.birth_date_mismatch', 'the birth date inside the number differs from the birth date column');
+const GENDER_MISMATCH = issue(FIELD, 'id_number.gender_mismatch', 'the gender digit differs from the gender column');
+const MISMATCHES = {
+  birthDate: sharedIssues(BIRTH_DATE_MISMATCH),
+  gender: sharedIssues(GENDER_MISMATCH),
+  both: sharedIssues(BIRTH_DATE_MISMATCH, GENDER_MISMATCH),
+};
+
+/** An identifier that does not check out: kept, marked invalid. */
+function invalid(value: string, issues: Issue[]): IdFinding {
+  return { parts: { value, valid: false, birthDate: null, gender: null, region: null }, issues };
+}
+
+/** The ID number cell as a finding, checked against the birth date and gender read from their columns. */
+export function readIdNumber(raw: string | undefined, birthDate: string | null, gender: 'M' | 'F' | null): IdFinding {
+  const text = raw ? cleanText(raw).replace(/[\s-]/g, '').toUpperCase() : '';
+  if (!text) return NONE;
+  if (/^(\d)\1+X?$/.test(text) || /^(?:0?123456789|987654321)/.test(text)) return PLACEHOLDER;
+  let id = text;
+  if (/^\d{15}$/.test(text)) {
+    const first17 = `${text.slice(0, 6)}19${text.slice(6)}`;
+    id = first17 + idCheckDigit(first17);
+  } else if (!/^\d{17}[\dX]$/.test(text)) {
+    if (/^[A-Z0-9]{5,20}$/.test(text) && !/^\d{16,19}$/.test(text)) {
+      return { parts: { value: text, valid: true, birthDate: null, gender: null, region: null }, issues: NO_ISSUES };
+    }
+    return invalid(text, [issue(FIELD, 'id_number.bad_length', `an ID number of ${text.length} characters (expected 18)`)]);
+  }
+  if (idCheckDigit(id) !== id[17]) return invalid(id, BAD_CHECKSUM);
+  const born = birthOf(id);
+  if (!born) return invalid(id, BAD_BIRTH_DATE);
+  const sex = Number(id[16]) % 2 === 1 ? 'M' : 'F';
+  const birthDateDiffers = !!birthDate && birthDate !== born;
+  const genderDiffers = !!gender && gender !== sex;
+  const issues = birthDateDiffers ? (genderDiffers ? MISMATCHES.both : MISMATCHES.birthDate) : genderDiffers ? MISMATCHES.gender : NO_ISSUES;
+  return { parts: { value: id, valid: true, birthDate: born, gender: sex, region: id.slice(0, 6) }, issues };
+}
+
 export const idNumberRule: NormalizerRule<string, NormalizedIdNumber | null, { birthDate: string | null; gender: 'M' | 'F' | null }> = {
   id: 'id_number',
   doc: 'Chinese resident ID numbers: 18 characters with the ISO 7064 MOD 11-2 check character (x upper-cased), 15-digit first-generation numbers converted to 18; birth date, gender and region read from the number and checked against the birth date and gender columns. Other identifiers (5–20 letters and digits, e.g. a social-security number) are kept as they are and not checked.',
@@ -34,32 +78,7 @@ export const idNumberRule: NormalizerRule<string, NormalizedIdNumber | null, { b
     'id_number.placeholder': 'A made-up number (all one digit, 123456…).',
   },
   normalize(raw, { birthDate, gender }) {
-    const text = cleanText(raw ?? '').replace(/[\s-]/g, '').toUpperCase();
-    if (!text) return { raw, value: null, parts: null, issues: [] };
-    const fail = (code: string, message: string, value: string | null = text): ReturnType<typeof idNumberRule.normalize> => ({
-      raw,
-      value,
-      parts: value ? { value, valid: false, birthDate: null, gender: null, region: null } : null,
-      issues: [issue(FIELD, code, message)],
-    });
-    if (/^(\d)\1+X?$/.test(text) || /^(?:0?123456789|987654321)/.test(text)) return fail('id_number.placeholder', 'a made-up ID number', null);
-    let id = text;
-    if (/^\d{15}$/.test(text)) {
-      const first17 = `${text.slice(0, 6)}19${text.slice(6)}`;
-      id = first17 + idCheckDigit(first17);
-    } else if (!/^\d{17}[\dX]$/.test(text)) {
-      if (/^[A-Z0-9]{5,20}$/.test(text) && !/^\d{16,19}$/.test(text)) {
-        return { raw, value: text, parts: { value: text, valid: true, birthDate: null, gender: null, region: null }, issues: [] };
-      }
-      return fail('id_number.bad_length', `an ID number of ${text.length} characters (expected 18)`);
-    }
-    if (idCheckDigit(id.slice(0, 17)) !== id[17]) return fail('id_number.bad_checksum', 'the check character does not match', id);
-    const born = birthOf(id);
-    if (!born) return fail('id_number.bad_birth_date', 'the birth date inside the number is not a calendar date', id);
-    const sex = Number(id[16]) % 2 === 1 ? 'M' : 'F';
-    const issues = [];
-    if (birthDate && birthDate !== born) issues.push(issue(FIELD, 'id_number.birth_date_mismatch', 'the birth date inside the number differs from the birth date column'));
-    if (gender && gender !== sex) issues.push(issue(FIELD, 'id_number.gender_mismatch', 'the gender digit differs from the gender column'));
-    return { raw, value: id, parts: { value: id, valid: true, birthDate: born, gender: sex, region: id.slice(0, 6) }, issues };
+    const { parts, issues } = readIdNumber(raw, birthDate, gender);
+    return { raw, value: parts?.value ?? null, parts, issues };
   },
 };

@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import { doubleMetaphone } from 'double-metaphone';
 import type { NormalizedName } from '../../model/record.js';
-import type { Issue } from '../../model/record.js';
-import { issue, type NormalizerRule } from '../rule.js';
+import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanText, hasHan, stripDiacritics } from '../text/fold.js';
 import { toSimplified } from '../text/simplified.js';
 import { BoundedCache } from '../bounded-cache.js';
@@ -20,8 +19,9 @@ const MAX_CHARS = 100;
 const EMPTY: NormalizedName = { display: null, given: null, family: null, honorific: null, script: null, key: null, pinyin: null, phonetic: null, placeholder: false };
 const NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]/g;
 
-type Parsed = { parts: NormalizedName; issues: Issue[] };
-const placeholderIssue = () => issue(FIELD, 'name.placeholder', 'a placeholder, not a real name');
+type Parsed = Finding<NormalizedName>;
+const NONE: Parsed = { parts: EMPTY, issues: NO_ISSUES };
+const PLACEHOLDER = sharedIssues(issue(FIELD, 'name.placeholder', 'a placeholder, not a real name'));
 
 function familyOf(name: string): string {
   return COMPOUND_SURNAMES.has(name.slice(0, 2)) && name.length > 2 ? name.slice(0, 2) : name.slice(0, 1);
@@ -68,14 +68,14 @@ function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
   }
   // A bare surname (李先生 → 李) or a single character identifies nobody.
   if (name.length <= 1 || COMPOUND_SURNAMES.has(name)) placeholder = true;
-  if (!name) return { parts: { ...EMPTY, honorific, placeholder: true }, issues: [placeholderIssue()] };
+  if (!name) return { parts: { ...EMPTY, honorific, placeholder: true }, issues: PLACEHOLDER };
   const family = familyCol ? toSimplified(familyCol).replace(NOT_HAN, '') || familyOf(name) : familyOf(name);
   const given = givenCol ? toSimplified(givenCol).replace(NOT_HAN, '') || name.slice(family.length) : name.slice(family.length);
   const tokens = [pinyinWord(family, true), pinyinWord(given, false)].filter(Boolean).sort();
   const py = tokens.join(' ');
   return {
     parts: { display: name, given: given || null, family, honorific, script: 'han', key: name, pinyin: py, phonetic: py, placeholder },
-    issues: placeholder ? [placeholderIssue()] : [],
+    issues: placeholder ? PLACEHOLDER : NO_ISSUES,
   };
 }
 
@@ -111,7 +111,7 @@ function parseLatin(text: string, givenCol?: string, familyCol?: string): Parsed
   const all = [...given, ...family];
   const joined = all.join(' ');
   const placeholder = !all.length || PLACEHOLDER_NAMES.has(joined) || /^\d+$/.test(joined.replace(/\s/g, '')) || /^(\w)\1{2,}$/.test(joined) || (all.length === 1 && LATIN_TITLES.has(all[0]));
-  if (!all.length) return { parts: { ...EMPTY, placeholder: true }, issues: [placeholderIssue()] };
+  if (!all.length) return { parts: { ...EMPTY, placeholder: true }, issues: PLACEHOLDER };
   const givenWord = given.join(' ') || null;
   const familyWord = family.join(' ') || null;
   const canonicalGiven = given.length ? [NICKNAMES[given[0]] ?? given[0], ...given.slice(1)] : [];
@@ -129,7 +129,7 @@ function parseLatin(text: string, givenCol?: string, familyCol?: string): Parsed
       phonetic: phonetic || null,
       placeholder,
     },
-    issues: placeholder ? [placeholderIssue()] : [],
+    issues: placeholder ? PLACEHOLDER : NO_ISSUES,
   };
 }
 
@@ -142,6 +142,21 @@ function parseName(raw: string, split: { given?: string; family?: string } | nul
 
 const cache = new BoundedCache<Parsed>();
 
+/** The text of the name: the name column, or else the given and family names. */
+function rawName(name?: string, given?: string, family?: string): string {
+  return name?.trim() ? name : [given, family].filter((s) => s?.trim()).join(' ');
+}
+
+/** The name columns as a finding, shared by every record with the same name. */
+export function readName(name?: string, given?: string, family?: string): Parsed {
+  const raw = rawName(name, given, family);
+  if (!raw.trim()) return NONE;
+  if (raw.length > MAX_CHARS) return { parts: EMPTY, issues: [issue(FIELD, 'name.too_long', `a name of ${raw.length} characters`)] };
+  const split = !name?.trim();
+  const key = split ? `\u0001${given ?? ''}\u0001${family ?? ''}` : raw;
+  return cache.lookup(key) ?? cache.store(key, parseName(raw, split ? { given, family } : null));
+}
+
 export const personNameRule: NormalizerRule<NameInput, NormalizedName> = {
   id: 'person-name',
   doc:
@@ -153,12 +168,7 @@ export const personNameRule: NormalizerRule<NameInput, NormalizedName> = {
     'name.too_long': 'Longer than 100 characters: not a name.',
   },
   normalize({ name, given, family }) {
-    const raw = name?.trim() ? name : [given, family].filter((s) => s?.trim()).join(' ');
-    if (!raw?.trim()) return { raw: raw ?? '', value: null, parts: EMPTY, issues: [] };
-    if (raw.length > MAX_CHARS) return { raw, value: null, parts: EMPTY, issues: [issue(FIELD, 'name.too_long', `a name of ${raw.length} characters`)] };
-    const split = !name?.trim() && (given?.trim() || family?.trim());
-    const key = split ? `\u0001${given ?? ''}\u0001${family ?? ''}` : raw;
-    const parsed = cache.lookup(key) ?? cache.store(key, parseName(raw, split ? { given, family } : null));
-    return { raw, value: parsed.parts.display, parts: parsed.parts, issues: parsed.issues };
+    const { parts, issues } = readName(name, given, family);
+    return { raw: rawName(name, given, family), value: parts.display, parts, issues };
   },
 };

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode, type NumberType, type PhoneNumber } from 'libphonenumber-js/max';
 import type { NormalizedPhone } from '../../model/record.js';
-import { issue, type NormalizerRule } from '../rule.js';
+import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanText } from '../text/fold.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { isValidNumber, numberType } from '../phone/number-type.js';
@@ -13,7 +13,7 @@ const SEPARATORS = /[\/,;、，；|]|\s{2,}|\s+(?:or|或)\s+/;
 const SEVERAL_MOBILES = /^\s*1\d{10}(?:\s+1\d{10})+\s*$/;
 const EXTENSION = /\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})\s*$/i;
 /** Shared by every record without a phone: one array instead of one per record. */
-const NONE: NormalizedPhone[] = [];
+const NONE: Finding<NormalizedPhone[]> = { parts: Object.freeze([]) as unknown as NormalizedPhone[], issues: NO_ISSUES };
 const KNOWN_FAKES = new Set(['13800138000', '13888888888', '12345678901', '13812345678', '18888888888', '10086', '10010', '95588']);
 
 /**
@@ -44,10 +44,7 @@ function isRun(s: string, from: number, step: number): boolean {
   return true;
 }
 
-interface Parsed {
-  phones: NormalizedPhone[];
-  codes: ('invalid' | 'placeholder')[];
-}
+type Code = 'invalid' | 'placeholder';
 
 /** What the normalizer keeps of a parsed number. */
 interface Reading {
@@ -103,7 +100,7 @@ function read(digits: string, region: CountryCode): Reading | null {
   return known !== undefined ? known : cache.store(digits, readWithLibrary(digits, region));
 }
 
-function parseOne(piece: string, region: CountryCode): { phone: NormalizedPhone | null; code: 'invalid' | 'placeholder' | null } {
+function parseOne(piece: string, region: CountryCode): { phone: NormalizedPhone | null; code: Code | null } {
   const ext = EXTENSION.exec(piece);
   const body = ext ? piece.slice(0, ext.index) : piece;
   // 0086 / 86 prefixes that libphonenumber reads only with a plus.
@@ -136,27 +133,47 @@ function hasNumber(phones: NormalizedPhone[], e164: string): boolean {
   return false;
 }
 
-function addPiece(piece: string, region: CountryCode, phones: NormalizedPhone[], codes: Parsed['codes']): void {
+/** Numbers and issue codes of the cell being read (scratch arrays: the finding keeps copies, and only when they are not empty). */
+const found: NormalizedPhone[] = [];
+const codes: Code[] = [];
+
+function addPiece(piece: string, region: CountryCode): void {
   if (!/\d/.test(piece)) return;
   const { phone, code } = parseOne(piece.trim(), region);
   if (code) codes.push(code);
-  if (phone && !hasNumber(phones, phone.e164)) phones.push(phone);
+  if (phone && !hasNumber(found, phone.e164)) found.push(phone);
 }
 
-/** Numbers of the cell being read; the record keeps a copy of exactly its own (one scratch array, not one per cell). */
-const found: NormalizedPhone[] = [];
+const INVALID = issue(FIELD, 'phone.invalid', 'not a valid phone number');
+const PLACEHOLDER = issue(FIELD, 'phone.placeholder', 'a made-up placeholder number');
+/** The issue lists a cell can have, in the order their codes first occur. */
+const ISSUES = {
+  invalid: sharedIssues(INVALID),
+  placeholder: sharedIssues(PLACEHOLDER),
+  invalidThenPlaceholder: sharedIssues(INVALID, PLACEHOLDER),
+  placeholderThenInvalid: sharedIssues(PLACEHOLDER, INVALID),
+};
 
-function parseCell(cell: string, region: CountryCode): Parsed {
-  const text = cleanText(cell);
-  const phones = found;
-  phones.length = 0;
-  const codes: Parsed['codes'] = [];
-  for (const part of text.split(SEPARATORS)) {
+function issuesOf(cellCodes: Code[]): Finding<NormalizedPhone[]>['issues'] {
+  if (!cellCodes.length) return NO_ISSUES;
+  const first = cellCodes[0];
+  const both = cellCodes.some((c) => c !== first);
+  if (first === 'invalid') return both ? ISSUES.invalidThenPlaceholder : ISSUES.invalid;
+  return both ? ISSUES.placeholderThenInvalid : ISSUES.placeholder;
+}
+
+/** The phone cell (one or more numbers) as a finding. */
+export function readPhones(raw: string, region: CountryCode): Finding<NormalizedPhone[]> {
+  if (!raw || raw.trim() === '') return NONE;
+  if (raw.length > MAX_CELL) return { parts: NONE.parts, issues: [issue(FIELD, 'phone.too_long', `phone cell holds ${raw.length} characters of text`)] };
+  found.length = 0;
+  codes.length = 0;
+  for (const part of cleanText(raw).split(SEPARATORS)) {
     // A run of digits and spaces with no separator may still hold two mobiles ("13812345678 13987654321").
-    if (SEVERAL_MOBILES.test(part)) for (const piece of part.trim().split(/\s+/)) addPiece(piece, region, phones, codes);
-    else addPiece(part, region, phones, codes);
+    if (SEVERAL_MOBILES.test(part)) for (const piece of part.trim().split(/\s+/)) addPiece(piece, region);
+    else addPiece(part, region);
   }
-  return { phones: phones.slice(), codes };
+  return { parts: found.length ? found.slice() : NONE.parts, issues: issuesOf(codes) };
 }
 
 export const phoneRule: NormalizerRule<string, NormalizedPhone[], { defaultRegion: CountryCode }> = {
@@ -168,14 +185,7 @@ export const phoneRule: NormalizerRule<string, NormalizedPhone[], { defaultRegio
     'phone.too_long': 'The cell holds text, not phone numbers.',
   },
   normalize(raw, { defaultRegion }) {
-    if (!raw || raw.trim() === '') return { raw, value: null, parts: NONE, issues: [] };
-    if (raw.length > MAX_CELL) return { raw, value: null, parts: NONE, issues: [issue(FIELD, 'phone.too_long', `phone cell holds ${raw.length} characters of text`)] };
-    const { phones, codes } = parseCell(raw, defaultRegion);
-    const issues = codes.length
-      ? [...new Set(codes)].map((c) =>
-          c === 'invalid' ? issue(FIELD, 'phone.invalid', 'not a valid phone number') : issue(FIELD, 'phone.placeholder', 'a made-up placeholder number'),
-        )
-      : [];
-    return { raw, value: phones[0]?.e164 ?? null, parts: phones, issues };
+    const { parts, issues } = readPhones(raw, defaultRegion);
+    return { raw, value: parts[0]?.e164 ?? null, parts, issues };
   },
 };
