@@ -6,6 +6,7 @@ import { normalizeRecord } from '../normalize/normalize-record.js';
 import type { NormalizedRecord } from '../model/record.js';
 import { importStage, normalizeStage, type PipelineOptions } from './run.js';
 import type { PipelineState } from './state.js';
+import { packFields, unpackRecords, type Packed } from './record-codec.js';
 
 /** Below this many records a worker's start-up and copying cost more than they save. */
 const MIN_RECORDS_FOR_WORKERS = 20_000;
@@ -56,17 +57,13 @@ export async function normalizeStageParallel(state: PipelineState, opts: Pipelin
             return;
           }
           pending++;
-          worker.postMessage({ start, records: records.slice(start, start + CHUNK) });
+          const fields = packFields(records.slice(start, start + CHUNK));
+          worker.postMessage({ start, fields }, [fields.ints.buffer]);
         };
-        worker.on('message', ({ start, normalized: chunk }: { start: number; normalized: NormalizedRecord[] }) => {
+        worker.on('message', ({ start, packed }: { start: number; packed: Packed }) => {
           pending--;
-          for (let k = 0; k < chunk.length; k++) {
-            const r = chunk[k];
-            // The worker sent the record without its raw values (see normalize-worker.ts).
-            r.fields = records[start + k].fields;
-            r.extra = records[start + k].extra;
-            normalized[start + k] = r;
-          }
+          const chunk = unpackRecords(packed, records.slice(start, start + CHUNK));
+          for (let k = 0; k < chunk.length; k++) normalized[start + k] = chunk[k];
           finished(chunk.length);
           send();
         });

@@ -1,19 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { normalizeRecord, type NormalizeOptions } from '../normalize/normalize-record.js';
-import type { SourceRecord } from '../model/record.js';
+import { packRecords, unpackFields, type Packed } from './record-codec.js';
 
 /**
  * Chunks of the normalize stage in a worker thread: the same pure function, so
- * results are identical. The raw values go back empty: the main thread has
- * them already, and copying them would be a quarter of every message.
+ * results are identical. Records travel packed both ways (see record-codec.ts).
  */
 const { options } = workerData as { options: NormalizeOptions };
-parentPort!.on('message', ({ start, records }: { start: number; records: SourceRecord[] }) => {
-    const normalized = records.map((r) => {
-    const n = normalizeRecord(r, options);
-    n.fields = {};
-    n.extra = {};
-    return n;
-  });
-  parentPort!.postMessage({ start, normalized });
+parentPort!.on('message', ({ start, fields }: { start: number; fields: Packed }) => {
+  const packed = packRecords(unpackFields(fields).map((r) => normalizeRecord(r, options)));
+  parentPort!.postMessage({ start, packed }, [packed.ints.buffer]);
 });

@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importStage, normalizeStage, type PipelineOptions } from '../../src/pipeline/run.js';
+import { silentProgress } from '../../src/pipeline/progress.js';
+import { packFields, packRecords, unpackFields, unpackRecords } from '../../src/pipeline/record-codec.js';
+
+const SAMPLE = join(import.meta.dirname, '../../fixtures/sample');
+const opts: PipelineOptions = { config: {}, region: 'CN', dateOrder: 'YMD', asOf: '2026-11-01', progress: silentProgress };
+
+describe('record codec (worker messages)', async () => {
+  const imported = await importStage(['crm_sales.csv', 'ecommerce.csv', 'marketing.tsv', 'service_center.csv'].map((f) => join(SAMPLE, f)), opts);
+  const normalized = normalizeStage(imported, opts).normalized!;
+
+  it('brings every normalized record back as it was, property order included', () => {
+    // The sample has Chinese and Latin names, several phones in a cell, ID numbers, placeholders and issues.
+    expect(normalized.some((r) => r.phones.length > 1)).toBe(true);
+    expect(normalized.some((r) => r.idNumber !== null) && normalized.some((r) => r.idNumber === null)).toBe(true);
+    expect(normalized.some((r) => r.issues.length > 0)).toBe(true);
+    const back = unpackRecords(packRecords(normalized), imported.records);
+    expect(back.map((r) => JSON.stringify(r))).toEqual(normalized.map((r) => JSON.stringify(r)));
+  });
+
+  it('carries the raw fields a worker normalizes from', () => {
+    const back = unpackFields(packFields(imported.records));
+    expect(back.map((r) => r.fields)).toEqual(imported.records.map((r) => r.fields));
+  });
+});
