@@ -50,6 +50,12 @@ function honorificSuffix(name: string): string | undefined {
   return undefined;
 }
 
+/** The non-empty ones of `a` and `b`, in sorted order, space-separated (no array to sort: this runs for every new name). */
+function sortedPair(a: string, b: string): string {
+  if (!a || !b) return a || b;
+  return a <= b ? `${a} ${b}` : `${b} ${a}`;
+}
+
 function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
   let name = toSimplified(text).replace(NOT_HAN, '');
   let honorific: string | null = null;
@@ -71,8 +77,7 @@ function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
   if (!name) return { parts: { ...EMPTY, honorific, placeholder: true }, issues: PLACEHOLDER };
   const family = familyCol ? toSimplified(familyCol).replace(NOT_HAN, '') || familyOf(name) : familyOf(name);
   const given = givenCol ? toSimplified(givenCol).replace(NOT_HAN, '') || name.slice(family.length) : name.slice(family.length);
-  const tokens = [pinyinWord(family, true), pinyinWord(given, false)].filter(Boolean).sort();
-  const py = tokens.join(' ');
+  const py = sortedPair(pinyinWord(family, true), pinyinWord(given, false));
   return {
     parts: { display: name, given: given || null, family, honorific, script: 'han', key: name, pinyin: py, phonetic: py, placeholder },
     issues: placeholder ? PLACEHOLDER : NO_ISSUES,

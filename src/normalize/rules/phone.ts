@@ -100,30 +100,37 @@ function read(digits: string, region: CountryCode): Reading | null {
   return known !== undefined ? known : cache.store(digits, readWithLibrary(digits, region));
 }
 
-function parseOne(piece: string, region: CountryCode): { phone: NormalizedPhone | null; code: Code | null } {
+/** Numbers and issue codes of the cell being read (scratch arrays: the finding keeps copies, and only when they are not empty). */
+const found: NormalizedPhone[] = [];
+const codes: Code[] = [];
+
+/** The number in `piece`, or null; its issue code, if it has one, goes to `codes`. */
+function parseOne(piece: string, region: CountryCode): NormalizedPhone | null {
   const ext = EXTENSION.exec(piece);
   const body = ext ? piece.slice(0, ext.index) : piece;
   // 0086 / 86 prefixes that libphonenumber reads only with a plus.
   let digits = body.replace(/[^\d+]/g, '');
   if (digits.startsWith('00')) digits = '+' + digits.slice(2);
   else if (region === 'CN' && /^861\d{10}$/.test(digits)) digits = '+' + digits;
-  if (digits.length - (digits.includes('+') ? 1 : 0) < 5) return { phone: null, code: 'invalid' };
+  if (digits.length - (digits.includes('+') ? 1 : 0) < 5) {
+    codes.push('invalid');
+    return null;
+  }
   // `digits` holds digits and pluses only.
   const plain = digits.includes('+') ? digits.replace(/\D/g, '') : digits;
   const parsed = read(digits, region);
   const national = parsed?.nationalNumber ?? plain;
   const fake = looksFake(national) || looksFake(plain);
-  if (!parsed) return { phone: null, code: fake ? 'placeholder' : 'invalid' };
+  if (fake) codes.push('placeholder');
+  else if (!parsed?.valid) codes.push('invalid');
+  if (!parsed) return null;
   const { type, valid } = parsed;
   return {
-    phone: {
-      e164: parsed.e164,
-      type: type === 'MOBILE' ? 'mobile' : type === 'FIXED_LINE' ? 'fixed_line' : 'other',
-      valid,
-      fake,
-      extension: ext?.[1] ?? parsed.ext ?? null,
-    },
-    code: fake ? 'placeholder' : valid ? null : 'invalid',
+    e164: parsed.e164,
+    type: type === 'MOBILE' ? 'mobile' : type === 'FIXED_LINE' ? 'fixed_line' : 'other',
+    valid,
+    fake,
+    extension: ext?.[1] ?? parsed.ext ?? null,
   };
 }
 
@@ -133,15 +140,16 @@ function hasNumber(phones: NormalizedPhone[], e164: string): boolean {
   return false;
 }
 
-/** Numbers and issue codes of the cell being read (scratch arrays: the finding keeps copies, and only when they are not empty). */
-const found: NormalizedPhone[] = [];
-const codes: Code[] = [];
-
 function addPiece(piece: string, region: CountryCode): void {
   if (!/\d/.test(piece)) return;
-  const { phone, code } = parseOne(piece.trim(), region);
-  if (code) codes.push(code);
+  const phone = parseOne(piece.trim(), region);
   if (phone && !hasNumber(found, phone.e164)) found.push(phone);
+}
+
+function addPart(part: string, region: CountryCode): void {
+  // A run of digits and spaces with no separator may still hold two mobiles ("13812345678 13987654321").
+  if (SEVERAL_MOBILES.test(part)) for (const piece of part.trim().split(/\s+/)) addPiece(piece, region);
+  else addPiece(part, region);
 }
 
 const INVALID = issue(FIELD, 'phone.invalid', 'not a valid phone number');
@@ -157,7 +165,8 @@ const ISSUES = {
 function issuesOf(cellCodes: Code[]): Finding<NormalizedPhone[]>['issues'] {
   if (!cellCodes.length) return NO_ISSUES;
   const first = cellCodes[0];
-  const both = cellCodes.some((c) => c !== first);
+  let both = false;
+  for (const c of cellCodes) if (c !== first) both = true;
   if (first === 'invalid') return both ? ISSUES.invalidThenPlaceholder : ISSUES.invalid;
   return both ? ISSUES.placeholderThenInvalid : ISSUES.placeholder;
 }
@@ -168,11 +177,10 @@ export function readPhones(raw: string, region: CountryCode): Finding<Normalized
   if (raw.length > MAX_CELL) return { parts: NONE.parts, issues: [issue(FIELD, 'phone.too_long', `phone cell holds ${raw.length} characters of text`)] };
   found.length = 0;
   codes.length = 0;
-  for (const part of cleanText(raw).split(SEPARATORS)) {
-    // A run of digits and spaces with no separator may still hold two mobiles ("13812345678 13987654321").
-    if (SEVERAL_MOBILES.test(part)) for (const piece of part.trim().split(/\s+/)) addPiece(piece, region);
-    else addPiece(part, region);
-  }
+  const text = cleanText(raw);
+  // Most cells hold one number: no array of parts for them.
+  if (!SEPARATORS.test(text)) addPart(text, region);
+  else for (const part of text.split(SEPARATORS)) addPart(part, region);
   return { parts: found.length ? found.slice() : NONE.parts, issues: issuesOf(codes) };
 }
 
