@@ -5,17 +5,17 @@
  * Look up first and compute only on a miss (`lookup(k) ?? store(k, compute())`):
  * no closure is made for a hit.
  */
-export class BoundedCache<V> {
-  private readonly map = new Map<string, V>();
+export class BoundedCache<V, K extends string | number = string> {
+  private readonly map = new Map<K, V>();
   constructor(private readonly limit = 100_000) {}
 
   /** The value stored for `key`, or undefined. */
-  lookup(key: string): V | undefined {
+  lookup(key: K): V | undefined {
     return this.map.get(key);
   }
 
   /** Store `value` for `key` and return it. */
-  store(key: string, value: V): V {
+  store(key: K, value: V): V {
     if (this.map.size >= this.limit) this.map.clear();
     this.map.set(key, value);
     return value;

@@ -65,6 +65,19 @@ describe('date rule', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reads a cell as parseDate does, however its day was written before (readings are cached by day)', () => {
+    const piece = fc.constantFrom('2023', '1999', '0000', '2026', '20230105', '00000000', '1', '01', '12', '13', '29', '31', '00', '-', '/', '年', '月', '日', ' ', '8:05', '12:30', ':00', ':7');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 7 }), (parts) => {
+        const text = parts.join('');
+        const day = parseDate(text, 'YMD', true);
+        const plausible = day && day >= '1970' && day <= asOf ? day : null;
+        if (text.length <= 40) expect([text, event(text).value]).toEqual([text, plausible]);
+      }),
+      { numRuns: 20000 },
+    );
+  });
 });
 
 describe('parseDate without regular expressions for year-first dates', () => {

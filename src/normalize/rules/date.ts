@@ -35,31 +35,62 @@ function digitsValue(s: string, from: number, to: number): number {
   return v;
 }
 
-/** End of the run of digits starting at `from`. */
-function digitsEnd(s: string, from: number): number {
+/** End of the run of digits starting at `from`, at most `end`. */
+function digitsEnd(s: string, from: number, end: number): number {
   let i = from;
-  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  while (i < end && isDigit(s.charCodeAt(i))) i++;
   return i;
 }
 
-/** Whether s[i] exists and is one of `chars`. */
-const oneOf = (s: string, i: number, chars: string) => i < s.length && chars.includes(s[i]);
+/** Whether s[i] is before `end` and one of `chars`. */
+const oneOf = (s: string, i: number, end: number, chars: string) => i < end && chars.includes(s[i]);
 
 /**
- * Year-first dates — 2023-01-05, 2023/1/5, 2023.1.5, 2023年1月5日 and 20230105 — read with
- * character codes: most dates in exports look like this, and a regular expression allocates a
- * match for each. undefined for text of any other shape.
+ * Year-first dates — 2023-01-05, 2023/1/5, 2023.1.5, 2023年1月5日 and 20230105 — filling s[0, end),
+ * as year * 10000 + month * 100 + day, read with character codes: most dates in exports look like
+ * this, and a regular expression allocates a match for each. -1 for text of any other shape.
  */
+function yearFirstDay(s: string, end: number): number {
+  const yearEnd = digitsEnd(s, 0, end);
+  if (yearEnd === 8 && end === 8) return digitsValue(s, 0, 8);
+  if (yearEnd !== 4 || !oneOf(s, 4, end, '-/.年')) return -1;
+  const monthEnd = digitsEnd(s, 5, end);
+  if (monthEnd - 5 < 1 || monthEnd - 5 > 2 || !oneOf(s, monthEnd, end, '-/.月')) return -1;
+  const dayEnd = digitsEnd(s, monthEnd + 1, end);
+  if (dayEnd - monthEnd - 1 < 1 || dayEnd - monthEnd - 1 > 2) return -1;
+  if (dayEnd !== end && !(dayEnd === end - 1 && s[dayEnd] === '日')) return -1;
+  return digitsValue(s, 0, 4) * 10000 + digitsValue(s, 5, monthEnd) * 100 + digitsValue(s, monthEnd + 1, dayEnd);
+}
+
+/** The ISO date of a year-first date; null when it is not a calendar date, undefined for text of any other shape. */
 function yearFirst(s: string): string | null | undefined {
-  const yearEnd = digitsEnd(s, 0);
-  if (yearEnd === 8 && s.length === 8) return iso(digitsValue(s, 0, 4), digitsValue(s, 4, 6), digitsValue(s, 6, 8));
-  if (yearEnd !== 4 || !oneOf(s, 4, '-/.年')) return undefined;
-  const monthEnd = digitsEnd(s, 5);
-  if (monthEnd - 5 < 1 || monthEnd - 5 > 2 || !oneOf(s, monthEnd, '-/.月')) return undefined;
-  const dayEnd = digitsEnd(s, monthEnd + 1);
-  if (dayEnd - monthEnd - 1 < 1 || dayEnd - monthEnd - 1 > 2) return undefined;
-  if (dayEnd !== s.length && !(dayEnd === s.length - 1 && s[dayEnd] === '日')) return undefined;
-  return iso(digitsValue(s, 0, 4), digitsValue(s, 5, monthEnd), digitsValue(s, monthEnd + 1, dayEnd));
+  const day = yearFirstDay(s, s.length);
+  return day < 0 ? undefined : iso(Math.floor(day / 10000), Math.floor(day / 100) % 100, day % 100);
+}
+
+/** Where a time of day written as " 14:30" or " 14:30:00" ends `s` (the index of its space); -1 when none does. */
+function timeOfDayStart(s: string): number {
+  const space = s.lastIndexOf(' ');
+  if (space < 0) return -1;
+  const hourEnd = digitsEnd(s, space + 1, s.length);
+  if (hourEnd - space - 1 < 1 || hourEnd - space - 1 > 2 || s[hourEnd] !== ':') return -1;
+  if (digitsEnd(s, hourEnd + 1, s.length) !== hourEnd + 3) return -1;
+  if (hourEnd + 3 === s.length) return space;
+  return s[hourEnd + 3] === ':' && digitsEnd(s, hourEnd + 4, s.length) === s.length && s.length === hourEnd + 6 ? space : -1;
+}
+
+/**
+ * The day of a cell that is a year-first date with nothing else but perhaps a time of day after it,
+ * as year * 10000 + month * 100 + day; -1 for any other cell. Such a cell reads exactly as its day
+ * does (its time is dropped, and its text needs no cleaning), so their findings are cached by this
+ * number: a few thousand small keys instead of the text of every distinct timestamp.
+ */
+function dayOfCell(raw: string): number {
+  const end = raw.includes(':') ? timeOfDayStart(raw) : raw.length;
+  if (end < 0) return -1;
+  const day = yearFirstDay(raw, end);
+  // Month or day 0 goes the long way: 0000-00-00 is a placeholder, not a date.
+  return day < 0 || day % 100 === 0 || Math.floor(day / 100) % 100 === 0 ? -1 : day;
 }
 
 /** Parse a date in any of the forms exports use; null when it is not a calendar date. */
@@ -137,11 +168,17 @@ export function dateReader(options: DateOptions): DateReader {
   const key = `${options.order} ${options.kind} ${options.asOf}`;
   let reader = readers.get(key);
   if (!reader) {
-    const cache = new BoundedCache<DateFinding>();
+    const byText = new BoundedCache<DateFinding>();
+    const byDay = new BoundedCache<DateFinding, number>();
     // Its own copy of exactly the options its key names.
     const own: DateOptions = { order: options.order, kind: options.kind, asOf: options.asOf };
     const fixed = fixedFindings(options.kind === 'birth' ? 'birth_date' : 'updated_at');
-    reader = (raw) => (raw ? (cache.lookup(raw) ?? cache.store(raw, readDate(raw, own, fixed))) : NONE);
+    reader = (raw) => {
+      if (!raw) return NONE;
+      const day = dayOfCell(raw);
+      if (day >= 0) return byDay.lookup(day) ?? byDay.store(day, readDate(raw, own, fixed));
+      return byText.lookup(raw) ?? byText.store(raw, readDate(raw, own, fixed));
+    };
     readers.set(key, reader);
   }
   return reader;
