@@ -8,6 +8,8 @@ export interface Edge {
   a: number;
   b: number;
   probability: number;
+  /** The pair's weight in bits, when already known (saves comparing the pair again to explain it). */
+  weight?: number;
 }
 
 export interface ClusterOptions {
@@ -45,11 +47,15 @@ export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterO
     return x;
   };
   const membersOf = (root: number) => members[root] ?? [root];
+  const sizeOf = (root: number) => members[root]?.length ?? 1;
   const union = (ra: number, rb: number) => {
-    const [big, small] = membersOf(ra).length >= membersOf(rb).length ? [ra, rb] : [rb, ra];
+    const big = sizeOf(ra) >= sizeOf(rb) ? ra : rb;
+    const small = big === ra ? rb : ra;
     parent[small] = big;
     const merged = (members[big] ??= [big]);
-    for (const x of membersOf(small)) merged.push(x);
+    const moved = members[small];
+    if (moved === undefined) merged.push(small);
+    else for (const x of moved) merged.push(x);
     members[small] = undefined;
   };
   const forbiddenOf = new Map<number, number[]>();
@@ -58,11 +64,11 @@ export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterO
     forbiddenOf.set(b, [...(forbiddenOf.get(b) ?? []), a]);
   }
   const isForbidden = (ra: number, rb: number) =>
-    membersOf(ra).some((x) => forbiddenOf.get(x)?.some((y) => find(y) === rb));
+    forbiddenOf.size > 0 && membersOf(ra).some((x) => forbiddenOf.get(x)?.some((y) => find(y) === rb));
   const mostlyDisagree = (ra: number, rb: number) => {
+    if (sizeOf(ra) + sizeOf(rb) <= 2) return false;
     const A = membersOf(ra);
     const B = membersOf(rb);
-    if (A.length + B.length <= 2) return false;
     let checked = 0;
     let disagree = 0;
     const stride = Math.max(1, Math.floor((A.length * B.length) / MAX_CROSS_PAIRS));
@@ -104,13 +110,12 @@ export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterO
 
   const clusterOf = new Array<number>(n);
   const clusters: number[][] = [];
-  const indexOfRoot = new Map<number, number>();
+  const indexOfRoot = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const root = find(i);
-    let c = indexOfRoot.get(root);
-    if (c === undefined) {
-      c = clusters.length;
-      indexOfRoot.set(root, c);
+    let c = indexOfRoot[root];
+    if (c < 0) {
+      c = indexOfRoot[root] = clusters.length;
       clusters.push([]);
     }
     clusters[c].push(i);

@@ -106,8 +106,8 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
     const [a, b] = pairAt(k);
     weights[k] = scorer.weightOf(levels, k, a);
     const probability = 1 / (1 + Math.pow(2, -weights[k]));
-    if (probability >= opts.threshold && !conflict(k)) edges.push({ a, b, probability });
-    else if (probability >= opts.reviewThreshold) reviewCandidates.push({ a, b, probability });
+    if (probability >= opts.threshold && !conflict(k)) edges.push({ a, b, probability, weight: weights[k] });
+    else if (probability >= opts.reviewThreshold) reviewCandidates.push({ a, b, probability, weight: weights[k] });
   }
   const decisions = opts.decisions ?? [];
   const decided = new Map(decisions.map((d) => [pairKey(d.a, d.b, n), d.match]));
@@ -115,7 +115,7 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
   edges.sort(byStrength);
   const clustering = clusterRecords(
     n,
-    edges.filter((e) => decided.get(pairKey(e.a, e.b, n)) === undefined),
+    decided.size ? edges.filter((e) => decided.get(pairKey(e.a, e.b, n)) === undefined) : edges,
     {
       forced: decisions.filter((d) => d.match).map((d) => ({ a: Math.min(d.a, d.b), b: Math.max(d.a, d.b), probability: 1 })),
       forbidden: decisions.filter((d) => !d.match).map((d) => [d.a, d.b] as [number, number]),
@@ -134,7 +134,7 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
   progress.end(`${clustering.clusters.length.toLocaleString('en')} customers, ${review.length.toLocaleString('en')} pairs to review`);
 
   function scored(e: Edge, withComparisons: boolean): ScoredPair {
-    const weight = scorer.weight(e.a, e.b);
+    const weight = e.weight ?? scorer.weight(e.a, e.b);
     const pair = { a: e.a, b: e.b, weight: round(weight), probability: round(e.probability === 1 ? 1 : probabilityOf(weight), 6) };
     return withComparisons ? { ...pair, comparisons: scorer.explain(e.a, e.b).comparisons } : pair;
   }
