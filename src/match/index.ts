@@ -251,7 +251,9 @@ function estimateModel(
       const fixed = comparisons.map((c) => blocked.has(c.name));
       if (fixed.every(Boolean)) return;
       const sub = new Uint8Array(rows.length * width);
-      rows.forEach((k, i) => sub.set(levels.subarray(k * width, (k + 1) * width), i * width));
+      rows.forEach((k, i) => {
+        for (let x = 0; x < width; x++) sub[i * width + x] = levels[k * width + x];
+      });
       const session = expectationMaximisation(toPatterns(sub, width, rows.length), u, union.m, union.lambda, { fixed });
       iterations += session.iterations;
       comparisons.forEach((_, x) => {

@@ -11,13 +11,16 @@ export interface Patterns {
   size: number;
 }
 
-const BASE = 16;
-
 export function toPatterns(levels: Uint8Array, width: number, rows: number): Patterns {
+  // Each pattern is coded as a number in base (highest level + 1): the order of codes is the order of level
+  // vectors, and with the few levels comparisons have the codes stay small integers, which a Map counts fastest.
+  let top = 0;
+  for (let k = 0; k < rows * width; k++) if (levels[k] > top) top = levels[k];
+  const base = top + 1;
   const counts = new Map<number, number>();
   for (let k = 0; k < rows; k++) {
     let code = 0;
-    for (let x = 0; x < width; x++) code = code * BASE + levels[k * width + x];
+    for (let x = 0; x < width; x++) code = code * base + levels[k * width + x];
     counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   const codes = [...counts.keys()].sort((a, b) => a - b);
@@ -25,8 +28,8 @@ export function toPatterns(levels: Uint8Array, width: number, rows: number): Pat
   codes.forEach((code, p) => {
     out.counts[p] = counts.get(code)!;
     for (let x = width - 1; x >= 0; x--) {
-      out.levels[p * width + x] = code % BASE;
-      code = Math.floor(code / BASE);
+      out.levels[p * width + x] = code % base;
+      code = Math.floor(code / base);
     }
   });
   return out;
