@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanText } from '../../src/normalize/text/fold.js';
+import { cleanText, stripDiacritics } from '../../src/normalize/text/fold.js';
 
 /** cleanText as it is defined, without the shortcut for text that is clean already. */
 const reference = (s: string) => s.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
@@ -25,6 +25,30 @@ describe('cleanText', () => {
       fc.property(fc.array(chars, { maxLength: 12 }), (parts) => {
         const s = parts.join('');
         expect(cleanText(s)).toBe(reference(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('stripDiacritics', () => {
+  /** stripDiacritics as it is defined, without the shortcut for text both normalizations leave alone. */
+  const reference = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+
+  it('strips accents and keeps what NFD changes otherwise', () => {
+    expect(stripDiacritics('José García')).toBe('Jose Garcia');
+    expect(stripDiacritics('e\u0301')).toBe('e');
+    expect(stripDiacritics('\uf900金')).toBe(reference('\uf900金'));
+  });
+
+  it('agrees with the normalizations on every ASCII character and CJK unified ideograph, and on mixed text', () => {
+    const ranges: [number, number][] = [[0x0, 0x7f], [0x3400, 0x4dbf], [0x4e00, 0x9fff]];
+    for (const [from, to] of ranges) for (let c = from; c <= to; c++) expect(stripDiacritics(String.fromCharCode(c))).toBe(reference(String.fromCharCode(c)));
+    const chars = fc.constantFrom('a', 'Z', '1', ' ', '张', '㐀', 'é', 'e', '\u0301', '\uf900', 'ﬁ', 'Å', '\u212b', '가', 'ö');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 10 }), (parts) => {
+        const s = parts.join('');
+        expect(stripDiacritics(s)).toBe(reference(s));
       }),
       { numRuns: 3000 },
     );

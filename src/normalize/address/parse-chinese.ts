@@ -42,6 +42,26 @@ function pick(candidates: Division[] | undefined, city: Division | null, provinc
   return found;
 }
 
+/** Building, unit and room of the tail of an address (3号楼2单元501室 → 3栋2单元501), or null. */
+function unitOf(tail: string): string | null {
+  const building = BUILDING.exec(tail);
+  const unitNo = UNIT.exec(tail);
+  const room = ROOM.exec(tail.replace(BUILDING, '').replace(UNIT, '').replace(FLOOR, ''));
+  const unitParts = [building && `${building[1]}栋`, unitNo && `${unitNo[1]}单元`, room && room[1]].filter(Boolean);
+  return unitParts.length ? unitParts.join('') : null;
+}
+
+/** A Han character or an ASCII word character (\w). */
+function isWordish(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+/** `s` without the punctuation and symbols at its ends; the regular expression runs only when an end has some. */
+function trimToWords(s: string): string {
+  if (!s || (isWordish(s.charCodeAt(0)) && isWordish(s.charCodeAt(s.length - 1)))) return s;
+  return s.replace(/^[^\u3400-\u9fff\w]+|[^\u3400-\u9fff\w]+$/g, '');
+}
+
 /**
  * Split a Chinese address into province / city / district / street / number /
  * unit. Columns given separately come in `hint`; missing levels are inferred
@@ -49,7 +69,7 @@ function pick(candidates: Division[] | undefined, city: Division | null, provinc
  */
 export function parseChineseAddress(text: string, hint: { province?: string; city?: string; district?: string }): ChineseAddress {
   const idx = divisions();
-  const s = digitsForNumerals(text.replace(/[\s,，、]/g, ''));
+  const s = digitsForNumerals(/[\s,，、]/.test(text) ? text.replace(/[\s,，、]/g, '') : text);
   let pos = 0;
   let province: Division | null = null;
   let city: Division | null = null;
@@ -96,14 +116,10 @@ export function parseChineseAddress(text: string, hint: { province?: string; cit
   const cut = all.search(UNIT_START);
   const rest = cut < 0 ? all : all.slice(0, cut);
   const tail = cut < 0 ? '' : all.slice(cut);
-  const building = BUILDING.exec(tail);
-  const unitNo = UNIT.exec(tail);
-  const room = ROOM.exec(tail.replace(BUILDING, '').replace(UNIT, '').replace(FLOOR, ''));
-  const unitParts = [building && `${building[1]}栋`, unitNo && `${unitNo[1]}单元`, room && room[1]].filter(Boolean);
-  const unit = unitParts.length ? unitParts.join('') : null;
+  const unit = tail ? unitOf(tail) : null;
   const house = HOUSE_NUMBER.exec(rest);
   const number = house ? house[1] : null;
-  const street = (house ? rest.slice(0, house.index) : rest).replace(/^[^\u3400-\u9fff\w]+|[^\u3400-\u9fff\w]+$/g, '') || null;
+  const street = trimToWords(house ? rest.slice(0, house.index) : rest) || null;
   const after = house ? rest.slice(house.index + house[0].length) : '';
   return {
     province: province?.name ?? null,

@@ -17,8 +17,14 @@ const LEADING_NUMBER = /^(\d+[a-z]?(?:-\d+[a-z]?)?)\s+/;
 const TRAILING_POSTCODE = /\s*\b(\d{4,5}(?:-\d{4})?|[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}|[a-z]\d[a-z]\s*\d[a-z]\d)$/;
 const TRAILING_COUNTRY = /\s*\b(?:usa|us|united states(?: of america)?|uk|united kingdom|great britain|england|australia|canada|new zealand|nz|ireland|singapore)$/;
 
+/** Lower-case letters, digits, commas, slashes and dashes between single spaces. Each replacement runs only when it would change something. */
 export function foldLatin(s: string): string {
-  return stripDiacritics(s).toLowerCase().replace(/[.#]/g, ' ').replace(/[^\p{L}\p{N}\s,/-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  let t = stripDiacritics(s).toLowerCase();
+  if (/[.#]/.test(t)) t = t.replace(/[.#]/g, ' ');
+  if (/[^\p{L}\p{N}\s,/-]/u.test(t)) t = t.replace(/[^\p{L}\p{N}\s,/-]+/gu, ' ');
+  // Single spaces stay as they are: only runs of white space, or other white space, are collapsed.
+  if (/\s\s|[^\S ]/.test(t)) t = t.replace(/\s+/g, ' ');
+  return t.trim();
 }
 
 /** Canonical street: words folded, the street type abbreviated. */

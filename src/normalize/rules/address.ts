@@ -57,7 +57,7 @@ function chinese(c: Cleaned): Parsed {
     district: c.district ? toSimplified(c.district) : undefined,
   });
   const number = c.street_number || a.number;
-  const postcode = c.postcode.replace(/\s/g, '') || null;
+  const postcode = (c.postcode && c.postcode.replace(/\s/g, '')) || null;
   let issues = NO_ISSUES;
   if (a.districtMismatch) issues = withIssue(issues, DISTRICT_NOT_IN_CITY);
   if (!a.province && !a.city && !a.district) issues = withIssue(issues, UNKNOWN_REGION);

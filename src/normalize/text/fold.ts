@@ -24,8 +24,12 @@ export function hasHan(s: string): boolean {
   return HAN.test(s);
 }
 
-/** Strip Latin diacritics (José → Jose). */
+/** ASCII and CJK unified ideographs: NFD and NFC leave them alone (none decomposes or composes). */
+const NORMALIZATION_STABLE = /^[\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]*$/;
+
+/** Strip Latin diacritics (José → Jose). Most text has none to strip, and both normalizations of it are skipped. */
 export function stripDiacritics(s: string): string {
+  if (NORMALIZATION_STABLE.test(s)) return s;
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
 }
 

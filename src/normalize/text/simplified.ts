@@ -20,25 +20,33 @@ interface Tw2s {
   conversionChain: readonly (readonly Dict[])[];
 }
 
-/** Every key of every dictionary the converter applies, grouped by first UTF-16 code unit. */
-let keysByFirst: Map<number, string[]> | null = null;
+/**
+ * Every key of every dictionary the converter applies, grouped by first UTF-16 code unit,
+ * and a flag per code unit that starts some key: most characters start none, and reading
+ * a flag is cheaper than a Map lookup.
+ */
+let dictionary: { keysByFirst: Map<number, string[]>; startsKey: Uint8Array } | null = null;
 
-function dictionaryKeys(): Map<number, string[]> {
-  if (keysByFirst) return keysByFirst;
+function dictionaryKeys(): { keysByFirst: Map<number, string[]>; startsKey: Uint8Array } {
+  if (dictionary) return dictionary;
   const config = (OpenCC.Locale.configs as unknown as Record<string, Tw2s>).tw2s;
-  keysByFirst = new Map();
+  const keysByFirst = new Map<number, string[]>();
+  const startsKey = new Uint8Array(0x10000);
   for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) {
     for (const dict of group) {
       const keys = typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')[0]) : dict.map(([key]) => key);
       for (const key of keys) {
         if (!key) continue;
-        const list = keysByFirst.get(key.charCodeAt(0));
+        const first = key.charCodeAt(0);
+        startsKey[first] = 1;
+        const list = keysByFirst.get(first);
         if (list) list.push(key);
-        else keysByFirst.set(key.charCodeAt(0), [key]);
+        else keysByFirst.set(first, [key]);
       }
     }
   }
-  return keysByFirst;
+  dictionary = { keysByFirst, startsKey };
+  return dictionary;
 }
 
 /**
@@ -46,10 +54,11 @@ function dictionaryKeys(): Map<number, string[]> {
  * conversion (normalization, segmentation, each dictionary group) leaves `s` as it is.
  */
 function hasDictionaryKey(s: string): boolean {
-  const keys = dictionaryKeys();
+  const { keysByFirst, startsKey } = dictionaryKeys();
   for (let i = 0; i < s.length; i++) {
-    const candidates = keys.get(s.charCodeAt(i));
-    if (candidates) for (const key of candidates) if (s.startsWith(key, i)) return true;
+    const c = s.charCodeAt(i);
+    if (startsKey[c] === 0) continue;
+    for (const key of keysByFirst.get(c)!) if (s.startsWith(key, i)) return true;
   }
   return false;
 }
