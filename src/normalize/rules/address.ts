@@ -62,7 +62,9 @@ function chinese(c: Cleaned): Parsed {
   if (a.districtMismatch) issues = withIssue(issues, DISTRICT_NOT_IN_CITY);
   if (!a.province && !a.city && !a.district) issues = withIssue(issues, UNKNOWN_REGION);
   if (postcode && !/^\d{6}$/.test(postcode)) issues = withIssue(issues, CN_POSTCODE);
-  const display = [a.province, a.city !== a.province ? a.city : null, a.district, a.street, number && `${number}号`, a.unit, a.rest].join('') || line;
+  const joined = [a.province, a.city !== a.province ? a.city : null, a.district, a.street, number && `${number}号`, a.unit, a.rest].join('');
+  // Often the address was written in full already: the record then keeps the imported text, not a copy of it.
+  const display = joined === line ? line : joined || line;
   return {
     parts: {
       display,

@@ -20,7 +20,8 @@ function cleanEmail(raw: string): string {
   if (text.includes('＠')) text = text.replace(/[＠]/g, '@');
   if (text.includes('。') || text.includes('．')) text = text.replace(/[。．]/g, '.');
   if ((text.charCodeAt(0) | 0x20) === 0x6d) text = text.replace(/^mailto:/i, '');
-  return text.toLowerCase();
+  // Lower-casing copies text imported as two-byte characters even when it changes nothing, and the record keeps the copy.
+  return /[A-Z]|[^\x00-\x7f]/.test(text) ? text.toLowerCase() : text;
 }
 
 /** The email cell as a finding. */

@@ -22,6 +22,11 @@ function birthOf(id18: string): string | null {
   return `${id18.slice(6, 10)}-${id18.slice(10, 12)}-${id18.slice(12, 14)}`;
 }
 
+/** Upper-casing copies text imported as two-byte characters even when it changes nothing (digits), and the record keeps the copy. */
+function upperCase(s: string): string {
+  return /[a-z]|[^\x00-\x7f]/.test(s) ? s.toUpperCase() : s;
+}
+
 type IdFinding = Finding<NormalizedIdNumber | null>;
 
 const NONE: IdFinding = { parts: null, issues: NO_ISSUES };
@@ -43,7 +48,7 @@ function invalid(value: string, issues: Issue[]): IdFinding {
 
 /** The ID number cell as a finding, checked against the birth date and gender read from their columns. */
 export function readIdNumber(raw: string | undefined, birthDate: string | null, gender: 'M' | 'F' | null): IdFinding {
-  const text = raw ? cleanText(raw).replace(/[\s-]/g, '').toUpperCase() : '';
+  const text = raw ? upperCase(cleanText(raw).replace(/[\s-]/g, '')) : '';
   if (!text) return NONE;
   if (/^(\d)\1+X?$/.test(text) || /^(?:0?123456789|987654321)/.test(text)) return PLACEHOLDER;
   let id = text;

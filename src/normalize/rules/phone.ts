@@ -93,7 +93,8 @@ const readings = new Map<CountryCode, BoundedCache<Reading | null>>();
 function read(digits: string, region: CountryCode): Reading | null {
   const mobile = plainCnMobile(digits, region);
   const mobileType = mobile ? numberType('CN', mobile) : undefined;
-  if (mobile && mobileType) return { e164: '+86' + mobile, nationalNumber: mobile, type: mobileType, valid: true, ext: undefined };
+  // A number written +86… is its own E.164 form: no new string for the record to keep.
+  if (mobile && mobileType) return { e164: digits[0] === '+' ? digits : '+86' + mobile, nationalNumber: mobile, type: mobileType, valid: true, ext: undefined };
   let cache = readings.get(region);
   if (!cache) readings.set(region, (cache = new BoundedCache()));
   const known = cache.lookup(digits);
