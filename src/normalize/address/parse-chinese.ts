@@ -47,8 +47,7 @@ function unitOf(tail: string): string | null {
   const building = BUILDING.exec(tail);
   const unitNo = UNIT.exec(tail);
   const room = ROOM.exec(tail.replace(BUILDING, '').replace(UNIT, '').replace(FLOOR, ''));
-  const unitParts = [building && `${building[1]}栋`, unitNo && `${unitNo[1]}单元`, room && room[1]].filter(Boolean);
-  return unitParts.length ? unitParts.join('') : null;
+  return (building ? `${building[1]}栋` : '') + (unitNo ? `${unitNo[1]}单元` : '') + (room ? room[1] : '') || null;
 }
 
 /** A Han character or an ASCII word character (\w). */
@@ -64,10 +63,10 @@ function trimToWords(s: string): string {
 
 /**
  * Split a Chinese address into province / city / district / street / number /
- * unit. Columns given separately come in `hint`; missing levels are inferred
+ * unit. Columns given separately come as hints; missing levels are inferred
  * from a level below when that is unambiguous (海淀区 → 北京市 北京市).
  */
-export function parseChineseAddress(text: string, hint: { province?: string; city?: string; district?: string }): ChineseAddress {
+export function parseChineseAddress(text: string, provinceHint?: string, cityHint?: string, districtHint?: string): ChineseAddress {
   const idx = divisions();
   const s = digitsForNumerals(/[\s,，、]/.test(text) ? text.replace(/[\s,，、]/g, '') : text);
   let pos = 0;
@@ -76,13 +75,13 @@ export function parseChineseAddress(text: string, hint: { province?: string; cit
   let district: Division | null = null;
   let districtMismatch = false;
 
-  province = hint.province ? (idx.provinces.get(hint.province) ?? null) : null;
+  province = provinceHint ? (idx.provinces.get(provinceHint) ?? null) : null;
   const p = idx.prefixes.provinces.longest(s, pos);
   if (p) {
     province ??= p[1];
     pos += p[0].length;
   }
-  if (hint.city) city = pick(idx.cities.get(hint.city), null, province, 'city');
+  if (cityHint) city = pick(idx.cities.get(cityHint), null, province, 'city');
   // A municipality's name may repeat as its city ("北京市北京市海淀区").
   const c = idx.prefixes.cities.longest(s, pos);
   // "朝阳区…" is Beijing's district, not the city 朝阳(市): a longer district name wins.
@@ -95,9 +94,9 @@ export function parseChineseAddress(text: string, hint: { province?: string; cit
     }
   }
   if (!city && province && MUNICIPALITIES.has(province.name)) city = idx.cities.get(province.name)![0];
-  const districtHint = hint.district ? idx.districts.get(hint.district) : undefined;
+  const hintedDistricts = districtHint ? idx.districts.get(districtHint) : undefined;
   const d = idx.prefixes.districts.longest(s, pos);
-  const named = districtHint ?? d?.[1];
+  const named = hintedDistricts ?? d?.[1];
   if (named) {
     district = pick(named, city, province, 'district');
     if (!district && (city || province) && !anyDistrictWithin(named, city, province)) districtMismatch = true;
@@ -124,7 +123,7 @@ export function parseChineseAddress(text: string, hint: { province?: string; cit
   return {
     province: province?.name ?? null,
     city: city?.name ?? null,
-    district: district?.name ?? (named ? (d?.[0] ?? hint.district ?? null) : null),
+    district: district?.name ?? (named ? (d?.[0] ?? districtHint ?? null) : null),
     street,
     number,
     unit,

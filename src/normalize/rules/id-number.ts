@@ -1,6 +1,7 @@
 import type { Issue, NormalizedIdNumber } from '../../model/record.js';
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanText } from '../text/fold.js';
+import { BoundedCache } from '../bounded-cache.js';
 
 const FIELD = 'id_number';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -13,13 +14,24 @@ export function idCheckDigit(first17: string): string {
   return CHECK[sum % 11];
 }
 
+/** Birth dates by year * 10000 + month * 100 + day: the same days recur, and the records share one string per day. */
+const birthDates = new BoundedCache<string | null, number>();
+
+/** The birth date written in digits 7–14 of an 18-character ID, or null when it is not a calendar date from 1900 on. */
 function birthOf(id18: string): string | null {
-  const y = +id18.slice(6, 10);
-  const m = +id18.slice(10, 12);
-  const d = +id18.slice(12, 14);
+  let day = 0;
+  for (let i = 6; i < 14; i++) day = day * 10 + id18.charCodeAt(i) - 48;
+  const known = birthDates.lookup(day);
+  return known !== undefined ? known : birthDates.store(day, isoDay(day));
+}
+
+function isoDay(day: number): string | null {
+  const y = Math.floor(day / 10000);
+  const m = Math.floor(day / 100) % 100;
+  const d = day % 100;
   const t = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
-  return `${id18.slice(6, 10)}-${id18.slice(10, 12)}-${id18.slice(12, 14)}`;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** Upper-casing copies text imported as two-byte characters even when it changes nothing (digits), and the record keeps the copy. */

@@ -89,12 +89,20 @@ function readWithLibrary(digits: string, region: CountryCode): Reading | null {
 /** Readings of everything but plain mobiles, per default region: switchboard numbers recur, and each costs tens of µs. */
 const readings = new Map<CountryCode, BoundedCache<Reading | null>>();
 
+/** The reading of the plain mobile being parsed: one object, reused (parseOne copies what it keeps at once). */
+const mobileReading: Reading = { e164: '', nationalNumber: '', type: undefined, valid: true, ext: undefined };
+
 /** libphonenumber-js's reading of `digits`; null when it finds no number. Plain mobiles are cheaper to read than to look up. */
 function read(digits: string, region: CountryCode): Reading | null {
   const mobile = plainCnMobile(digits, region);
   const mobileType = mobile ? numberType('CN', mobile) : undefined;
-  // A number written +86… is its own E.164 form: no new string for the record to keep.
-  if (mobile && mobileType) return { e164: digits[0] === '+' ? digits : '+86' + mobile, nationalNumber: mobile, type: mobileType, valid: true, ext: undefined };
+  if (mobile && mobileType) {
+    // A number written +86… is its own E.164 form: no new string for the record to keep.
+    mobileReading.e164 = digits[0] === '+' ? digits : '+86' + mobile;
+    mobileReading.nationalNumber = mobile;
+    mobileReading.type = mobileType;
+    return mobileReading;
+  }
   let cache = readings.get(region);
   if (!cache) readings.set(region, (cache = new BoundedCache()));
   const known = cache.lookup(digits);
