@@ -3,7 +3,8 @@ import { stringify } from 'csv-stringify/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { neutralizeFormula, rejectsToCsv, toCsv, writeCsvFile } from '../../src/io/csv-output.js';
+import { csvChunks, neutralizeFormula, rejectsToCsv, toCsv, writeCsvFile } from '../../src/io/csv-output.js';
+import { contentText } from '../../src/io/atomic-write.js';
 import { readAll, tmpDir } from './tmp-files.js';
 
 const tmp = tmpDir('csv-output');
@@ -73,6 +74,20 @@ describe('writeCsvFile', () => {
     const path = join(tmp.dir, 'streamed.csv');
     await writeCsvFile(path, ['id', 'value'], source());
     expect(readFileSync(path, 'utf8')).toBe(toCsv(rows, ['id', 'value']));
+  });
+});
+
+describe('csvChunks', () => {
+  it('writes the bytes toCsv builds, across chunk boundaries and for a line longer than a chunk', () => {
+    const rows = [
+      ...Array.from({ length: 30_000 }, (_, i) => ({ id: i, name: i % 3 ? '张伟'.repeat(10) : '=x', note: i % 7 ? '' : 'a,"b"' })),
+      { id: 'long', name: '字'.repeat(600_000), note: null },
+      { id: 'last', name: ' padded ', note: undefined },
+    ];
+    const columns = ['id', 'name', 'note'];
+    const chunks = [...csvChunks(() => rows, columns, { bom: true })()];
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(contentText(csvChunks(() => rows, columns, { bom: true }))).toBe(toCsv(rows, columns, { bom: true }));
   });
 });
 
