@@ -1,15 +1,29 @@
 import type { NormalizedRecord } from '../model/record.js';
 
-/** A field of the golden record: how to read each member's candidate value. */
-export interface GoldenField {
+/**
+ * Where the candidate values of a golden field come from: each member holds
+ * `count` of them (several for phones), read one at a time so that deciding a
+ * field allocates nothing when only one member has a value.
+ */
+export interface CandidateSource {
+  count(r: NormalizedRecord): number;
+  /** The member's k-th value, k < count. */
+  value(r: NormalizedRecord, k: number): string;
+  /** Whether it passed validation. */
+  valid(r: NormalizedRecord, k: number): boolean;
+}
+
+/** A field of the golden record. */
+export interface GoldenField extends CandidateSource {
   name: string;
-  /** Candidate values of one member (several for phones), each with its validity. */
-  values(r: NormalizedRecord): { value: string; valid: boolean }[];
   /** Default survivorship rules, in order. */
   rules: string[];
 }
 
-const one = (value: string | null | undefined, valid = true) => (value ? [{ value, valid }] : []);
+/** A field with at most one value per record, absent when empty. */
+function one(read: (r: NormalizedRecord) => string | null | undefined, valid: (r: NormalizedRecord) => boolean = () => true): CandidateSource {
+  return { count: (r) => (read(r) ? 1 : 0), value: (r) => read(r)!, valid };
+}
 
 /**
  * The canonical golden fields. Address parts are not chosen one by one: the
@@ -17,19 +31,28 @@ const one = (value: string | null | undefined, valid = true) => (value ? [{ valu
  * one record's district with another's street.
  */
 export const GOLDEN_FIELDS: readonly GoldenField[] = [
-  { name: 'name', values: (r) => one(r.name.display, !r.name.placeholder), rules: ['valid_over_invalid', 'most_frequent', 'longest', 'most_recent'] },
-  { name: 'company', values: (r) => one(r.company.display, r.company.key !== null), rules: ['valid_over_invalid', 'most_recent', 'most_frequent'] },
-  { name: 'phone', values: (r) => r.phones.map((p) => ({ value: p.e164, valid: p.valid && !p.fake })), rules: ['valid_over_invalid', 'most_recent', 'most_frequent'] },
-  { name: 'email', values: (r) => one(r.email.value, r.email.valid && !r.email.placeholder), rules: ['valid_over_invalid', 'most_recent', 'most_frequent'] },
+  { name: 'name', ...one((r) => r.name.display, (r) => !r.name.placeholder), rules: ['valid_over_invalid', 'most_frequent', 'longest', 'most_recent'] },
+  { name: 'company', ...one((r) => r.company.display, (r) => r.company.key !== null), rules: ['valid_over_invalid', 'most_recent', 'most_frequent'] },
+  {
+    name: 'phone',
+    count: (r) => r.phones.length,
+    value: (r, k) => r.phones[k].e164,
+    valid: (r, k) => r.phones[k].valid && !r.phones[k].fake,
+    rules: ['valid_over_invalid', 'most_recent', 'most_frequent'],
+  },
+  { name: 'email', ...one((r) => r.email.value, (r) => r.email.valid && !r.email.placeholder), rules: ['valid_over_invalid', 'most_recent', 'most_frequent'] },
   {
     name: 'address',
-    values: (r) => one(r.address.display, r.address.district !== null || r.address.suburb !== null || r.address.street !== null),
+    ...one(
+      (r) => r.address.display,
+      (r) => r.address.district !== null || r.address.suburb !== null || r.address.street !== null,
+    ),
     rules: ['valid_over_invalid', 'most_recent', 'longest'],
   },
-  { name: 'id_number', values: (r) => one(r.idNumber?.value, r.idNumber?.valid ?? false), rules: ['valid_over_invalid', 'most_frequent', 'most_recent'] },
-  { name: 'birth_date', values: (r) => one(r.birthDate), rules: ['most_frequent', 'most_recent'] },
-  { name: 'gender', values: (r) => one(r.gender), rules: ['most_frequent', 'most_recent'] },
-  { name: 'owner', values: (r) => one(r.fields.owner?.trim()), rules: ['most_recent', 'most_frequent'] },
+  { name: 'id_number', ...one((r) => r.idNumber?.value, (r) => r.idNumber?.valid ?? false), rules: ['valid_over_invalid', 'most_frequent', 'most_recent'] },
+  { name: 'birth_date', ...one((r) => r.birthDate), rules: ['most_frequent', 'most_recent'] },
+  { name: 'gender', ...one((r) => r.gender), rules: ['most_frequent', 'most_recent'] },
+  { name: 'owner', ...one((r) => r.fields.owner?.trim()), rules: ['most_recent', 'most_frequent'] },
 ];
 
 /** Address parts copied from the record whose address won. */

@@ -1,11 +1,12 @@
-import { buildGoldenRecords, goldenColumns, goldenRowSource, goldenToRow, type GoldenOptions, type GoldenRecord } from '../golden/build-golden.js';
+import { GoldenTable, type GoldenOptions } from '../golden/golden-table.js';
+import { goldenCsv } from '../golden/golden-csv.js';
 import { REVIEW_COLUMNS, reviewRows } from '../explain/review-queue.js';
 import { buildQualityReport, type QualityInput } from '../quality/build-report.js';
 import type { NormalizedRecord } from '../model/record.js';
 import type { QualityReport } from '../report/schema.js';
 import { renderHtmlReport } from '../report/html.js';
 import { ISSUE_COLUMNS, issueRows } from '../report/issues-csv.js';
-import { REJECT_COLUMNS, csvChunks, toCsv } from '../io/csv-output.js';
+import { REJECT_COLUMNS, csvChunks, csvLineChunks, toCsv } from '../io/csv-output.js';
 import type { FileContent } from '../io/atomic-write.js';
 import type { CrmConfig } from '../config/schema.js';
 import { CrmError } from '../model/errors.js';
@@ -23,7 +24,6 @@ export interface Outputs {
   /** File name → content, written atomically by the caller; the big CSV files are made while they are written. */
   files: Map<string, FileContent>;
   report: QualityReport;
-  golden: GoldenRecord[];
 }
 
 /**
@@ -37,28 +37,21 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
     throw new CrmError('nothing to export: the stream has no dedupe result', 2, {}, 'Pipe it through `crmclean dedupe --stdin` first.');
   }
   const { result } = match;
-  const golden = buildGoldenRecords(records, result, goldenOptionsFromConfig(opts.config));
-  const indexOf = new Map(records.map((r, i) => [`${r.source}\u0000${r.row}`, i]));
-  const goldenIdOfCluster = new Map<number, string>();
-  for (const g of golden) {
-    const first = g.members[0];
-    goldenIdOfCluster.set(result.clusterOf[indexOf.get(`${first.source}\u0000${first.row}`)!], g.goldenId);
-  }
+  const golden = new GoldenTable(records, result.clusters, goldenOptionsFromConfig(opts.config));
+  // Golden record x stands for the cluster of its first member.
+  const goldenOfCluster = new Int32Array(golden.size);
+  for (let x = 0; x < golden.size; x++) goldenOfCluster[result.clusterOf[result.clusters[x][0]]] = x;
 
   const csv = (rows: Record<string, string>[], columns: readonly string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
   const mappingOrder = inputOrder(records, state.sources.map((s) => s.source));
   const mappingRows = function* () {
     for (const i of mappingOrder) {
-      yield {
-        source: records[i].source,
-        row: String(records[i].row),
-        golden_id: goldenIdOfCluster.get(result.clusterOf[i])!,
-        match_score: result.scoreOf[i] === null ? '' : result.scoreOf[i]!.toFixed(4),
-      };
+      const score = result.scoreOf[i];
+      yield [records[i].source, records[i].row, golden.goldenId(goldenOfCluster[result.clusterOf[i]]), score === null ? '' : score.toFixed(4)];
     }
   };
   const report = buildQualityReport(qualityInput(state, records, result.clusterOf, opts), {
-    goldenRecords: golden.length,
+    goldenRecords: golden.size,
     candidatePairs: result.candidatePairs,
     blocking: result.blocking,
     reviewPairs: result.review.length,
@@ -66,8 +59,9 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
 
   const big = { escapeFormulas: opts.escapeFormulas };
   const files = new Map<string, FileContent>();
-  files.set('golden.csv', csvChunks(() => mapIterable(golden, (g) => goldenToRow(goldenRowSource(g))), goldenColumns(golden), big));
-  files.set('mapping.csv', csvChunks(mappingRows, ['source', 'row', 'golden_id', 'match_score'], big));
+  const goldenLines = goldenCsv(golden);
+  files.set('golden.csv', csvLineChunks(goldenLines.columns, goldenLines.rows, big));
+  files.set('mapping.csv', csvLineChunks(['source', 'row', 'golden_id', 'match_score'], mappingRows, big));
   files.set('rejects.csv', csv(rejectRows(state), REJECT_COLUMNS));
   const review = reviewRows(records, result.review, { mask: !opts.unmask });
   files.set('review.csv', csv(review, REVIEW_COLUMNS));
@@ -75,7 +69,7 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
   files.set('report.json', JSON.stringify(report, null, 2) + '\n');
   files.set('report.html', renderHtmlReport(report, { mask: !opts.unmask }));
   files.set('model.json', JSON.stringify(match.model, null, 2) + '\n');
-  return { files, report, golden };
+  return { files, report };
 }
 
 export function goldenOptionsFromConfig(config: CrmConfig): GoldenOptions {
@@ -128,8 +122,4 @@ export function qualityInput(
 export function inputOrder(records: readonly { source: string; row: number }[], sourceOrder: readonly string[]): number[] {
   const rank = new Map(sourceOrder.map((s, i) => [s, i]));
   return records.map((_, i) => i).sort((a, b) => (rank.get(records[a].source) ?? 0) - (rank.get(records[b].source) ?? 0) || records[a].row - records[b].row);
-}
-
-function* mapIterable<T, U>(items: readonly T[], f: (item: T) => U): Generator<U> {
-  for (const item of items) yield f(item);
 }

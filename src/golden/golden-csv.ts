@@ -1,0 +1,102 @@
+import type { NormalizedRecord } from '../model/record.js';
+import type { CsvCell } from '../io/csv-output.js';
+import type { GoldenTable } from './golden-table.js';
+import { columnsOfPresent, provenanceEntry } from './build-golden.js';
+
+export interface GoldenCsv {
+  columns: string[];
+  /** One row of cells per golden record, in `columns` order. */
+  rows: () => Iterable<CsvCell[]>;
+}
+
+/**
+ * golden.csv read straight off the table: the columns goldenColumns and the
+ * cells goldenToRow give for the golden records, without building them.
+ *
+ * A golden record's values are an object filled slot by slot, and its
+ * provenance column lists them in that object's key order: keys that are array
+ * indices ("2024") first, ascending, then the others where first set. A
+ * pass-through column may share a field's name ("phone" once the phone
+ * columns are taken): then the later value replaces the earlier one in place.
+ */
+export function goldenCsv(table: GoldenTable): GoldenCsv {
+  const { slots } = table;
+  const keyOrder = slots.map((_, s) => s).sort((a, b) => {
+    const ra = indexKeyRank(slots[a].name);
+    const rb = indexKeyRank(slots[b].name);
+    return ra === rb ? a - b : ra < rb ? -1 : 1;
+  });
+  const present = new Set<string>();
+  const names = new Set(slots.map((s) => s.name)).size;
+  for (let c = 0; c < table.size && present.size < names; c++) {
+    for (const s of keyOrder) if (!present.has(slots[s].name) && table.value(c, s) !== null) present.add(slots[s].name);
+  }
+  const columns = columnsOfPresent(present);
+
+  // The values of the golden record being written, slot by slot: each read once per record.
+  const values: (string | null)[] = slots.map(() => null);
+  const named = (name: string, provenance: boolean) => keyOrder.filter((s) => slots[s].name === name && (!provenance || slots[s].provenance));
+  const lastValue = (same: readonly number[]) => {
+    let value: string | null = null;
+    for (const s of same) value = values[s] ?? value;
+    return value;
+  };
+  const provenanceSlots = keyOrder.filter((s) => slots[s].provenance).map((s) => ({ s, same: named(slots[s].name, true) }));
+  // Most values of a golden record come from one member: its "=source:row" is made once.
+  let origin: NormalizedRecord | null = null;
+  let originText = '';
+  const provenance = (c: number) => {
+    const entries: string[] = [];
+    for (const { s, same } of provenanceSlots) {
+      if (values[s] === null) continue;
+      let from = s;
+      if (same.length > 1) {
+        const set = same.filter((x) => values[x] !== null);
+        if (set[0] !== s) continue;
+        from = set[set.length - 1];
+      }
+      const r = table.origin(c, from);
+      if (r !== origin) {
+        origin = r;
+        originText = provenanceEntry('', r);
+      }
+      entries.push(slots[s].name + originText);
+    }
+    return entries.join(';');
+  };
+
+  const cells = columns.map((column): ((c: number) => CsvCell) => {
+    if (column === 'golden_id') return (c) => table.goldenId(c);
+    if (column === 'record_count') return (c) => String(table.clusters[c].length);
+    if (column === 'sources') return (c) => sourcesOf(table, c);
+    if (column === 'provenance') return provenance;
+    const same = named(column, false);
+    return same.length === 1 ? () => values[same[0]] : () => lastValue(same);
+  });
+  return {
+    columns,
+    rows: function* () {
+      for (let c = 0; c < table.size; c++) {
+        for (let s = 0; s < slots.length; s++) values[s] = table.value(c, s);
+        yield cells.map((cell) => cell(c));
+      }
+    },
+  };
+}
+
+/** Source files of the members, in order of first appearance, `;`-separated. */
+function sourcesOf(table: GoldenTable, c: number): string {
+  const members = table.clusters[c];
+  if (members.length === 1) return table.records[members[0]].source;
+  const sources: string[] = [];
+  for (const i of members) if (!sources.includes(table.records[i].source)) sources.push(table.records[i].source);
+  return sources.join(';');
+}
+
+const MAX_ARRAY_INDEX = 2 ** 32 - 2;
+
+/** Where a key goes in an object's key order: array indices first, by value; any other key after them (Infinity). */
+function indexKeyRank(key: string): number {
+  const n = Number(key);
+  return String(n) === key && Number.isInteger(n) && n >= 0 && n <= MAX_ARRAY_INDEX ? n : Infinity;
+}

@@ -1,0 +1,238 @@
+import type { NormalizedRecord } from '../model/record.js';
+import { usageError } from '../model/errors.js';
+import type { Candidate, SurvivorshipRule } from './candidate.js';
+import { SURVIVORSHIP_RULES } from './rules/index.js';
+import { ADDRESS_PARTS, GOLDEN_FIELDS, type CandidateSource, type GoldenField } from './golden-fields.js';
+import { rank, type Ranked } from './rank.js';
+
+export interface GoldenOptions {
+  sourcePriority?: readonly string[];
+  /** Field → ordered survivorship rule ids, overriding the defaults. */
+  policy?: Readonly<Record<string, readonly string[]>>;
+  idPrefix?: string;
+}
+
+/** A value of the golden record, in the order golden records receive them. */
+export interface GoldenSlot {
+  name: string;
+  /** The decision whose winning member supplies the value. */
+  decision: number;
+  /** The value from that member (`pick`: which of its values won), null when it has none. */
+  read(r: NormalizedRecord, pick: number): string | null;
+  /** Whether the value gets a provenance entry (all but updated_at). */
+  provenance: boolean;
+}
+
+/** One choice made per cluster: a field by survivorship, the second phone, the latest update. */
+interface Decision {
+  name: string;
+  /** Candidates and rules, for decisions made by survivorship. */
+  source?: CandidateSource;
+  rules?: readonly SurvivorshipRule[];
+}
+
+interface MemberCandidate extends Candidate {
+  /** Which of the member's values this is. */
+  pick: number;
+}
+
+const CONFLICT = 0x80;
+
+/**
+ * Survivorship for every cluster, kept as numbers: per cluster and decision
+ * the winning member, which of its values won, and the deciding rule. A
+ * million records make some 700,000 clusters, whose golden records as objects
+ * would live through many garbage collections (each copying them); values are
+ * read back from the winning members when a golden record or a golden.csv line
+ * is made. Most clusters are single records, decided without ranking.
+ */
+export class GoldenTable {
+  /** Clusters, and so golden records. */
+  readonly size: number;
+  readonly slots: readonly GoldenSlot[];
+  private readonly decisions: readonly Decision[];
+  /** The decision holding the member with the latest update. */
+  private readonly latest: number;
+  private readonly winner: Int32Array;
+  private readonly pick: Int32Array;
+  /** Index into `labels`, with CONFLICT set when the members held differing values. */
+  private readonly label: Uint8Array;
+  private readonly labels: string[] = ['only_value'];
+  private readonly completeness: Float64Array;
+  private readonly sourceRank: Map<string, number>;
+  private readonly idWidth: number;
+  private readonly idPrefix: string;
+
+  constructor(
+    readonly records: readonly NormalizedRecord[],
+    readonly clusters: readonly (readonly number[])[],
+    opts: GoldenOptions = {},
+  ) {
+    const policies = resolvePolicies(opts.policy);
+    const decisions: Decision[] = GOLDEN_FIELDS.map((f) => ({ name: f.name, source: f, rules: policies.get(f.name)! }));
+    const slots: GoldenSlot[] = [];
+    const phone2 = decisions.push({ name: 'phone2' }) - 1;
+    GOLDEN_FIELDS.forEach((f, d) => {
+      slots.push({ name: f.name, decision: d, read: f.value, provenance: true });
+      if (f.name === 'phone') slots.push({ name: 'phone2', decision: phone2, read: f.value, provenance: true });
+      if (f.name === 'address') {
+        for (const part of ADDRESS_PARTS) slots.push({ name: part, decision: d, read: (r) => r.address[part] || null, provenance: true });
+      }
+    });
+    for (const column of extraColumnsOf(records)) {
+      const d = decisions.push({ name: column, source: extraColumn(column), rules: policies.get('*')! }) - 1;
+      slots.push({ name: column, decision: d, read: (r) => r.extra[column].trim(), provenance: true });
+    }
+    this.latest = decisions.push({ name: 'updated_at' }) - 1;
+    slots.push({ name: 'updated_at', decision: this.latest, read: (r) => r.updatedAt, provenance: false });
+
+    this.size = clusters.length;
+    this.slots = slots;
+    this.decisions = decisions;
+    this.winner = new Int32Array(this.size * decisions.length).fill(-1);
+    this.pick = new Int32Array(this.size * decisions.length);
+    this.label = new Uint8Array(this.size * decisions.length);
+    this.completeness = new Float64Array(records.length).fill(-1);
+    this.sourceRank = new Map((opts.sourcePriority ?? []).map((s, i) => [s, i]));
+    this.idWidth = Math.max(6, String(this.size).length);
+    this.idPrefix = opts.idPrefix ?? 'G';
+
+    const phone = GOLDEN_FIELDS.findIndex((f) => f.name === 'phone');
+    for (let c = 0; c < this.size; c++) {
+      const members = clusters[c];
+      const at = c * decisions.length;
+      for (let d = 0; d < decisions.length; d++) {
+        const { source, rules } = decisions[d];
+        if (!source) continue;
+        const ranked = this.decide(at + d, members, source, rules!);
+        if (d === phone && ranked) {
+          const second = ranked.order.find((x) => x.value !== ranked.winner.value && x.valid);
+          if (second) this.choose(at + phone2, second.index, second.pick, this.label[at + d] & ~CONFLICT);
+        }
+      }
+      this.chooseLatest(at + this.latest, members);
+    }
+  }
+
+  goldenId(c: number): string {
+    return `${this.idPrefix}${String(c + 1).padStart(this.idWidth, '0')}`;
+  }
+
+  /** The latest update among the members of cluster c. */
+  updatedAt(c: number): string | null {
+    const w = this.winner[c * this.decisions.length + this.latest];
+    return w < 0 ? null : this.records[w].updatedAt;
+  }
+
+  /** Slot s of cluster c, or null when the golden record has no such value. */
+  value(c: number, s: number): string | null {
+    const slot = this.slots[s];
+    const at = c * this.decisions.length + slot.decision;
+    const w = this.winner[at];
+    return w < 0 ? null : slot.read(this.records[w], this.pick[at]);
+  }
+
+  /** The member that supplied slot s of cluster c (where it has a value). */
+  origin(c: number, s: number): NormalizedRecord {
+    return this.records[this.winner[c * this.decisions.length + this.slots[s].decision]];
+  }
+
+  /** The survivorship rule that decided slot s of cluster c, or "only_value" / "all_agree" / "input_order". */
+  rule(c: number, s: number): string {
+    return this.labels[this.label[c * this.decisions.length + this.slots[s].decision] & ~CONFLICT];
+  }
+
+  /** Fields whose members hold more than one distinct value, sorted. */
+  conflicts(c: number): string[] {
+    const at = c * this.decisions.length;
+    const names: string[] = [];
+    for (let d = 0; d < this.decisions.length; d++) if (this.label[at + d] & CONFLICT) names.push(this.decisions[d].name);
+    return names.sort();
+  }
+
+  private decide(at: number, members: readonly number[], source: CandidateSource, rules: readonly SurvivorshipRule[]): Ranked<MemberCandidate> | null {
+    let total = 0;
+    let first = -1;
+    for (const i of members) {
+      const k = source.count(this.records[i]);
+      if (k && first < 0) first = i;
+      total += k;
+    }
+    if (total === 0) return null;
+    if (total === 1) {
+      this.choose(at, first, 0, 0);
+      return null;
+    }
+    const candidates: MemberCandidate[] = [];
+    for (const i of members) {
+      const r = this.records[i];
+      const k = source.count(r);
+      for (let pick = 0; pick < k; pick++) {
+        candidates.push({ value: source.value(r, pick), valid: source.valid(r, pick), index: i, source: r.source, row: r.row, updatedAt: r.updatedAt, completeness: this.completenessOf(i), pick });
+      }
+    }
+    const ranked = rank(candidates, rules, this.sourceRank)!;
+    this.choose(at, ranked.winner.index, ranked.winner.pick, this.labelOf(ranked.rule) | (ranked.distinct > 1 ? CONFLICT : 0));
+    return ranked;
+  }
+
+  /** The latest update among the members. */
+  private chooseLatest(at: number, members: readonly number[]): void {
+    let latest: string | null = null;
+    for (const i of members) {
+      const u = this.records[i].updatedAt;
+      if (u && (!latest || u > latest)) {
+        latest = u;
+        this.winner[at] = i;
+      }
+    }
+  }
+
+  private choose(at: number, winner: number, pick: number, label: number): void {
+    this.winner[at] = winner;
+    this.pick[at] = pick;
+    this.label[at] = label;
+  }
+
+  private labelOf(rule: string): number {
+    let x = this.labels.indexOf(rule);
+    if (x < 0) x = this.labels.push(rule) - 1;
+    return x;
+  }
+
+  private completenessOf(i: number): number {
+    if (this.completeness[i] < 0) this.completeness[i] = recordCompleteness(this.records[i]);
+    return this.completeness[i];
+  }
+}
+
+function extraColumn(column: string): CandidateSource {
+  return { count: (r) => (r.extra[column]?.trim() ? 1 : 0), value: (r) => r.extra[column].trim(), valid: () => true };
+}
+
+function resolvePolicies(policy: GoldenOptions['policy']): Map<string, SurvivorshipRule[]> {
+  const resolve = (field: string, ids: readonly string[]) =>
+    ids.map((id) => {
+      const rule = SURVIVORSHIP_RULES.get(id);
+      if (!rule) throw usageError(`golden.fields.${field}: unknown survivorship rule "${id}"`, `Known rules: ${[...SURVIVORSHIP_RULES.keys()].join(', ')}.`);
+      return rule;
+    });
+  const withPriority = (ids: readonly string[]) => (ids.includes('source_priority') ? ids : [ids[0], 'source_priority', ...ids.slice(1)]);
+  const out = new Map<string, SurvivorshipRule[]>();
+  const fields: (GoldenField | { name: string; rules: string[] })[] = [...GOLDEN_FIELDS, { name: '*', rules: ['most_recent', 'most_complete'] }];
+  for (const f of fields) out.set(f.name, resolve(f.name, policy?.[f.name] ?? withPriority(f.rules)));
+  for (const [field, ids] of Object.entries(policy ?? {})) if (!out.has(field)) out.set(field, resolve(field, ids));
+  return out;
+}
+
+function recordCompleteness(r: NormalizedRecord): number {
+  const filled = [r.name.display && !r.name.placeholder, r.phones.some((p) => p.valid && !p.fake), r.email.valid, r.address.display, r.company.display, r.idNumber?.valid, r.birthDate];
+  return filled.filter(Boolean).length / filled.length;
+}
+
+/** Pass-through columns in order of first appearance. */
+function extraColumnsOf(records: readonly NormalizedRecord[]): string[] {
+  const seen = new Set<string>();
+  for (const r of records) for (const k of Object.keys(r.extra)) seen.add(k);
+  return [...seen];
+}
