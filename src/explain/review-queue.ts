@@ -20,27 +20,43 @@ const SIDE_BY_SIDE: [string, (r: NormalizedRecord) => string, ((s: string) => st
  * (match / no-match). Feed the file back with --decisions; decisions always win.
  */
 export function reviewRows(records: readonly NormalizedRecord[], review: readonly ScoredPair[], opts: { mask: boolean }): Record<string, string>[] {
-  return review.map((p) => {
+  return [...reviewCells(records, review, opts)].map((cells) => Object.fromEntries(REVIEW_COLUMNS.map((column, k) => [column, cells[k]])));
+}
+
+/**
+ * The rows of {@link reviewRows} as cells in REVIEW_COLUMNS order, made one at
+ * a time: a big run has tens of thousands of pairs, and rows kept all at once
+ * would outlive garbage collections only to be written out and dropped.
+ */
+export function* reviewCells(records: readonly NormalizedRecord[], review: readonly ScoredPair[], opts: { mask: boolean }): Generator<string[]> {
+  // Each value masked once: records recur across pairs, the two sides of a pair often share a phone, and masking a phone parses it.
+  const masks = SIDE_BY_SIDE.map(([, , mask]) => {
+    if (!opts.mask || !mask) return (s: string) => s;
+    const masked = memoize(mask);
+    return (s: string) => s.split(' ').filter(Boolean).map(masked).join(' ');
+  });
+  for (const p of review) {
     const a = records[p.a];
     const b = records[p.b];
-    const row: Record<string, string> = {
-      left: recordRef(a),
-      right: recordRef(b),
-      probability: p.probability.toFixed(4),
-      weight: p.weight.toFixed(2),
-      decision: '',
-    };
-    for (const [field, get, mask] of SIDE_BY_SIDE) {
-      const m = opts.mask && mask ? (s: string) => s.split(' ').filter(Boolean).map(mask).join(' ') : (s: string) => s;
-      row[`left_${field}`] = m(get(a));
-      row[`right_${field}`] = m(get(b));
-    }
-    row.evidence = (p.comparisons ?? [])
-      .filter((c) => c.level !== 'missing')
-      .map((c) => `${c.field}=${c.level}(${c.weight >= 0 ? '+' : ''}${c.weight.toFixed(1)})`)
-      .join(' ');
-    return row;
-  });
+    const cells = [recordRef(a), recordRef(b), p.probability.toFixed(4), p.weight.toFixed(2), ''];
+    SIDE_BY_SIDE.forEach(([, get], x) => cells.push(masks[x](get(a)), masks[x](get(b))));
+    cells.push(
+      (p.comparisons ?? [])
+        .filter((c) => c.level !== 'missing')
+        .map((c) => `${c.field}=${c.level}(${c.weight >= 0 ? '+' : ''}${c.weight.toFixed(1)})`)
+        .join(' '),
+    );
+    yield cells;
+  }
+}
+
+function memoize(f: (s: string) => string): (s: string) => string {
+  const results = new Map<string, string>();
+  return (s) => {
+    let r = results.get(s);
+    if (r === undefined) results.set(s, (r = f(s)));
+    return r;
+  };
 }
 
 export const REVIEW_COLUMNS = ['left', 'right', 'probability', 'weight', 'decision', ...SIDE_BY_SIDE.flatMap(([f]) => [`left_${f}`, `right_${f}`]), 'evidence'];

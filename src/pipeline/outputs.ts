@@ -1,6 +1,6 @@
 import { GoldenTable, type GoldenOptions } from '../golden/golden-table.js';
 import { goldenCsv } from '../golden/golden-csv.js';
-import { REVIEW_COLUMNS, reviewRows } from '../explain/review-queue.js';
+import { REVIEW_COLUMNS, reviewCells } from '../explain/review-queue.js';
 import { buildQualityReport, type QualityInput } from '../quality/build-report.js';
 import type { NormalizedRecord } from '../model/record.js';
 import type { QualityReport } from '../report/schema.js';
@@ -63,8 +63,7 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
   files.set('golden.csv', csvLineChunks(goldenLines.columns, goldenLines.rows, big));
   files.set('mapping.csv', csvLineChunks(['source', 'row', 'golden_id', 'match_score'], mappingRows, big));
   files.set('rejects.csv', csv(rejectRows(state), REJECT_COLUMNS));
-  const review = reviewRows(records, result.review, { mask: !opts.unmask });
-  files.set('review.csv', csv(review, REVIEW_COLUMNS));
+  files.set('review.csv', csvLineChunks(REVIEW_COLUMNS, () => reviewCells(records, result.review, { mask: !opts.unmask }), big));
   files.set('issues.csv', csvChunks(() => issueRows(records, { mask: !opts.unmask }), ISSUE_COLUMNS, big));
   files.set('report.json', JSON.stringify(report, null, 2) + '\n');
   files.set('report.html', renderHtmlReport(report, { mask: !opts.unmask }));
