@@ -31,9 +31,34 @@ interface Decision {
   rules?: readonly SurvivorshipRule[];
 }
 
-interface MemberCandidate extends Candidate {
-  /** Which of the member's values this is. */
-  pick: number;
+/** A member's value as survivorship rules see it. */
+class MemberCandidate implements Candidate {
+  constructor(
+    readonly value: string,
+    readonly valid: boolean,
+    readonly index: number,
+    /** Which of the member's values this is. */
+    readonly pick: number,
+    private readonly record: NormalizedRecord,
+    private readonly table: GoldenTable,
+  ) {}
+
+  get source(): string {
+    return this.record.source;
+  }
+
+  get row(): number {
+    return this.record.row;
+  }
+
+  get updatedAt(): string | null {
+    return this.record.updatedAt;
+  }
+
+  /** Worked out only for the rules that ask (most_complete), once per record. */
+  get completeness(): number {
+    return this.table.completenessOf(this.index);
+  }
 }
 
 const CONFLICT = 0x80;
@@ -168,7 +193,7 @@ export class GoldenTable {
       const r = this.records[i];
       const k = source.count(r);
       for (let pick = 0; pick < k; pick++) {
-        candidates.push({ value: source.value(r, pick), valid: source.valid(r, pick), index: i, source: r.source, row: r.row, updatedAt: r.updatedAt, completeness: this.completenessOf(i), pick });
+        candidates.push(new MemberCandidate(source.value(r, pick), source.valid(r, pick), i, pick, r, this));
       }
     }
     const ranked = rank(candidates, rules, this.sourceRank)!;
@@ -200,7 +225,7 @@ export class GoldenTable {
     return x;
   }
 
-  private completenessOf(i: number): number {
+  completenessOf(i: number): number {
     if (this.completeness[i] < 0) this.completeness[i] = recordCompleteness(this.records[i]);
     return this.completeness[i];
   }
@@ -225,9 +250,17 @@ function resolvePolicies(policy: GoldenOptions['policy']): Map<string, Survivors
   return out;
 }
 
+/** Share of the main fields the record fills, of these 7. */
 function recordCompleteness(r: NormalizedRecord): number {
-  const filled = [r.name.display && !r.name.placeholder, r.phones.some((p) => p.valid && !p.fake), r.email.valid, r.address.display, r.company.display, r.idNumber?.valid, r.birthDate];
-  return filled.filter(Boolean).length / filled.length;
+  let filled = 0;
+  if (r.name.display && !r.name.placeholder) filled++;
+  if (r.phones.some((p) => p.valid && !p.fake)) filled++;
+  if (r.email.valid) filled++;
+  if (r.address.display) filled++;
+  if (r.company.display) filled++;
+  if (r.idNumber?.valid) filled++;
+  if (r.birthDate) filled++;
+  return filled / 7;
 }
 
 /** Pass-through columns in order of first appearance. */

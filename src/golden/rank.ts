@@ -15,12 +15,14 @@ export function rank<C extends Candidate>(candidates: C[], rules: readonly Survi
   for (const c of candidates) frequency.set(c.value, (frequency.get(c.value) ?? 0) + 1);
   const ctx: RuleContext = { frequency, sourceRank };
   // Each candidate's rank under each rule, worked out once instead of at every comparison.
-  const ranks = candidates.map((c) => rules.map((r) => r.rank(c, ctx)));
+  const width = rules.length;
+  const ranks: number[] = [];
+  for (const c of candidates) for (const r of rules) ranks.push(r.rank(c, ctx));
   const order = candidates
     .map((_, x) => x)
     .sort((x, y) => {
-      for (let k = 0; k < rules.length; k++) {
-        const d = ranks[y][k] - ranks[x][k];
+      for (let k = 0; k < width; k++) {
+        const d = ranks[y * width + k] - ranks[x * width + k];
         if (d !== 0 && !Number.isNaN(d)) return d;
       }
       const a = candidates[x];
@@ -31,7 +33,7 @@ export function rank<C extends Candidate>(candidates: C[], rules: readonly Survi
   const rival = order.find((x) => candidates[x].value !== candidates[winner].value);
   let rule = frequency.size === 1 ? (candidates.length === 1 ? 'only_value' : 'all_agree') : 'input_order';
   if (rival !== undefined) {
-    const decisive = rules.findIndex((_, k) => ranks[winner][k] !== ranks[rival][k]);
+    const decisive = rules.findIndex((_, k) => ranks[winner * width + k] !== ranks[rival * width + k]);
     if (decisive >= 0) rule = rules[decisive].id;
   }
   return { winner: candidates[winner], order: order.map((x) => candidates[x]), rule, distinct: frequency.size };
