@@ -19,9 +19,10 @@ export function chineseToNumber(s: string): number | null {
 }
 
 const NUMERAL_BEFORE_UNIT = /([零〇一二两三四五六七八九十百千]+)(?=号|栋|幢|座|单元|室|楼|层|弄|巷)/g;
+const NUMERAL = /[零〇一二两三四五六七八九十百千]/;
 
 /** Replace Chinese numerals that count house numbers, buildings, units and rooms with digits (text with no numeral at all is returned at once). */
 export function digitsForNumerals(s: string): string {
-  if (!/[零〇一二两三四五六七八九十百千]/.test(s)) return s;
+  if (!NUMERAL.test(s)) return s;
   return s.replace(NUMERAL_BEFORE_UNIT, (m) => String(chineseToNumber(m) ?? m));
 }

@@ -19,6 +19,10 @@ const UNIT = /(\d+)\s*单元/;
 const ROOM = /(\d+)\s*(?:室|房|号房)?$/;
 const UNIT_START = /\d+\s*(?:号楼|栋|幢|座|号院|单元|室|房)/;
 const FLOOR = /(\d+)\s*(?:楼|层)(?!\d)/;
+const SPACE_OR_COMMA = /[\s,，、]/;
+const SPACES_AND_COMMAS = /[\s,，、]/g;
+/** Punctuation and symbols at either end. */
+const OUTER_NON_WORDS = /^[^\u3400-\u9fff\w]+|[^\u3400-\u9fff\w]+$/g;
 
 // Plain functions and loops rather than closures and filtered arrays: this runs for every address, and a closure
 // over province/city would move them into a heap-allocated context.
@@ -58,7 +62,7 @@ function isWordish(c: number): boolean {
 /** `s` without the punctuation and symbols at its ends; the regular expression runs only when an end has some. */
 function trimToWords(s: string): string {
   if (!s || (isWordish(s.charCodeAt(0)) && isWordish(s.charCodeAt(s.length - 1)))) return s;
-  return s.replace(/^[^\u3400-\u9fff\w]+|[^\u3400-\u9fff\w]+$/g, '');
+  return s.replace(OUTER_NON_WORDS, '');
 }
 
 /**
@@ -68,7 +72,7 @@ function trimToWords(s: string): string {
  */
 export function parseChineseAddress(text: string, provinceHint?: string, cityHint?: string, districtHint?: string): ChineseAddress {
   const idx = divisions();
-  const s = digitsForNumerals(/[\s,，、]/.test(text) ? text.replace(/[\s,，、]/g, '') : text);
+  const s = digitsForNumerals(SPACE_OR_COMMA.test(text) ? text.replace(SPACES_AND_COMMAS, '') : text);
   let pos = 0;
   let province: Division | null = null;
   let city: Division | null = null;

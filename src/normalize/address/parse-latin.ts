@@ -16,20 +16,29 @@ const LEADING_NUMBER = /^(\d+[a-z]?(?:-\d+[a-z]?)?)\s+/;
 /** Postcodes at the end of a locality: AU/US/EU digits, US ZIP+4, UK and Canadian forms. */
 const TRAILING_POSTCODE = /\s*\b(\d{4,5}(?:-\d{4})?|[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}|[a-z]\d[a-z]\s*\d[a-z]\d)$/;
 const TRAILING_COUNTRY = /\s*\b(?:usa|us|united states(?: of america)?|uk|united kingdom|great britain|england|australia|canada|new zealand|nz|ireland|singapore)$/;
+const DOT_OR_HASH = /[.#]/;
+const DOTS_AND_HASHES = /[.#]/g;
+const ANY_DROPPED = /[^\p{L}\p{N}\s,/-]/u;
+const DROPPED = /[^\p{L}\p{N}\s,/-]+/gu;
+/** Anything but single spaces: a run of white space, or white space other than a space. */
+const UNEVEN_SPACE = /\s\s|[^\S ]/;
+const WHITESPACE_RUNS = /\s+/g;
+const WHITESPACE = /\s/g;
+const COMMAS = /,/g;
 
 /** Lower-case letters, digits, commas, slashes and dashes between single spaces. Each replacement runs only when it would change something. */
 export function foldLatin(s: string): string {
   let t = stripDiacritics(s).toLowerCase();
-  if (/[.#]/.test(t)) t = t.replace(/[.#]/g, ' ');
-  if (/[^\p{L}\p{N}\s,/-]/u.test(t)) t = t.replace(/[^\p{L}\p{N}\s,/-]+/gu, ' ');
+  if (DOT_OR_HASH.test(t)) t = t.replace(DOTS_AND_HASHES, ' ');
+  if (ANY_DROPPED.test(t)) t = t.replace(DROPPED, ' ');
   // Single spaces stay as they are: only runs of white space, or other white space, are collapsed.
-  if (/\s\s|[^\S ]/.test(t)) t = t.replace(/\s+/g, ' ');
+  if (UNEVEN_SPACE.test(t)) t = t.replace(WHITESPACE_RUNS, ' ');
   return t.trim();
 }
 
 /** Canonical street: words folded, the street type abbreviated. */
 export function canonicalStreet(s: string): string | null {
-  const words = foldLatin(s).replace(/,/g, ' ').split(' ').filter(Boolean);
+  const words = foldLatin(s).replace(COMMAS, ' ').split(' ').filter(Boolean);
   if (!words.length) return null;
   const last = words.length - 1;
   if (last > 0 && STREET_TYPES[words[last]]) words[last] = STREET_TYPES[words[last]];
@@ -77,6 +86,6 @@ export function parseLatinAddress(line: string, cols: { number?: string; suburb?
     unit,
     suburb: (cols.suburb ? foldLatin(cols.suburb) : '') || words.join(' ') || null,
     state: colState ? (STATES[colState] ?? colState) : state,
-    postcode: cols.postcode?.replace(/\s/g, '') || postcode?.replace(/\s/g, '') || null,
+    postcode: cols.postcode?.replace(WHITESPACE, '') || postcode?.replace(WHITESPACE, '') || null,
   };
 }

@@ -10,6 +10,10 @@ type Company = { display: string | null; key: string | null };
 /** Legal forms and branch words, longest first: they say nothing about which company it is. */
 const HAN_LEGAL_FORMS = ['股份有限公司', '有限责任公司', '有限公司', '集团公司', '分公司', '总公司', '集团', '公司', '工作室', '商行', '门市部', '经营部'];
 const LATIN_LEGAL_FORMS = /\b(?:co|company|corp|corporation|inc|incorporated|ltd|limited|llc|llp|plc|gmbh|ag|sa|s\.a|sarl|bv|nv|pty|pte|kk|group|holdings?)\b\.?/g;
+/** A bracketed part, full-width or not: 创源(驻马店)物流. */
+const BRACKETED = /[（(][^（()）]*[)）]/g;
+const HAN = /[\u3400-\u9fff]/;
+const AMPERSANDS = /&/g;
 const PLACEHOLDERS = new Set(['无', '个人', '暂无', '测试', '不详', '未知', '自由职业', 'na', 'n/a', 'none', 'null', 'test', 'personal', 'self', 'selfemployed', 'individual', '-', '0']);
 
 /** Province and city names, full and short (two characters or more): a leading or bracketed place is not part of the name. */
@@ -25,7 +29,7 @@ function places(): { names: Set<string>; prefixes: PrefixIndex<true> } {
 
 function hanKey(s: string): string {
   const { names, prefixes } = places();
-  let k = s.replace(/[（(][^（()）]*[)）]/g, (m) => (names.has(m.slice(1, -1)) ? '' : m));
+  let k = s.replace(BRACKETED, (m) => (names.has(m.slice(1, -1)) ? '' : m));
   // The longest place the name starts with that leaves at least two characters.
   const place = prefixes.longest(k, 0, k.length - 2);
   if (place) k = k.slice(place[0].length);
@@ -47,9 +51,9 @@ const PLACEHOLDER = sharedIssues(issue('company', 'company.placeholder', 'a plac
 function readCompany(t: string): Finding<Company> {
   if (PLACEHOLDERS.has(foldKey(t)) || PLACEHOLDERS.has(t.toLowerCase())) return { parts: { display: t, key: null }, issues: PLACEHOLDER };
   const simplified = toSimplified(t);
-  const key = /[\u3400-\u9fff]/.test(simplified)
+  const key = HAN.test(simplified)
     ? hanKey(simplified)
-    : foldKey(simplified.toLowerCase().replace(/&/g, ' and ').replace(LATIN_LEGAL_FORMS, ' '));
+    : foldKey(simplified.toLowerCase().replace(AMPERSANDS, ' and ').replace(LATIN_LEGAL_FORMS, ' '));
   return { parts: { display: t, key: key || foldKey(simplified) }, issues: NO_ISSUES };
 }
 

@@ -6,6 +6,16 @@ import { BoundedCache } from '../bounded-cache.js';
 const FIELD = 'id_number';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
+/** Characters upper-casing could change. */
+const LOWER_OR_NON_ASCII = /[a-z]|[^\x00-\x7f]/;
+const SPACES_AND_DASHES = /[\s-]/g;
+const ONE_DIGIT_REPEATED = /^(\d)\1+X?$/;
+const COUNTING = /^(?:0?123456789|987654321)/;
+const FIRST_GENERATION = /^\d{15}$/;
+const SECOND_GENERATION = /^\d{17}[\dX]$/;
+const OTHER_IDENTIFIER = /^[A-Z0-9]{5,20}$/;
+/** Bank-card lengths: digits like these are not another kind of identifier. */
+const CARD_NUMBER = /^\d{16,19}$/;
 
 /** ISO 7064 MOD 11-2 check character of the first 17 digits of a resident ID (any characters after them are not read). */
 export function idCheckDigit(first17: string): string {
@@ -36,7 +46,7 @@ function isoDay(day: number): string | null {
 
 /** Upper-casing copies text imported as two-byte characters even when it changes nothing (digits), and the record keeps the copy. */
 function upperCase(s: string): string {
-  return /[a-z]|[^\x00-\x7f]/.test(s) ? s.toUpperCase() : s;
+  return LOWER_OR_NON_ASCII.test(s) ? s.toUpperCase() : s;
 }
 
 type IdFinding = Finding<NormalizedIdNumber | null>;
@@ -60,15 +70,15 @@ function invalid(value: string, issues: Issue[]): IdFinding {
 
 /** The ID number cell as a finding, checked against the birth date and gender read from their columns. */
 export function readIdNumber(raw: string | undefined, birthDate: string | null, gender: 'M' | 'F' | null): IdFinding {
-  const text = raw ? upperCase(cleanText(raw).replace(/[\s-]/g, '')) : '';
+  const text = raw ? upperCase(cleanText(raw).replace(SPACES_AND_DASHES, '')) : '';
   if (!text) return NONE;
-  if (/^(\d)\1+X?$/.test(text) || /^(?:0?123456789|987654321)/.test(text)) return PLACEHOLDER;
+  if (ONE_DIGIT_REPEATED.test(text) || COUNTING.test(text)) return PLACEHOLDER;
   let id = text;
-  if (/^\d{15}$/.test(text)) {
+  if (FIRST_GENERATION.test(text)) {
     const first17 = `${text.slice(0, 6)}19${text.slice(6)}`;
     id = first17 + idCheckDigit(first17);
-  } else if (!/^\d{17}[\dX]$/.test(text)) {
-    if (/^[A-Z0-9]{5,20}$/.test(text) && !/^\d{16,19}$/.test(text)) {
+  } else if (!SECOND_GENERATION.test(text)) {
+    if (OTHER_IDENTIFIER.test(text) && !CARD_NUMBER.test(text)) {
       return { parts: { value: text, valid: true, birthDate: null, gender: null, region: null }, issues: NO_ISSUES };
     }
     return invalid(text, [issue(FIELD, 'id_number.bad_length', `an ID number of ${text.length} characters (expected 18)`)]);

@@ -18,6 +18,18 @@ const FIELD = 'name';
 const MAX_CHARS = 100;
 const EMPTY: NormalizedName = { display: null, given: null, family: null, honorific: null, script: null, key: null, pinyin: null, phonetic: null, placeholder: false };
 const NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]/g;
+const ANY_NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]/;
+const ONE_CHARACTER_REPEATED = /^(.)\1+$/;
+const NOT_NAME_CHARACTERS = /[^\p{L}\p{N}\s'-]+/gu;
+const WHITESPACE_RUN = /\s+/;
+const WHITESPACE = /\s/g;
+const DIGITS_ONLY = /^\d+$/;
+const ONE_WORD_CHARACTER_REPEATED = /^(\w)\1{2,}$/;
+
+/** `s` without its characters that are not Han; a name of Han characters only (most) is returned at once. */
+function onlyHan(s: string): string {
+  return ANY_NOT_HAN.test(s) ? s.replace(NOT_HAN, '') : s;
+}
 
 type Parsed = Finding<NormalizedName>;
 const NONE: Parsed = { parts: EMPTY, issues: NO_ISSUES };
@@ -57,7 +69,7 @@ function sortedPair(a: string, b: string): string {
 }
 
 function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
-  let name = toSimplified(text).replace(NOT_HAN, '');
+  let name = onlyHan(toSimplified(text));
   let honorific: string | null = null;
   const suffix = honorificSuffix(name);
   if (suffix) {
@@ -67,7 +79,7 @@ function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
     honorific = name[1];
     name = name[0];
   }
-  let placeholder = PLACEHOLDER_NAMES.has(name) || name.includes('测试') || /^(.)\1+$/.test(name);
+  let placeholder = PLACEHOLDER_NAMES.has(name) || name.includes('测试') || ONE_CHARACTER_REPEATED.test(name);
   if (!placeholder && name.length === 2 && HAN_FAMILIAR_PREFIXES.includes(name[0])) {
     honorific = name[0];
     name = name.slice(1);
@@ -75,8 +87,8 @@ function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
   // A bare surname (李先生 → 李) or a single character identifies nobody.
   if (name.length <= 1 || COMPOUND_SURNAMES.has(name)) placeholder = true;
   if (!name) return { parts: { ...EMPTY, honorific, placeholder: true }, issues: PLACEHOLDER };
-  const family = familyCol ? toSimplified(familyCol).replace(NOT_HAN, '') || familyOf(name) : familyOf(name);
-  const given = givenCol ? toSimplified(givenCol).replace(NOT_HAN, '') || name.slice(family.length) : name.slice(family.length);
+  const family = familyCol ? onlyHan(toSimplified(familyCol)) || familyOf(name) : familyOf(name);
+  const given = givenCol ? onlyHan(toSimplified(givenCol)) || name.slice(family.length) : name.slice(family.length);
   const py = sortedPair(pinyinWord(family, true), pinyinWord(given, false));
   return {
     parts: { display: name, given: given || null, family, honorific, script: 'han', key: name, pinyin: py, phonetic: py, placeholder },
@@ -88,8 +100,8 @@ const titleCase = (w: string) => w.replace(/(^|[-'\s])(\p{L})/gu, (_m, sep: stri
 const latinWords = (s: string) =>
   stripDiacritics(s)
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s'-]+/gu, ' ')
-    .split(/\s+/)
+    .replace(NOT_NAME_CHARACTERS, ' ')
+    .split(WHITESPACE_RUN)
     .filter(Boolean);
 
 function parseLatin(text: string, givenCol?: string, familyCol?: string): Parsed {
@@ -115,7 +127,7 @@ function parseLatin(text: string, givenCol?: string, familyCol?: string): Parsed
   }
   const all = [...given, ...family];
   const joined = all.join(' ');
-  const placeholder = !all.length || PLACEHOLDER_NAMES.has(joined) || /^\d+$/.test(joined.replace(/\s/g, '')) || /^(\w)\1{2,}$/.test(joined) || (all.length === 1 && LATIN_TITLES.has(all[0]));
+  const placeholder = !all.length || PLACEHOLDER_NAMES.has(joined) || DIGITS_ONLY.test(joined.replace(WHITESPACE, '')) || ONE_WORD_CHARACTER_REPEATED.test(joined) || (all.length === 1 && LATIN_TITLES.has(all[0]));
   if (!all.length) return { parts: { ...EMPTY, placeholder: true }, issues: PLACEHOLDER };
   const givenWord = given.join(' ') || null;
   const familyWord = family.join(' ') || null;

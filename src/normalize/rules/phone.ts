@@ -12,6 +12,11 @@ const MAX_CELL = 200;
 const SEPARATORS = /[\/,;、，；|]|\s{2,}|\s+(?:or|或)\s+/;
 const SEVERAL_MOBILES = /^\s*1\d{10}(?:\s+1\d{10})+\s*$/;
 const EXTENSION = /\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})\s*$/i;
+const DIGIT = /\d/;
+const NOT_DIGIT = /\D/g;
+const NOT_DIGIT_OR_PLUS = /[^\d+]/g;
+/** A Chinese mobile typed with its calling code but no plus: 8613912873460. */
+const CN_MOBILE_WITHOUT_PLUS = /^861\d{10}$/;
 /** Shared by every record without a phone: one array instead of one per record. */
 const NONE: Finding<NormalizedPhone[]> = { parts: Object.freeze([]) as unknown as NormalizedPhone[], issues: NO_ISSUES };
 const KNOWN_FAKES = new Set(['13800138000', '13888888888', '12345678901', '13812345678', '18888888888', '10086', '10010', '95588']);
@@ -118,15 +123,15 @@ function parseOne(piece: string, region: CountryCode): NormalizedPhone | null {
   const ext = EXTENSION.exec(piece);
   const body = ext ? piece.slice(0, ext.index) : piece;
   // 0086 / 86 prefixes that libphonenumber reads only with a plus.
-  let digits = body.replace(/[^\d+]/g, '');
+  let digits = body.replace(NOT_DIGIT_OR_PLUS, '');
   if (digits.startsWith('00')) digits = '+' + digits.slice(2);
-  else if (region === 'CN' && /^861\d{10}$/.test(digits)) digits = '+' + digits;
+  else if (region === 'CN' && CN_MOBILE_WITHOUT_PLUS.test(digits)) digits = '+' + digits;
   if (digits.length - (digits.includes('+') ? 1 : 0) < 5) {
     codes.push('invalid');
     return null;
   }
   // `digits` holds digits and pluses only.
-  const plain = digits.includes('+') ? digits.replace(/\D/g, '') : digits;
+  const plain = digits.includes('+') ? digits.replace(NOT_DIGIT, '') : digits;
   const parsed = read(digits, region);
   const national = parsed?.nationalNumber ?? plain;
   const fake = looksFake(national) || looksFake(plain);
@@ -150,7 +155,7 @@ function hasNumber(phones: NormalizedPhone[], e164: string): boolean {
 }
 
 function addPiece(piece: string, region: CountryCode): void {
-  if (!/\d/.test(piece)) return;
+  if (!DIGIT.test(piece)) return;
   const phone = parseOne(piece.trim(), region);
   if (phone && !hasNumber(found, phone.e164)) found.push(phone);
 }
