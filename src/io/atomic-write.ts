@@ -46,6 +46,12 @@ export async function writeFileAtomicStream(path: string, produce: (write: Chunk
   };
   try {
     await produce(async (chunk) => {
+      if (typeof chunk !== 'string' && chunk.length >= FLUSH_BYTES) {
+        // Big enough to write as it is, before this write resolves (the caller may then reuse it): no copy.
+        await flush();
+        await fsStep(path, writeAll(handle, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)));
+        return;
+      }
       // Copied, since the write resolves before the batch is flushed and the caller may reuse its buffer.
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
       batch.push(bytes);

@@ -29,6 +29,20 @@ describe('writeFileAtomic', () => {
     expect(lines[19_999]).toBe('19999,行19999');
   });
 
+  it('keeps the order of small and big writes, and a buffer refilled after its write resolves is not rewritten', async () => {
+    const path = join(tmp.dir, 'mixed.csv');
+    const buffer = new Uint8Array(100_000);
+    await writeFileAtomicStream(path, async (write) => {
+      await write('head\n');
+      for (const letter of 'ab') {
+        buffer.fill(letter.charCodeAt(0));
+        await write(buffer.subarray(10, 90_010));
+      }
+      await write(new Uint8Array([0x0a]));
+    });
+    expect(readFileSync(path, 'utf8')).toBe(`head\n${'a'.repeat(90_000)}${'b'.repeat(90_000)}\n`);
+  });
+
   it('a writer that throws midway leaves the previous file intact and no temporary file', async () => {
     const dir = join(tmp.dir, 'midway');
     mkdirSync(dir);
