@@ -22,14 +22,15 @@ export interface ExportFlags {
 export async function exportState(state: PipelineState, opts: PipelineOptions, flags: ExportFlags): Promise<void> {
   const outDir = flags.out!;
   const previous = flags.previous ? await readReport(flags.previous) : undefined;
-  opts.progress.start('export');
   const outputs = buildOutputs(state, {
     config: opts.config,
     asOf: opts.asOf,
     unmask: !!flags.unmask,
     escapeFormulas: flags.escapeFormulas !== false,
     previous,
+    progress: opts.progress,
   });
+  opts.progress.start('export');
   assertNotOverwritingInputs(outDir, state.sources.map((s) => s.path), [...outputs.files.keys()]);
   await mkdir(outDir, { recursive: true });
   for (const [name, content] of outputs.files) await writeContent(join(outDir, name), content);

@@ -11,6 +11,7 @@ import type { FileContent } from '../io/atomic-write.js';
 import type { CrmConfig } from '../config/schema.js';
 import { CrmError } from '../model/errors.js';
 import type { PipelineState } from './state.js';
+import { silentProgress, type ProgressSink } from './progress.js';
 
 export interface OutputOptions {
   config: CrmConfig;
@@ -18,6 +19,8 @@ export interface OutputOptions {
   unmask: boolean;
   escapeFormulas: boolean;
   previous?: QualityReport;
+  /** Reports the golden and score stages (the caller reports writing the files). */
+  progress?: ProgressSink;
 }
 
 export interface Outputs {
@@ -37,6 +40,8 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
     throw new CrmError('nothing to export: the stream has no dedupe result', 2, {}, 'Pipe it through `crmclean dedupe --stdin` first.');
   }
   const { result } = match;
+  const progress = opts.progress ?? silentProgress;
+  progress.start('golden', result.clusters.length);
   const golden = new GoldenTable(records, result.clusters, goldenOptionsFromConfig(opts.config));
   // Golden record x stands for the cluster of its first member.
   const goldenOfCluster = new Int32Array(golden.size);
@@ -50,12 +55,15 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
       yield [records[i].source, records[i].row, golden.goldenId(goldenOfCluster[result.clusterOf[i]]), score === null ? '' : score.toFixed(4)];
     }
   };
+  progress.end(`${golden.size.toLocaleString('en')} golden records`);
+  progress.start('score', records.length);
   const report = buildQualityReport(qualityInput(state, records, result.clusterOf, opts), {
     goldenRecords: golden.size,
     candidatePairs: result.candidatePairs,
     blocking: result.blocking,
     reviewPairs: result.review.length,
   });
+  progress.end(`overall quality ${(report.scores.overall * 100).toFixed(1)}%`);
 
   const big = { escapeFormulas: opts.escapeFormulas };
   const files = new Map<string, FileContent>();
