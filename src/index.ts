@@ -3,7 +3,8 @@
  *
  *   const opts = { config: {}, region: 'CN', dateOrder: 'YMD', asOf: '2026-11-01', progress: silentProgress };
  *   const state = dedupeStage(normalizeStage(await importStage(['a.csv', 'b.csv'], opts), opts), opts);
- *   const { files, report, golden } = buildOutputs(state, { config: {}, asOf: opts.asOf, unmask: false, escapeFormulas: true });
+ *   const { files, report } = buildOutputs(state, { config: {}, asOf: opts.asOf, unmask: false, escapeFormulas: true });
+ *   const golden = buildGoldenRecords(state.normalized!, state.match!.result);
  */
 export * from './model/fields.js';
 export * from './model/record.js';
