@@ -1,5 +1,6 @@
 import { divisions, MUNICIPALITIES, type Division } from './divisions.js';
 import { digitsForNumerals } from './chinese-numerals.js';
+import { findHouseNumber } from './house-number.js';
 
 export interface ChineseAddress {
   province: string | null;
@@ -13,7 +14,6 @@ export interface ChineseAddress {
   districtMismatch: boolean;
 }
 
-const HOUSE_NUMBER = /(\d+(?:-\d+)?)(?:号|弄)(?!楼)/;
 const BUILDING = /(\d+)\s*(?:号楼|栋|幢|座|号院)/;
 const UNIT = /(\d+)\s*单元/;
 const ROOM = /(\d+)\s*(?:室|房|号房)?$/;
@@ -65,10 +65,14 @@ function trimToWords(s: string): string {
   return s.replace(OUTER_NON_WORDS, '');
 }
 
+/** One result object for every call (this runs for every address): read it before the next call. */
+const lastResult: ChineseAddress = { province: null, city: null, district: null, street: null, number: null, unit: null, rest: null, districtMismatch: false };
+
 /**
  * Split a Chinese address into province / city / district / street / number /
  * unit. Columns given separately come as hints; missing levels are inferred
- * from a level below when that is unambiguous (海淀区 → 北京市 北京市).
+ * from a level below when that is unambiguous (海淀区 → 北京市 北京市). The result is
+ * overwritten by the next call.
  */
 export function parseChineseAddress(text: string, provinceHint?: string, cityHint?: string, districtHint?: string): ChineseAddress {
   const idx = divisions();
@@ -120,18 +124,19 @@ export function parseChineseAddress(text: string, provinceHint?: string, cityHin
   const rest = cut < 0 ? all : all.slice(0, cut);
   const tail = cut < 0 ? '' : all.slice(cut);
   const unit = tail ? unitOf(tail) : null;
-  const house = HOUSE_NUMBER.exec(rest);
-  const number = house ? house[1] : null;
-  const street = trimToWords(house ? rest.slice(0, house.index) : rest) || null;
-  const after = house ? rest.slice(house.index + house[0].length) : '';
-  return {
-    province: province?.name ?? null,
-    city: city?.name ?? null,
-    district: district?.name ?? (named ? (d?.[0] ?? districtHint ?? null) : null),
-    street,
-    number,
-    unit,
-    rest: after || null,
-    districtMismatch,
-  };
+  const house = findHouseNumber(rest);
+  const number = house ? rest.slice(house.start, house.end) : null;
+  const street = trimToWords(house ? rest.slice(0, house.start) : rest) || null;
+  // What follows the 号 or 弄.
+  const after = house ? rest.slice(house.end + 1) : '';
+  const result = lastResult;
+  result.province = province?.name ?? null;
+  result.city = city?.name ?? null;
+  result.district = district?.name ?? (named ? (d?.[0] ?? districtHint ?? null) : null);
+  result.street = street;
+  result.number = number;
+  result.unit = unit;
+  result.rest = after || null;
+  result.districtMismatch = districtMismatch;
+  return result;
 }

@@ -44,6 +44,8 @@ function withIssue(issues: Issue[], found: Issue): Issue[] {
 }
 /** Every column cleaned once ('' when absent). */
 type Cleaned = Record<keyof AddressInput, string>;
+/** The columns of the address being read, cleaned (one object, reused: this runs for every record). */
+const cleaned: Cleaned = { address: '', address_2: '', street_number: '', province: '', city: '', district: '', suburb: '', state: '', postcode: '', country: '' };
 
 const clean = (s?: string) => (s ? cleanText(s) : '');
 
@@ -94,6 +96,17 @@ function anyHan(columns: (string | undefined)[]): boolean {
 const displayParts: (string | null)[] = [];
 const keyParts: string[] = [];
 
+/** Whether the non-empty `parts`, one after another, are exactly `text`. */
+function spellsOut(text: string, parts: (string | null)[]): boolean {
+  let at = 0;
+  for (const part of parts) {
+    if (!part) continue;
+    if (!text.startsWith(part, at)) return false;
+    at += part.length;
+  }
+  return at === text.length;
+}
+
 function chineseKey(area: string, street: string, number: string, unit: string): string {
   keyParts[0] = area;
   keyParts[1] = street;
@@ -121,12 +134,12 @@ function chinese(c: Cleaned): Parsed {
   displayParts[1] = a.city !== a.province ? a.city : null;
   displayParts[2] = a.district;
   displayParts[3] = a.street;
-  displayParts[4] = number && `${number}号`;
-  displayParts[5] = a.unit;
-  displayParts[6] = a.rest;
-  const joined = displayParts.join('');
-  // Often the address was written in full already: the record then keeps the imported text, not a copy of it.
-  const display = joined === line ? line : joined || line;
+  displayParts[4] = number;
+  displayParts[5] = number ? '号' : null;
+  displayParts[6] = a.unit;
+  displayParts[7] = a.rest;
+  // Often the address was written in full already: the record then keeps the imported text, and nothing is joined.
+  const display = spellsOut(line, displayParts) ? line : displayParts.join('') || line;
   return {
     parts: {
       display,
@@ -181,18 +194,17 @@ export function readAddress(input: AddressInput): Parsed {
   if (length > MAX_CHARS) return { parts: EMPTY, issues: [issue('address', 'address.too_long', `an address of ${length} characters`)] };
   // No cache of whole addresses: they are nearly unique (on synthetic exports with 30% duplicate customers,
   // 18% of lookups hit), and storing every miss cost more than the hits saved.
-  const c: Cleaned = {
-    address: clean(v[0]),
-    address_2: clean(v[1]),
-    street_number: clean(v[2]),
-    province: clean(v[3]),
-    city: clean(v[4]),
-    district: clean(v[5]),
-    suburb: clean(v[6]),
-    state: clean(v[7]),
-    postcode: clean(v[8]),
-    country: clean(v[9]),
-  };
+  const c = cleaned;
+  c.address = clean(v[0]);
+  c.address_2 = clean(v[1]);
+  c.street_number = clean(v[2]);
+  c.province = clean(v[3]);
+  c.city = clean(v[4]);
+  c.district = clean(v[5]);
+  c.suburb = clean(v[6]);
+  c.state = clean(v[7]);
+  c.postcode = clean(v[8]);
+  c.country = clean(v[9]);
   if (c.address && PLACEHOLDER_TEXT.test(c.address) && !beyondStreetLines(v)) return PLACEHOLDER;
   const isChinese = anyHan(v) || CHINA.test(c.country);
   return isChinese ? chinese(c) : latin(c);

@@ -12,6 +12,9 @@ const MAX_CELL = 200;
 const SEPARATORS = /[\/,;、，；|]|\s{2,}|\s+(?:or|或)\s+/;
 const SEVERAL_MOBILES = /^\s*1\d{10}(?:\s+1\d{10})+\s*$/;
 const EXTENSION = /\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})\s*$/i;
+/** A character an extension marker starts with: most numbers have none, and EXTENSION, which may start anywhere, need not run. */
+const EXTENSION_MARK = /[转分xX#eE]/;
+const ANY_NOT_DIGIT_OR_PLUS = /[^\d+]/;
 const DIGIT = /\d/;
 const NOT_DIGIT = /\D/g;
 const NOT_DIGIT_OR_PLUS = /[^\d+]/g;
@@ -120,10 +123,10 @@ const codes: Code[] = [];
 
 /** The number in `piece`, or null; its issue code, if it has one, goes to `codes`. */
 function parseOne(piece: string, region: CountryCode): NormalizedPhone | null {
-  const ext = EXTENSION.exec(piece);
+  const ext = EXTENSION_MARK.test(piece) ? EXTENSION.exec(piece) : null;
   const body = ext ? piece.slice(0, ext.index) : piece;
   // 0086 / 86 prefixes that libphonenumber reads only with a plus.
-  let digits = body.replace(NOT_DIGIT_OR_PLUS, '');
+  let digits = ANY_NOT_DIGIT_OR_PLUS.test(body) ? body.replace(NOT_DIGIT_OR_PLUS, '') : body;
   if (digits.startsWith('00')) digits = '+' + digits.slice(2);
   else if (region === 'CN' && CN_MOBILE_WITHOUT_PLUS.test(digits)) digits = '+' + digits;
   if (digits.length - (digits.includes('+') ? 1 : 0) < 5) {
