@@ -1,6 +1,7 @@
 import { divisions, MUNICIPALITIES, type Division } from './divisions.js';
 import { digitsForNumerals } from './chinese-numerals.js';
 import { findHouseNumber } from './house-number.js';
+import { unitOf } from './unit.js';
 
 export interface ChineseAddress {
   province: string | null;
@@ -14,11 +15,7 @@ export interface ChineseAddress {
   districtMismatch: boolean;
 }
 
-const BUILDING = /(\d+)\s*(?:号楼|栋|幢|座|号院)/;
-const UNIT = /(\d+)\s*单元/;
-const ROOM = /(\d+)\s*(?:室|房|号房)?$/;
 const UNIT_START = /\d+\s*(?:号楼|栋|幢|座|号院|单元|室|房)/;
-const FLOOR = /(\d+)\s*(?:楼|层)(?!\d)/;
 const SPACE_OR_COMMA = /[\s,，、]/;
 const SPACES_AND_COMMAS = /[\s,，、]/g;
 /** Punctuation and symbols at either end. */
@@ -44,14 +41,6 @@ function pick(candidates: Division[] | undefined, city: Division | null, provinc
     found = d;
   }
   return found;
-}
-
-/** Building, unit and room of the tail of an address (3号楼2单元501室 → 3栋2单元501), or null. */
-function unitOf(tail: string): string | null {
-  const building = BUILDING.exec(tail);
-  const unitNo = UNIT.exec(tail);
-  const room = ROOM.exec(tail.replace(BUILDING, '').replace(UNIT, '').replace(FLOOR, ''));
-  return (building ? `${building[1]}栋` : '') + (unitNo ? `${unitNo[1]}单元` : '') + (room ? room[1] : '') || null;
 }
 
 /** A Han character or an ASCII word character (\w). */

@@ -68,6 +68,20 @@ function sortedPair(a: string, b: string): string {
   return a <= b ? `${a} ${b}` : `${b} ${a}`;
 }
 
+/**
+ * `words` sorted in place (code-unit order, as Array.prototype.sort does) and space-separated. An insertion
+ * sort: names have a few words, and the built-in sort allocates kilobytes of work space for each call.
+ */
+function sortedWords(words: string[]): string {
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i];
+    let j = i - 1;
+    for (; j >= 0 && words[j] > word; j--) words[j + 1] = words[j];
+    words[j + 1] = word;
+  }
+  return words.join(' ');
+}
+
 function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
   let name = onlyHan(toSimplified(text));
   let honorific: string | null = null;
@@ -133,7 +147,7 @@ function parseLatin(text: string, givenCol?: string, familyCol?: string): Parsed
   const familyWord = family.join(' ') || null;
   const canonicalGiven = given.length ? [NICKNAMES[given[0]] ?? given[0], ...given.slice(1)] : [];
   const canonical = [...canonicalGiven, ...family];
-  const phonetic = canonical.map((w) => doubleMetaphone(w)[0]).filter(Boolean).sort().join(' ');
+  const phonetic = sortedWords(canonical.map((w) => doubleMetaphone(w)[0]).filter(Boolean));
   return {
     parts: {
       display: titleCase(joined),
@@ -142,7 +156,7 @@ function parseLatin(text: string, givenCol?: string, familyCol?: string): Parsed
       honorific,
       script: 'latin',
       key: canonical.join(''),
-      pinyin: [...canonical].sort().join(' '),
+      pinyin: sortedWords(canonical.slice()),
       phonetic: phonetic || null,
       placeholder,
     },
