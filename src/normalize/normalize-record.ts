@@ -30,6 +30,16 @@ function collect<T>(finding: Finding<T>): T {
   return finding.parts;
 }
 
+/**
+ * The record's own copy of `found`. One issue (the usual case when there is any) goes into an array
+ * literal: V8 allocates those long-lived arrays straight in the old generation, where slice()'s copies
+ * are copied again by every young-generation collection they live through.
+ */
+function keptIssues(): Issue[] {
+  if (found.length === 0) return NO_ISSUES;
+  return found.length === 1 ? [found[0]] : found.slice();
+}
+
 /** The phone and phone2 columns as one cell, "a / b" when both are filled. */
 function phoneCell(phone: string | undefined, phone2: string | undefined): string {
   const a = phone?.trim() ? phone : '';
@@ -85,6 +95,6 @@ export function normalizeRecord(rec: SourceRecord, options: NormalizeOptions): N
     gender: gender ?? (idNumber?.valid ? idNumber.gender : null),
     address,
     updatedAt,
-    issues: found.length ? found.slice() : NO_ISSUES,
+    issues: keptIssues(),
   };
 }
