@@ -33,8 +33,10 @@ export function buildGoldenRecords(records: readonly NormalizedRecord[], match: 
 export function goldenRecord(table: GoldenTable, c: number): GoldenRecord {
   const values: Record<string, string> = {};
   const provenance: Record<string, Provenance> = {};
+  const slotValues: (string | null)[] = [];
+  table.valuesOf(c, slotValues);
   table.slots.forEach((slot, s) => {
-    const value = table.value(c, s);
+    const value = slotValues[s];
     if (value === null) return;
     values[slot.name] = value;
     if (slot.provenance) {

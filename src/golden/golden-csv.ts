@@ -26,15 +26,16 @@ export function goldenCsv(table: GoldenTable): GoldenCsv {
     const rb = indexKeyRank(slots[b].name);
     return ra === rb ? a - b : ra < rb ? -1 : 1;
   });
+  // The values of the golden record being read, slot by slot.
+  const values: (string | null)[] = slots.map(() => null);
   const present = new Set<string>();
   const names = new Set(slots.map((s) => s.name)).size;
   for (let c = 0; c < table.size && present.size < names; c++) {
-    for (const s of keyOrder) if (!present.has(slots[s].name) && table.value(c, s) !== null) present.add(slots[s].name);
+    table.valuesOf(c, values);
+    for (const s of keyOrder) if (values[s] !== null) present.add(slots[s].name);
   }
   const columns = columnsOfPresent(present);
 
-  // The values of the golden record being written, slot by slot: each read once per record.
-  const values: (string | null)[] = slots.map(() => null);
   const named = (name: string, provenance: boolean) => keyOrder.filter((s) => slots[s].name === name && (!provenance || slots[s].provenance));
   const lastValue = (same: readonly number[]) => {
     let value: string | null = null;
@@ -77,7 +78,7 @@ export function goldenCsv(table: GoldenTable): GoldenCsv {
     columns,
     rows: function* () {
       for (let c = 0; c < table.size; c++) {
-        for (let s = 0; s < slots.length; s++) values[s] = table.value(c, s);
+        table.valuesOf(c, values);
         yield cells.map((cell) => cell(c));
       }
     },

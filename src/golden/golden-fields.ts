@@ -6,6 +6,8 @@ import type { NormalizedRecord } from '../model/record.js';
  * field allocates nothing when only one member has a value.
  */
 export interface CandidateSource {
+  /** Whether a record may hold more than one value (phones). */
+  several?: boolean;
   count(r: NormalizedRecord): number;
   /** The member's k-th value, k < count. */
   value(r: NormalizedRecord, k: number): string;
@@ -35,6 +37,7 @@ export const GOLDEN_FIELDS: readonly GoldenField[] = [
   { name: 'company', ...one((r) => r.company.display, (r) => r.company.key !== null), rules: ['valid_over_invalid', 'most_recent', 'most_frequent'] },
   {
     name: 'phone',
+    several: true,
     count: (r) => r.phones.length,
     value: (r, k) => r.phones[k].e164,
     valid: (r, k) => r.phones[k].valid && !r.phones[k].fake,

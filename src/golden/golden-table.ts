@@ -69,7 +69,9 @@ const CONFLICT = 0x80;
  * million records make some 700,000 clusters, whose golden records as objects
  * would live through many garbage collections (each copying them); values are
  * read back from the winning members when a golden record or a golden.csv line
- * is made. Most clusters are single records, decided without ranking.
+ * is made. Most clusters are a single record holding one value per field at
+ * most: nothing is decided or stored for them, their values are the record's
+ * own ("only_value").
  */
 export class GoldenTable {
   /** Clusters, and so golden records. */
@@ -78,10 +80,14 @@ export class GoldenTable {
   private readonly decisions: readonly Decision[];
   /** The decision holding the member with the latest update. */
   private readonly latest: number;
+  /** Per cluster, its row of decisions, or -1 for a single record whose values are its own. */
+  private readonly row: Int32Array;
   private readonly winner: Int32Array;
   private readonly pick: Int32Array;
   /** Index into `labels`, with CONFLICT set when the members held differing values. */
   private readonly label: Uint8Array;
+  /** Scratch for valuesOf: which decisions a single record holds. */
+  private readonly held: Uint8Array;
   private readonly labels: string[] = ['only_value'];
   private readonly completeness: Float64Array;
   private readonly sourceRank: Map<string, number>;
@@ -114,9 +120,18 @@ export class GoldenTable {
     this.size = clusters.length;
     this.slots = slots;
     this.decisions = decisions;
-    this.winner = new Int32Array(this.size * decisions.length).fill(-1);
-    this.pick = new Int32Array(this.size * decisions.length);
-    this.label = new Uint8Array(this.size * decisions.length);
+    const several = decisions.filter((d) => d.source?.several).map((d) => d.source!);
+    this.row = new Int32Array(this.size);
+    let rows = 0;
+    for (let c = 0; c < this.size; c++) {
+      const members = clusters[c];
+      const decided = members.length > 1 || several.some((source) => source.count(records[members[0]]) > 1);
+      this.row[c] = decided ? rows++ : -1;
+    }
+    this.winner = new Int32Array(rows * decisions.length).fill(-1);
+    this.pick = new Int32Array(rows * decisions.length);
+    this.label = new Uint8Array(rows * decisions.length);
+    this.held = new Uint8Array(decisions.length);
     this.completeness = new Float64Array(records.length).fill(-1);
     this.sourceRank = new Map((opts.sourcePriority ?? []).map((s, i) => [s, i]));
     this.idWidth = Math.max(6, String(this.size).length);
@@ -124,8 +139,9 @@ export class GoldenTable {
 
     const phone = GOLDEN_FIELDS.findIndex((f) => f.name === 'phone');
     for (let c = 0; c < this.size; c++) {
+      if (this.row[c] < 0) continue;
       const members = clusters[c];
-      const at = c * decisions.length;
+      const at = this.row[c] * decisions.length;
       for (let d = 0; d < decisions.length; d++) {
         const { source, rules } = decisions[d];
         if (!source) continue;
@@ -145,34 +161,51 @@ export class GoldenTable {
 
   /** The latest update among the members of cluster c. */
   updatedAt(c: number): string | null {
-    const w = this.winner[c * this.decisions.length + this.latest];
-    return w < 0 ? null : this.records[w].updatedAt;
+    const row = this.row[c];
+    const w = row < 0 ? this.clusters[c][0] : this.winner[row * this.decisions.length + this.latest];
+    return w < 0 ? null : this.records[w].updatedAt || null;
   }
 
-  /** Slot s of cluster c, or null when the golden record has no such value. */
-  value(c: number, s: number): string | null {
-    const slot = this.slots[s];
-    const at = c * this.decisions.length + slot.decision;
-    const w = this.winner[at];
-    return w < 0 ? null : slot.read(this.records[w], this.pick[at]);
+  /** The values of cluster c's golden record, slot by slot (null where it has none), into `values`. */
+  valuesOf(c: number, values: (string | null)[]): void {
+    const row = this.row[c];
+    if (row < 0) {
+      const r = this.records[this.clusters[c][0]];
+      for (let d = 0; d < this.decisions.length; d++) this.held[d] = this.holds(r, d) ? 1 : 0;
+      this.slots.forEach((slot, s) => (values[s] = this.held[slot.decision] ? slot.read(r, 0) : null));
+      return;
+    }
+    this.slots.forEach((slot, s) => {
+      const at = row * this.decisions.length + slot.decision;
+      const w = this.winner[at];
+      values[s] = w < 0 ? null : slot.read(this.records[w], this.pick[at]);
+    });
   }
 
   /** The member that supplied slot s of cluster c (where it has a value). */
   origin(c: number, s: number): NormalizedRecord {
-    return this.records[this.winner[c * this.decisions.length + this.slots[s].decision]];
+    const row = this.row[c];
+    return this.records[row < 0 ? this.clusters[c][0] : this.winner[row * this.decisions.length + this.slots[s].decision]];
   }
 
   /** The survivorship rule that decided slot s of cluster c, or "only_value" / "all_agree" / "input_order". */
   rule(c: number, s: number): string {
-    return this.labels[this.label[c * this.decisions.length + this.slots[s].decision] & ~CONFLICT];
+    const row = this.row[c];
+    return row < 0 ? 'only_value' : this.labels[this.label[row * this.decisions.length + this.slots[s].decision] & ~CONFLICT];
   }
 
   /** Fields whose members hold more than one distinct value, sorted. */
   conflicts(c: number): string[] {
-    const at = c * this.decisions.length;
+    const row = this.row[c];
     const names: string[] = [];
-    for (let d = 0; d < this.decisions.length; d++) if (this.label[at + d] & CONFLICT) names.push(this.decisions[d].name);
+    if (row >= 0) for (let d = 0; d < this.decisions.length; d++) if (this.label[row * this.decisions.length + d] & CONFLICT) names.push(this.decisions[d].name);
     return names.sort();
+  }
+
+  /** Whether decision d of a single record whose values are its own has a value: it holds one, or has an update date. */
+  private holds(r: NormalizedRecord, d: number): boolean {
+    const { source } = this.decisions[d];
+    return source ? source.count(r) > 0 : d === this.latest && !!r.updatedAt;
   }
 
   private decide(at: number, members: readonly number[], source: CandidateSource, rules: readonly SurvivorshipRule[]): Ranked<MemberCandidate> | null {
