@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
 import { isValidNumber, numberType } from '../../src/normalize/phone/number-type.js';
-import { plainCnMobile } from '../../src/normalize/phone/plain-cn-mobile.js';
+import { isPlainCnNational, plainCnMobile } from '../../src/normalize/phone/plain-cn-mobile.js';
 
 /** Deterministic pseudo-random digits, so a failure names the same numbers on every run. */
 function digitsFrom(seed: number) {
@@ -75,5 +75,30 @@ describe('plain Chinese mobiles read without the parser', () => {
   it('reads a bare number as Chinese only when China is the default region', () => {
     expect(plainCnMobile('13912873460', 'AU')).toBeNull();
     expect(plainCnMobile('+8613912873460', 'AU')).toBe('13912873460');
+  });
+});
+
+describe('bare digits read as a Chinese national number without the parser', () => {
+  it('are read by libphonenumber-js as exactly that number, whatever their length and first digits', () => {
+    const next = digitsFrom(3);
+    const starts = ['', '1', '10', '11', '12', '179', '17951', '2', '44', '61', '86', '861', '0', '00', '9'];
+    let fast = 0;
+    for (let i = 0; i < 20000; i++) {
+      const start = starts[i % starts.length];
+      const digits = start + Array.from({ length: Math.max(0, 5 + (i % 13) - start.length) }, next).join('');
+      if (!isPlainCnNational(digits, 'CN')) continue;
+      fast++;
+      const parsed = parsePhoneNumberFromString(digits, 'CN');
+      expect([digits, parsed?.country, parsed?.nationalNumber, parsed?.number, parsed?.ext, parsed?.carrierCode]).toEqual([digits, 'CN', digits, `+86${digits}`, undefined, undefined]);
+    }
+    expect(fast).toBeGreaterThan(5000);
+  });
+
+  it('leaves prefixes the parser strips, the calling code 86, long numbers and other regions to it', () => {
+    for (const digits of ['01062581937', '0013912873460', '17951139128734', '12345678901234', '8613912873460', '86123456', '123456789012345678', '+2139183354']) {
+      expect([digits, isPlainCnNational(digits, 'CN')]).toEqual([digits, false]);
+    }
+    expect(isPlainCnNational('2139183354', 'CN')).toBe(true);
+    expect(isPlainCnNational('2139183354', 'AU')).toBe(false);
   });
 });

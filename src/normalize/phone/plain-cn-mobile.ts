@@ -36,6 +36,25 @@ function prefixes(): RegExp[] {
 export function plainCnMobile(digits: string, region: string): string | null {
   if (!SHAPE.test(digits) || (region !== 'CN' && digits[0] !== '+')) return null;
   const national = digits[0] === '+' ? digits.slice(3) : digits;
-  for (const prefix of prefixes()) if (prefix.test(national)) return null;
-  return national;
+  return hasStrippedPrefix(national) ? null : national;
+}
+
+function hasStrippedPrefix(national: string): boolean {
+  for (const prefix of prefixes()) if (prefix.test(national)) return true;
+  return false;
+}
+
+const BARE_NATIONAL = /^\d{5,17}$/;
+
+/**
+ * Whether libphonenumber-js, with China as the default region, reads `digits` (five to
+ * seventeen of them, no plus) as exactly that Chinese national number — E.164 +86 and
+ * the digits, no extension, no carrier code — whatever their shape. It does unless it
+ * strips one of the prefixes above, or the digits start with China's calling code 86
+ * (then it may read an international number typed without its plus). Foreign numbers
+ * typed without their plus are read this way first, and a parse allocates kilobytes:
+ * only their second reading, with a plus, needs the library.
+ */
+export function isPlainCnNational(digits: string, region: string): boolean {
+  return region === 'CN' && BARE_NATIONAL.test(digits) && !digits.startsWith('86') && !hasStrippedPrefix(digits);
 }

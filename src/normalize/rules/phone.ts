@@ -4,7 +4,7 @@ import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } fro
 import { cleanText } from '../text/fold.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { isValidNumber, numberType } from '../phone/number-type.js';
-import { plainCnMobile } from '../phone/plain-cn-mobile.js';
+import { isPlainCnNational, plainCnMobile } from '../phone/plain-cn-mobile.js';
 
 const FIELD = 'phone';
 /** A longer cell is a paragraph, not phone numbers. */
@@ -63,35 +63,43 @@ interface Reading {
   ext: string | undefined;
 }
 
+/** What the normalizer uses of a parse: numbering plan (the country, or the calling code when that is all there is), national number, E.164, extension. */
+interface Parse {
+  plan: string;
+  nationalNumber: string;
+  e164: string;
+  ext: string | undefined;
+}
+
 /**
  * libphonenumber-js's parse. It reports unparseable input by throwing a ParseError and
  * catching it itself; the stack trace each of those captures is wasted, so none is taken.
  */
-function parseQuietly(digits: string, region?: CountryCode): PhoneNumber | undefined {
+function parseQuietly(digits: string, region?: CountryCode): Parse | undefined {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parsePhoneNumberFromString(digits, region);
+    const parsed: PhoneNumber | undefined = parsePhoneNumberFromString(digits, region);
+    return parsed && { plan: parsed.country ?? parsed.countryCallingCode, nationalNumber: parsed.nationalNumber, e164: parsed.number, ext: parsed.ext };
   } finally {
     Error.stackTraceLimit = limit;
   }
 }
 
 function readWithLibrary(digits: string, region: CountryCode): Reading | null {
-  let parsed = parseQuietly(digits, region);
-  let valid = !!parsed && isValidNumber(parsed.country ?? parsed.countryCallingCode, parsed.nationalNumber);
+  let parsed = isPlainCnNational(digits, region) ? { plan: 'CN', nationalNumber: digits, e164: '+86' + digits, ext: undefined } : parseQuietly(digits, region);
+  let valid = !!parsed && isValidNumber(parsed.plan, parsed.nationalNumber);
   // A foreign number typed without its plus (16176018653, 447932084070) is read as international when that is valid
   // (never one starting with 0: no calling code does, and the library reads no number there).
   if (parsed && !valid && !digits.startsWith('+') && !digits.startsWith('0')) {
     const international = parseQuietly('+' + digits);
-    if (international && isValidNumber(international.country ?? international.countryCallingCode, international.nationalNumber)) {
+    if (international && isValidNumber(international.plan, international.nationalNumber)) {
       parsed = international;
       valid = true;
     }
   }
   if (!parsed) return null;
-  const type = numberType(parsed.country ?? parsed.countryCallingCode, parsed.nationalNumber);
-  return { e164: parsed.number, nationalNumber: parsed.nationalNumber, type, valid, ext: parsed.ext };
+  return { e164: parsed.e164, nationalNumber: parsed.nationalNumber, type: numberType(parsed.plan, parsed.nationalNumber), valid, ext: parsed.ext };
 }
 
 /** Readings of everything but plain mobiles, per default region: switchboard numbers recur, and each costs tens of µs. */
