@@ -68,9 +68,14 @@ export async function normalizeStageParallel(state: PipelineState, opts: Pipelin
           send();
         });
         worker.once('error', reject);
+        // A worker that dies without an error event (killed, out of memory) must not leave the stage waiting forever.
+        worker.once('exit', (code) => reject(new Error(`a normalize worker stopped early (exit code ${code})`)));
         for (let k = 0; k < IN_FLIGHT; k++) send();
       }),
   );
+  const allDone = Promise.all(workersDone);
+  // Awaited after the main thread's own share; until then a worker's failure must not count as unhandled.
+  allDone.catch(() => {});
   try {
     for (let start = take(); start !== null; start = take()) {
       const end = Math.min(records.length, start + CHUNK);
@@ -79,7 +84,7 @@ export async function normalizeStageParallel(state: PipelineState, opts: Pipelin
       // Let the workers' finished chunks in, and hand them new ones.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await Promise.all(workersDone);
+    await allDone;
   } finally {
     for (const worker of workers) void worker.terminate();
   }
