@@ -45,12 +45,26 @@ export function canonicalStreet(s: string): string | null {
   return words.join(' ');
 }
 
+/** The comma-separated pieces of the line being parsed, trimmed, empty ones left out (one list, reused: this runs for every address). */
+const segments: string[] = [];
+
+function splitSegments(text: string): void {
+  segments.length = 0;
+  for (let from = 0; ; ) {
+    const comma = text.indexOf(',', from);
+    const piece = (comma < 0 ? text.slice(from) : text.slice(from, comma)).trim();
+    if (piece) segments.push(piece);
+    if (comma < 0) return;
+    from = comma + 1;
+  }
+}
+
 /**
  * A Latin-script address from a street line ("3/27 Tullaroop Street",
  * "Unit 4, 12 King St, Richmond VIC 3121") plus separate columns, which win.
  */
-export function parseLatinAddress(line: string, cols: { number?: string; suburb?: string; state?: string; postcode?: string }): LatinAddress {
-  const segments = foldLatin(line).split(',').map((x) => x.trim()).filter(Boolean);
+export function parseLatinAddress(line: string, colNumber?: string, colSuburb?: string, colState?: string, colPostcode?: string): LatinAddress {
+  splitSegments(foldLatin(line));
   let first = segments.shift() ?? '';
   let unit: string | null = null;
   let number: string | null = null;
@@ -78,14 +92,14 @@ export function parseLatinAddress(line: string, cols: { number?: string; suburb?
   }
   const words = locality.split(' ').filter(Boolean);
   if (words.length && STATES[words[words.length - 1]]) state = STATES[words.pop()!];
-  const colNumber = cols.number ? foldLatin(cols.number) : '';
-  const colState = cols.state ? foldLatin(cols.state) : '';
+  const numberFolded = colNumber ? foldLatin(colNumber) : '';
+  const stateFolded = colState ? foldLatin(colState) : '';
   return {
     street: canonicalStreet(first),
-    number: colNumber || number,
+    number: numberFolded || number,
     unit,
-    suburb: (cols.suburb ? foldLatin(cols.suburb) : '') || words.join(' ') || null,
-    state: colState ? (STATES[colState] ?? colState) : state,
-    postcode: cols.postcode?.replace(WHITESPACE, '') || postcode?.replace(WHITESPACE, '') || null,
+    suburb: (colSuburb ? foldLatin(colSuburb) : '') || words.join(' ') || null,
+    state: stateFolded ? (STATES[stateFolded] ?? stateFolded) : state,
+    postcode: colPostcode?.replace(WHITESPACE, '') || postcode?.replace(WHITESPACE, '') || null,
   };
 }

@@ -160,12 +160,24 @@ function chinese(c: Cleaned): Parsed {
   };
 }
 
+/** Scratch list for joining the filled ones of a few strings (reused: this runs for every address). */
+const filled: string[] = [];
+
+/** The non-empty ones of `a`, `b` and `c`, joined with `separator`. */
+function joinFilled(separator: string, a: string | null, b: string | null, c: string | null = null): string {
+  filled.length = 0;
+  if (a) filled.push(a);
+  if (b) filled.push(b);
+  if (c) filled.push(c);
+  return filled.join(separator);
+}
+
 function latin(c: Cleaned): Parsed {
-  const a = parseLatinAddress(c.address, { number: c.street_number, suburb: c.suburb || c.city, state: c.state || c.province, postcode: c.postcode });
+  const a = parseLatinAddress(c.address, c.street_number, c.suburb || c.city, c.state || c.province, c.postcode);
   const line2 = c.address_2 ? foldLatin(c.address_2) : null;
   const issues = a.postcode && !POSTCODE_SHAPE.test(a.postcode) ? LATIN_POSTCODE : NO_ISSUES;
-  const streetLine = [a.unit && a.number ? `${a.unit}/${a.number}` : (a.unit ?? a.number), a.street].filter(Boolean).join(' ');
-  const display = [streetLine, line2, [a.suburb, a.state, a.postcode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const streetLine = joinFilled(' ', a.unit && a.number ? `${a.unit}/${a.number}` : (a.unit ?? a.number), a.street);
+  const display = joinFilled(', ', streetLine, line2, joinFilled(' ', a.suburb, a.state, a.postcode));
   return {
     parts: {
       display: display || null,
@@ -180,7 +192,7 @@ function latin(c: Cleaned): Parsed {
       suburb: a.suburb,
       state: a.state,
       postcode: a.postcode,
-      key: [a.number, a.street, a.suburb, a.postcode].some(Boolean) ? [a.unit ?? '', a.number ?? '', a.street ?? '', a.suburb ?? '', a.postcode ?? ''].join('|') : null,
+      key: a.number || a.street || a.suburb || a.postcode ? [a.unit ?? '', a.number ?? '', a.street ?? '', a.suburb ?? '', a.postcode ?? ''].join('|') : null,
     },
     issues,
   };
