@@ -21,8 +21,9 @@ export class PrefixIndex<T> {
     for (const list of this.byHead.values()) list.sort((a, b) => b[0].length - a[0].length);
   }
 
+  /** Both code units in one 32-bit integer: a small integer to V8 (code units from 0x8000 on made the product a heap number, boxed for every lookup). */
   private static head(s: string, pos: number): number {
-    return s.charCodeAt(pos) * 0x10000 + s.charCodeAt(pos + 1);
+    return (s.charCodeAt(pos) << 16) | s.charCodeAt(pos + 1);
   }
 
   /** The longest key (of at most `maxLength` characters) that `s` has at `pos`, with its value, or null. The pair is shared: do not change it. */
