@@ -2,6 +2,7 @@ import { divisions, MUNICIPALITIES, type Division } from './divisions.js';
 import { digitsForNumerals } from './chinese-numerals.js';
 import { findHouseNumber } from './house-number.js';
 import { unitOf } from './unit.js';
+import { sharedDigits } from '../text/shared-digits.js';
 
 export interface ChineseAddress {
   province: string | null;
@@ -114,7 +115,7 @@ export function parseChineseAddress(text: string, provinceHint?: string, cityHin
   const tail = cut < 0 ? '' : all.slice(cut);
   const unit = tail ? unitOf(tail) : null;
   const house = findHouseNumber(rest);
-  const number = house ? rest.slice(house.start, house.end) : null;
+  const number = house ? sharedDigits(rest, house.start, house.end) : null;
   const street = trimToWords(house ? rest.slice(0, house.start) : rest) || null;
   // What follows the 号 or 弄.
   const after = house ? rest.slice(house.end + 1) : '';

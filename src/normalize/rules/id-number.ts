@@ -2,6 +2,7 @@ import type { Issue, NormalizedIdNumber } from '../../model/record.js';
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanText } from '../text/fold.js';
 import { BoundedCache } from '../bounded-cache.js';
+import { sharedDigits } from '../text/shared-digits.js';
 
 const FIELD = 'id_number';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -90,7 +91,7 @@ export function readIdNumber(raw: string | undefined, birthDate: string | null, 
   const birthDateDiffers = !!birthDate && birthDate !== born;
   const genderDiffers = !!gender && gender !== sex;
   const issues = birthDateDiffers ? (genderDiffers ? MISMATCHES.both : MISMATCHES.birthDate) : genderDiffers ? MISMATCHES.gender : NO_ISSUES;
-  return { parts: { value: id, valid: true, birthDate: born, gender: sex, region: id.slice(0, 6) }, issues };
+  return { parts: { value: id, valid: true, birthDate: born, gender: sex, region: sharedDigits(id, 0, 6) }, issues };
 }
 
 export const idNumberRule: NormalizerRule<string, NormalizedIdNumber | null, { birthDate: string | null; gender: 'M' | 'F' | null }> = {
