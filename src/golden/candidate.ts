@@ -9,6 +9,8 @@ export interface Candidate {
   valid: boolean;
   /** ISO date of the member's last update, or null. */
   updatedAt: string | null;
+  /** That date as a time (Date.parse), -Infinity without one. */
+  updatedTime: number;
   /** Share of the member record's fields that are filled. */
   completeness: number;
 }

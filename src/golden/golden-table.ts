@@ -55,6 +55,10 @@ class MemberCandidate implements Candidate {
     return this.record.updatedAt;
   }
 
+  get updatedTime(): number {
+    return this.table.updatedTimeOf(this.index);
+  }
+
   /** Worked out only for the rules that ask (most_complete), once per record. */
   get completeness(): number {
     return this.table.completenessOf(this.index);
@@ -89,7 +93,9 @@ export class GoldenTable {
   /** Scratch for valuesOf: which decisions a single record holds. */
   private readonly held: Uint8Array;
   private readonly labels: string[] = ['only_value'];
+  /** Per record, worked out when first asked for: completeness (-1 until then), update time (Infinity until then). */
   private readonly completeness: Float64Array;
+  private readonly updatedTime: Float64Array;
   private readonly sourceRank: Map<string, number>;
   private readonly idWidth: number;
   private readonly idPrefix: string;
@@ -133,6 +139,7 @@ export class GoldenTable {
     this.label = new Uint8Array(rows * decisions.length);
     this.held = new Uint8Array(decisions.length);
     this.completeness = new Float64Array(records.length).fill(-1);
+    this.updatedTime = new Float64Array(records.length).fill(Infinity);
     this.sourceRank = new Map((opts.sourcePriority ?? []).map((s, i) => [s, i]));
     this.idWidth = Math.max(6, String(this.size).length);
     this.idPrefix = opts.idPrefix ?? 'G';
@@ -261,6 +268,15 @@ export class GoldenTable {
   completenessOf(i: number): number {
     if (this.completeness[i] < 0) this.completeness[i] = recordCompleteness(this.records[i]);
     return this.completeness[i];
+  }
+
+  /** A member's update date is compared in every decision of its cluster: parsed once. */
+  updatedTimeOf(i: number): number {
+    if (this.updatedTime[i] === Infinity) {
+      const date = this.records[i].updatedAt;
+      this.updatedTime[i] = date ? Date.parse(date) : -Infinity;
+    }
+    return this.updatedTime[i];
   }
 }
 

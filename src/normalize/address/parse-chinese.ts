@@ -2,7 +2,7 @@ import { divisions, MUNICIPALITIES, type Division } from './divisions.js';
 import { digitsForNumerals } from './chinese-numerals.js';
 import { findHouseNumber } from './house-number.js';
 import { unitOf } from './unit.js';
-import { sharedDigits } from '../text/shared-digits.js';
+import { sharedDigits, sharedText } from '../text/shared-strings.js';
 
 export interface ChineseAddress {
   province: string | null;
@@ -116,17 +116,18 @@ export function parseChineseAddress(text: string, provinceHint?: string, cityHin
   const unit = tail ? unitOf(tail) : null;
   const house = findHouseNumber(rest);
   const number = house ? sharedDigits(rest, house.start, house.end) : null;
-  const street = trimToWords(house ? rest.slice(0, house.start) : rest) || null;
+  const street = trimToWords(house ? rest.slice(0, house.start) : rest);
   // What follows the 号 or 弄.
   const after = house ? rest.slice(house.end + 1) : '';
   const result = lastResult;
   result.province = province?.name ?? null;
   result.city = city?.name ?? null;
   result.district = district?.name ?? (named ? (d?.[0] ?? districtHint ?? null) : null);
-  result.street = street;
+  // Records keep these: streets, units and estates recur.
+  result.street = street ? sharedText(street) : null;
   result.number = number;
-  result.unit = unit;
-  result.rest = after || null;
+  result.unit = unit && sharedText(unit);
+  result.rest = after ? sharedText(after) : null;
   result.districtMismatch = districtMismatch;
   return result;
 }

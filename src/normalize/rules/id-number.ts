@@ -2,7 +2,7 @@ import type { Issue, NormalizedIdNumber } from '../../model/record.js';
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanText } from '../text/fold.js';
 import { BoundedCache } from '../bounded-cache.js';
-import { sharedDigits } from '../text/shared-digits.js';
+import { sharedDigits } from '../text/shared-strings.js';
 
 const FIELD = 'id_number';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

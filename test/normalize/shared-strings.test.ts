@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sharedDigits } from '../../src/normalize/text/shared-digits.js';
+import { sharedDigits, sharedText } from '../../src/normalize/text/shared-strings.js';
 
 describe('sharedDigits', () => {
   it('is the slice, shared for small numbers without a leading zero', () => {
@@ -18,5 +18,13 @@ describe('sharedDigits', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('sharedText', () => {
+  it('returns a string equal to its argument, the first one seen for repeats', () => {
+    const a = sharedText('文化路'.slice(0));
+    expect(sharedText(['文', '化', '路'].join(''))).toBe(a);
+    expect(sharedText('人民南路')).toBe('人民南路');
   });
 });
