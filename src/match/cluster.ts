@@ -108,6 +108,7 @@ export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterO
     note(e);
   }
 
+  // Clusters numbered by first member; each array made at its final size (an empty array's first push reserves 17 slots).
   const clusterOf = new Array<number>(n);
   const clusters: number[][] = [];
   const indexOfRoot = new Int32Array(n).fill(-1);
@@ -116,11 +117,12 @@ export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterO
     let c = indexOfRoot[root];
     if (c < 0) {
       c = indexOfRoot[root] = clusters.length;
-      clusters.push([]);
+      clusters.push(new Array<number>(sizeOf(root)));
     }
-    clusters[c].push(i);
     clusterOf[i] = c;
   }
+  const filled = new Int32Array(clusters.length);
+  for (let i = 0; i < n; i++) clusters[clusterOf[i]][filled[clusterOf[i]]++] = i;
   // Refused edges whose ends ended up together anyway need no review.
   return { clusters, clusterOf, scoreOf, refused: refused.filter((e) => clusterOf[e.a] !== clusterOf[e.b]) };
 }
