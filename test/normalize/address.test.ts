@@ -36,6 +36,30 @@ describe('address rule: Chinese', () => {
     });
   });
 
+  it.each([
+    // Streets named after places: the columns say where the address is, and the line's place name is the street's.
+    [{ province: '四川省', city: '成都市', district: '锦江区', address: '天河西路53号28号楼2单元3204室' }, { district: '锦江区', street: '天河西路', number: '53' }],
+    [{ province: '吉林省', city: '吉林市', district: '船营区', address: '东风路64号' }, { district: '船营区', street: '东风路', number: '64' }],
+    [{ province: '江苏省', city: '南京市', district: '玄武区', address: '北京东路1号' }, { city: '南京市', district: '玄武区', street: '北京东路', number: '1' }],
+    [{ province: '江苏省', city: '南京市', district: '高淳区', address: '南京路42号' }, { city: '南京市', district: '高淳区', street: '南京路', number: '42' }],
+    [{ district: '延庆区', address: '南京街7号' }, { city: '北京市', district: '延庆区', street: '南京街', number: '7' }],
+    // A county-level city in the city column is the district.
+    [{ city: '五指山市', address: '南京街312号' }, { province: '海南省', district: '五指山市', street: '南京街', number: '312' }],
+    [{ city: '昆山市', address: '前进路1号' }, { province: '江苏省', city: '苏州市', district: '昆山市', street: '前进路', number: '1' }],
+    // The line may still repeat the columns' places.
+    [{ city: '成都市', district: '锦江区', address: '锦江区天河西路53号' }, { district: '锦江区', street: '天河西路', number: '53' }],
+  ] as [AddressInput, object][])('columns %o: the line keeps its street', (input, parts) => {
+    expect(norm(input).parts).toMatchObject({ country: 'CN', ...parts });
+  });
+
+  it.each([
+    ['广州天河路385号', { city: '广州市', district: null, street: '天河路', number: '385' }],
+    ['广州市天河区天河路385号', { city: '广州市', district: '天河区', street: '天河路', number: '385' }],
+    ['南京路1号', { province: null, city: null, street: '南京路', number: '1' }],
+  ])('%s: a place name before a road word is a street name', (raw, parts) => {
+    expect(line(raw).parts).toMatchObject(parts);
+  });
+
   it('does not guess the province of a district name several cities share', () => {
     // 朝阳区 is in Beijing and in Changchun; it is not the city 朝阳 (Liaoning) either.
     expect(line('朝阳区建国路88号').parts).toMatchObject({ province: null, city: null, district: '朝阳区', street: '建国路', number: '88' });

@@ -16,6 +16,8 @@ export interface ChineseAddress {
   districtMismatch: boolean;
 }
 
+/** A road word (路, 东路, 大街, 大道, 巷, 胡同, 弄): a place name right before one is a street's name (南京路, 天河西路), not the place. */
+const ROAD_WORD = /[东西南北中]?(?:大?路|大?街|大道|巷|胡同|弄)/y;
 const UNIT_START = /\d+\s*(?:号楼|栋|幢|座|号院|单元|室|房)/;
 const SPACE_OR_COMMA = /[\s,，、]/;
 const SPACES_AND_COMMAS = /[\s,，、]/g;
@@ -42,6 +44,20 @@ function pick(candidates: Division[] | undefined, city: Division | null, provinc
     found = d;
   }
   return found;
+}
+
+/** Whether cities the line names include the one of the city column (given as a city, or as districts it may be), or there is none. */
+function namesHintedCity(named: Division[], city: Division | null, cityColumnDistricts: Division[] | undefined): boolean {
+  if (city) return named.includes(city);
+  if (!cityColumnDistricts) return true;
+  for (const d of cityColumnDistricts) if (d.city && named.includes(d.city)) return true;
+  return false;
+}
+
+/** Whether the division name `match` found at `at` is the start of a street name instead. */
+function namesStreet(s: string, at: number, match: string): boolean {
+  ROAD_WORD.lastIndex = at + match.length;
+  return ROAD_WORD.test(s);
 }
 
 /** A Han character or an ASCII word character (\w). */
@@ -73,18 +89,23 @@ export function parseChineseAddress(text: string, provinceHint?: string, cityHin
   let district: Division | null = null;
   let districtMismatch = false;
 
+  // Where a column names a level, the line's start counts as that level only when it names the same place:
+  // otherwise it is a street named after a place (北京东路 in Nanjing, 天河西路 in Chengdu).
   province = provinceHint ? (idx.provinces.get(provinceHint) ?? null) : null;
   const p = idx.prefixes.provinces.longest(s, pos);
-  if (p) {
+  if (p && (!province || p[1] === province) && !namesStreet(s, pos, p[0])) {
     province ??= p[1];
     pos += p[0].length;
   }
   if (cityHint) city = pick(idx.cities.get(cityHint), null, province, 'city');
+  // A county-level city in the city column (五指山市, 昆山市) is a district.
+  const cityColumnDistricts = cityHint && !city && !idx.cities.has(cityHint) ? idx.districts.get(cityHint) : undefined;
   // A municipality's name may repeat as its city ("北京市北京市海淀区").
-  const c = idx.prefixes.cities.longest(s, pos);
+  const line = idx.prefixes.cities.longest(s, pos);
+  const c = line && !namesStreet(s, pos, line[0]) ? line : undefined;
   // "朝阳区…" is Beijing's district, not the city 朝阳(市): a longer district name wins.
   const districtFirst = c && (idx.prefixes.districts.longest(s, pos)?.[0].length ?? 0) > c[0].length;
-  if (c && !districtFirst) {
+  if (c && !districtFirst && namesHintedCity(c[1], city, cityColumnDistricts)) {
     const found = pick(c[1], null, province, 'city') ?? (province ? null : c[1][0]);
     if (found) {
       city ??= found;
@@ -92,15 +113,20 @@ export function parseChineseAddress(text: string, provinceHint?: string, cityHin
     }
   }
   if (!city && province && MUNICIPALITIES.has(province.name)) city = idx.cities.get(province.name)![0];
-  const hintedDistricts = districtHint ? idx.districts.get(districtHint) : undefined;
-  const d = idx.prefixes.districts.longest(s, pos);
+  const districtColumn = districtHint || (cityColumnDistricts ? cityHint : undefined);
+  const hintedDistricts = districtColumn ? idx.districts.get(districtColumn) : undefined;
+  const lineDistrict = idx.prefixes.districts.longest(s, pos);
+  const d = lineDistrict && !namesStreet(s, pos, lineDistrict[0]) ? lineDistrict : undefined;
   const named = hintedDistricts ?? d?.[1];
   if (named) {
     district = pick(named, city, province, 'district');
     if (!district && (city || province) && !anyDistrictWithin(named, city, province)) districtMismatch = true;
     // Without context, take the district only when its name is unique in China.
     if (!district && !city && !province && named.length === 1) district = named[0];
-    if (d && (district || districtMismatch || named.length > 1)) pos += d[0].length;
+    // With a district column, a line that starts with a district's name may be naming a street (天河西路 in 锦江区):
+    // it is read past only when it names the district of the column.
+    const lineNamesDistrict = d && (!hintedDistricts || (district ? d[1].includes(district) : d[1].some((x) => hintedDistricts.includes(x))));
+    if (lineNamesDistrict && (district || districtMismatch || named.length > 1)) pos += d[0].length;
   }
   if (district) {
     city ??= district.city;
@@ -122,7 +148,7 @@ export function parseChineseAddress(text: string, provinceHint?: string, cityHin
   const result = lastResult;
   result.province = province?.name ?? null;
   result.city = city?.name ?? null;
-  result.district = district?.name ?? (named ? (d?.[0] ?? districtHint ?? null) : null);
+  result.district = district?.name ?? (named ? ((hintedDistricts ? districtColumn : d?.[0]) ?? null) : null);
   // Records keep these: streets, units and estates recur.
   result.street = street ? sharedText(street) : null;
   result.number = number;
