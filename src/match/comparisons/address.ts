@@ -53,10 +53,13 @@ const nearlyCompatible = (x: string | null, y: string | null) => x === null || y
  * The whole address as one comparison. Its parts agree together (a household
  * shares district, street, number and unit), so counting each part as
  * independent evidence would let one shared address outvote a different name.
+ * Sharing only the district or suburb is two levels: one side without a street
+ * says nothing against the match, while two different streets there are a move
+ * or a namesake down the road, and estimation weighs them apart.
  */
 export const addressComparison: Comparison = {
   name: 'address',
-  doc: 'Address as a whole: same street, number and unit in the same place; same street and number; same street in the same place; same district/suburb only; else different.',
+  doc: 'Address as a whole: same street, number and unit in the same place; same street and number; same street in the same place; same district/suburb with a street on one side only; same district/suburb, each on another street; else different.',
   present: (f) => f.street !== null || f.locality !== null,
   levels: [
     {
@@ -66,6 +69,11 @@ export const addressComparison: Comparison = {
     },
     { label: 'street_and_number', test: (a, b) => sameOrFuzzy(a.street, b.street) && a.streetNumber !== null && a.streetNumber === b.streetNumber && nearlyCompatible(a.locality, b.locality) },
     { label: 'same_street', test: (a, b) => sameOrFuzzy(a.street, b.street) && nearlyCompatible(a.locality, b.locality) },
-    { label: 'same_locality', test: (a, b) => a.locality !== null && a.locality === b.locality, termFrequencyValue: (f) => f.locality },
+    {
+      label: 'same_locality',
+      test: (a, b) => a.locality !== null && a.locality === b.locality && (a.street === null || b.street === null),
+      termFrequencyValue: (f) => f.locality,
+    },
+    { label: 'same_locality_other_street', test: (a, b) => a.locality !== null && a.locality === b.locality },
   ],
 };
