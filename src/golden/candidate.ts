@@ -16,8 +16,8 @@ export interface Candidate {
 }
 
 export interface RuleContext {
-  /** How many members hold each value. */
-  frequency: Map<string, number>;
+  /** How many of the candidates hold a value. */
+  frequency(value: string): number;
   /** Source name → rank (0 = most trusted). */
   sourceRank: Map<string, number>;
 }

@@ -3,7 +3,7 @@ import { usageError } from '../model/errors.js';
 import type { Candidate, SurvivorshipRule } from './candidate.js';
 import { SURVIVORSHIP_RULES } from './rules/index.js';
 import { ADDRESS_PARTS, GOLDEN_FIELDS, type CandidateSource, type GoldenField } from './golden-fields.js';
-import { rank, type Ranked } from './rank.js';
+import { Ranker } from './rank.js';
 
 export interface GoldenOptions {
   sourcePriority?: readonly string[];
@@ -31,28 +31,39 @@ interface Decision {
   rules?: readonly SurvivorshipRule[];
 }
 
-/** A member's value as survivorship rules see it. */
+/**
+ * A member's value as survivorship rules see it. Reused from decision to
+ * decision (see `candidateAt`): hundreds of thousands of decisions need no
+ * more candidate objects than the largest of them.
+ */
 class MemberCandidate implements Candidate {
-  constructor(
-    readonly value: string,
-    readonly valid: boolean,
-    readonly index: number,
-    /** Which of the member's values this is. */
-    readonly pick: number,
-    private readonly record: NormalizedRecord,
-    private readonly table: GoldenTable,
-  ) {}
+  value = '';
+  valid = false;
+  index = -1;
+  /** Which of the member's values this is. */
+  pick = 0;
+  private record: NormalizedRecord | null = null;
+
+  constructor(private readonly table: GoldenTable) {}
+
+  set(value: string, valid: boolean, index: number, pick: number, record: NormalizedRecord): void {
+    this.value = value;
+    this.valid = valid;
+    this.index = index;
+    this.pick = pick;
+    this.record = record;
+  }
 
   get source(): string {
-    return this.record.source;
+    return this.record!.source;
   }
 
   get row(): number {
-    return this.record.row;
+    return this.record!.row;
   }
 
   get updatedAt(): string | null {
-    return this.record.updatedAt;
+    return this.record!.updatedAt;
   }
 
   get updatedTime(): number {
@@ -96,7 +107,11 @@ export class GoldenTable {
   /** Per record, worked out when first asked for: completeness (-1 until then), update time (Infinity until then). */
   private readonly completeness: Float64Array;
   private readonly updatedTime: Float64Array;
-  private readonly sourceRank: Map<string, number>;
+  private readonly ranker: Ranker<MemberCandidate>;
+  /** Candidates of the decision being made, reused (see MemberCandidate). */
+  private readonly candidates: MemberCandidate[] = [];
+  /** Scratch for decide: how many values each member of the cluster holds. */
+  private readonly counts: number[] = [];
   private readonly idWidth: number;
   private readonly idPrefix: string;
 
@@ -127,12 +142,15 @@ export class GoldenTable {
     this.slots = slots;
     this.decisions = decisions;
     const several = decisions.filter((d) => d.source?.several).map((d) => d.source!);
+    const holdsSeveral = (r: NormalizedRecord) => {
+      for (const source of several) if (source.count(r) > 1) return true;
+      return false;
+    };
     this.row = new Int32Array(this.size);
     let rows = 0;
     for (let c = 0; c < this.size; c++) {
       const members = clusters[c];
-      const decided = members.length > 1 || several.some((source) => source.count(records[members[0]]) > 1);
-      this.row[c] = decided ? rows++ : -1;
+      this.row[c] = members.length > 1 || holdsSeveral(records[members[0]]) ? rows++ : -1;
     }
     this.winner = new Int32Array(rows * decisions.length).fill(-1);
     this.pick = new Int32Array(rows * decisions.length);
@@ -140,7 +158,7 @@ export class GoldenTable {
     this.held = new Uint8Array(decisions.length);
     this.completeness = new Float64Array(records.length).fill(-1);
     this.updatedTime = new Float64Array(records.length).fill(Infinity);
-    this.sourceRank = new Map((opts.sourcePriority ?? []).map((s, i) => [s, i]));
+    this.ranker = new Ranker(new Map((opts.sourcePriority ?? []).map((s, i) => [s, i])));
     this.idWidth = Math.max(6, String(this.size).length);
     this.idPrefix = opts.idPrefix ?? 'G';
 
@@ -154,8 +172,11 @@ export class GoldenTable {
         if (!source) continue;
         const ranked = this.decide(at + d, members, source, rules!);
         if (d === phone && ranked) {
-          const second = ranked.order.find((x) => x.value !== ranked.winner.value && x.valid);
-          if (second) this.choose(at + phone2, second.index, second.pick, this.label[at + d] & ~CONFLICT);
+          const second = this.ranker.runnerUp();
+          if (second >= 0) {
+            const { index, pick } = this.candidates[second];
+            this.choose(at + phone2, index, pick, this.label[at + d] & ~CONFLICT);
+          }
         }
       }
       this.chooseLatest(at + this.latest, members);
@@ -215,30 +236,36 @@ export class GoldenTable {
     return source ? source.count(r) > 0 : d === this.latest && !!r.updatedAt;
   }
 
-  private decide(at: number, members: readonly number[], source: CandidateSource, rules: readonly SurvivorshipRule[]): Ranked<MemberCandidate> | null {
+  /** Decide one field of a cluster; true when its candidates were ranked (the ranker then holds them). */
+  private decide(at: number, members: readonly number[], source: CandidateSource, rules: readonly SurvivorshipRule[]): boolean {
+    const counts = this.counts;
     let total = 0;
     let first = -1;
-    for (const i of members) {
-      const k = source.count(this.records[i]);
-      if (k && first < 0) first = i;
+    for (let m = 0; m < members.length; m++) {
+      const k = (counts[m] = source.count(this.records[members[m]]));
+      if (k && first < 0) first = members[m];
       total += k;
     }
-    if (total === 0) return null;
+    if (total === 0) return false;
     if (total === 1) {
       this.choose(at, first, 0, 0);
-      return null;
+      return false;
     }
-    const candidates: MemberCandidate[] = [];
-    for (const i of members) {
+    let n = 0;
+    for (let m = 0; m < members.length; m++) {
+      const i = members[m];
       const r = this.records[i];
-      const k = source.count(r);
-      for (let pick = 0; pick < k; pick++) {
-        candidates.push(new MemberCandidate(source.value(r, pick), source.valid(r, pick), i, pick, r, this));
-      }
+      for (let pick = 0; pick < counts[m]; pick++) this.candidateAt(n++).set(source.value(r, pick), source.valid(r, pick), i, pick, r);
     }
-    const ranked = rank(candidates, rules, this.sourceRank)!;
-    this.choose(at, ranked.winner.index, ranked.winner.pick, this.labelOf(ranked.rule) | (ranked.distinct > 1 ? CONFLICT : 0));
-    return ranked;
+    const ranker = this.ranker;
+    ranker.rank(this.candidates, n, rules);
+    const winner = this.candidates[ranker.winner];
+    this.choose(at, winner.index, winner.pick, this.labelOf(ranker.rule) | (ranker.distinct > 1 ? CONFLICT : 0));
+    return true;
+  }
+
+  private candidateAt(n: number): MemberCandidate {
+    return (this.candidates[n] ??= new MemberCandidate(this));
   }
 
   /** The latest update among the members. */
@@ -315,6 +342,7 @@ function recordCompleteness(r: NormalizedRecord): number {
 /** Pass-through columns in order of first appearance. */
 function extraColumnsOf(records: readonly NormalizedRecord[]): string[] {
   const seen = new Set<string>();
-  for (const r of records) for (const k of Object.keys(r.extra)) seen.add(k);
+  // for-in, unlike Object.keys, makes no array per record; own keys in the same order.
+  for (const r of records) for (const k in r.extra) seen.add(k);
   return [...seen];
 }

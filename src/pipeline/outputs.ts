@@ -125,8 +125,19 @@ export function qualityInput(
   };
 }
 
-/** Record indices in input-file order, then by row: the order a steward reads the mapping in. */
+/**
+ * Record indices in input-file order, then by row: the order a steward reads
+ * the mapping in. Records normally come in that order already, which one pass
+ * tells; only otherwise are they sorted (a stable sort, so the same order).
+ */
 export function inputOrder(records: readonly { source: string; row: number }[], sourceOrder: readonly string[]): number[] {
   const rank = new Map(sourceOrder.map((s, i) => [s, i]));
-  return records.map((_, i) => i).sort((a, b) => (rank.get(records[a].source) ?? 0) - (rank.get(records[b].source) ?? 0) || records[a].row - records[b].row);
+  const compare = (a: number, b: number) => (rank.get(records[a].source) ?? 0) - (rank.get(records[b].source) ?? 0) || records[a].row - records[b].row;
+  const order: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < records.length; i++) {
+    order.push(i);
+    if (sorted && i > 0) sorted = compare(i - 1, i) <= 0;
+  }
+  return sorted ? order : order.sort(compare);
 }
