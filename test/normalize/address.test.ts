@@ -89,6 +89,13 @@ describe('address rule: Latin', () => {
     [{ address: '3/27 King Street, Richmond VIC 3121' }, { unit: '3', number: '27', street: 'king st', suburb: 'richmond', state: 'vic', postcode: '3121' }],
     [{ address: 'Unit 4, 12 Smith Avenue, Sydney NSW 2000' }, { unit: '4', number: '12', street: 'smith ave', suburb: 'sydney', state: 'nsw', postcode: '2000' }],
     [{ address: '58 Church Drive, London W3 6ZW, United Kingdom' }, { number: '58', street: 'church dr', suburb: 'london', postcode: 'w36zw' }],
+    [{ address: '180 Spring Road, Perth WA 6063, AU' }, { number: '180', street: 'spring rd', suburb: 'perth', state: 'wa', postcode: '6063' }],
+    [{ address: '1015 Queen Street, Boston, MA 02178, United States' }, { number: '1015', street: 'queen st', suburb: 'boston', state: 'ma', postcode: '02178' }],
+    [{ address: '12 Main St, Springfield, IL' }, { street: 'main st', suburb: 'springfield il', state: null }],
+    [{ address: '212 Cedar Street\nEdinburgh EH9 1WJ' }, { number: '212', street: 'cedar st', suburb: 'edinburgh', postcode: 'eh91wj' }],
+    [{ address: 'New York, NY 10015' }, { street: null, number: null, suburb: 'new york', state: 'ny', postcode: '10015' }],
+    [{ address: 'Sydney NSW 2000' }, { street: null, suburb: 'sydney', state: 'nsw', postcode: '2000' }],
+    [{ address: 'Queen Street, 4000' }, { street: 'queen st', suburb: null, postcode: '4000' }],
   ])('%j', (input, parts) => {
     expect(norm(input).parts).toMatchObject({ country: 'other', ...parts });
   });

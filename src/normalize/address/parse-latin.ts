@@ -1,5 +1,5 @@
 import { stripDiacritics } from '../text/fold.js';
-import { STATES, STREET_TYPES } from './street-types.js';
+import { STATES, STREET_TYPES, US_STATE_CODES } from './street-types.js';
 
 export interface LatinAddress {
   street: string | null;
@@ -8,6 +8,8 @@ export interface LatinAddress {
   suburb: string | null;
   state: string | null;
   postcode: string | null;
+  /** The country written after the locality ("usa", "united kingdom"), folded; null when none is. */
+  country: string | null;
 }
 
 const UNIT_PREFIX = /^(?:unit|flat|apt|apartment|suite|ste|u)\b\s*#?\s*(\w+)(?:[,\s]+|$)/;
@@ -15,7 +17,8 @@ const SLASH_UNIT = /^(\w+)\s*\/\s*(\d+\w?)\s+/;
 const LEADING_NUMBER = /^(\d+[a-z]?(?:-\d+[a-z]?)?)\s+/;
 /** Postcodes at the end of a locality: AU/US/EU digits, US ZIP+4, UK and Canadian forms. */
 const TRAILING_POSTCODE = /\s*\b(\d{4,5}(?:-\d{4})?|[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}|[a-z]\d[a-z]\s*\d[a-z]\d)$/;
-const TRAILING_COUNTRY = /\s*\b(?:usa|us|united states(?: of america)?|uk|united kingdom|great britain|england|australia|canada|new zealand|nz|ireland|singapore)$/;
+const TRAILING_COUNTRY = /\s*\b(usa|us|united states(?: of america)?|uk|gb|united kingdom|great britain|england|scotland|wales|australia|au|canada|new zealand|nz|ireland|singapore)$/;
+const ZIP_CODE = /^\d{5}(?:-\d{4})?$/;
 const DOT_OR_HASH = /[.#]/;
 const DOTS_AND_HASHES = /[.#]/g;
 const ANY_DROPPED = /[^\p{L}\p{N}\s,/-]/u;
@@ -59,6 +62,30 @@ function splitSegments(text: string): void {
   }
 }
 
+function lastWord(s: string): string {
+  return s.slice(s.lastIndexOf(' ') + 1);
+}
+
+/** A locality ("richmond vic 3121, australia") split into the town, its postcode, state and country (one object, reused). */
+const place = { locality: '', postcode: null as string | null, state: null as string | null, country: null as string | null };
+
+function readLocality(text: string): typeof place {
+  let locality = text;
+  let m = TRAILING_COUNTRY.exec(locality);
+  place.country = m ? m[1] : null;
+  if (m) locality = locality.slice(0, m.index);
+  place.postcode = null;
+  if ((m = TRAILING_POSTCODE.exec(locality))) {
+    place.postcode = m[1];
+    locality = locality.slice(0, m.index).trim();
+  }
+  const last = lastWord(locality);
+  place.state = STATES[last] ?? (place.postcode && ZIP_CODE.test(place.postcode) && US_STATE_CODES.has(last) ? last : null);
+  if (place.state) locality = locality.slice(0, Math.max(0, locality.length - last.length)).trim();
+  place.locality = locality;
+  return place;
+}
+
 /**
  * A Latin-script address from a street line ("3/27 Tullaroop Street",
  * "Unit 4, 12 King St, Richmond VIC 3121") plus separate columns, which win.
@@ -83,18 +110,20 @@ export function parseLatinAddress(line: string, colNumber?: string, colSuburb?: 
     first = first.slice(m[0].length);
   }
   // What follows the street: "richmond vic 3121".
-  let locality = segments.join(' ').replace(TRAILING_COUNTRY, '');
-  let postcode: string | null = null;
-  let state: string | null = null;
-  if ((m = TRAILING_POSTCODE.exec(locality))) {
-    postcode = m[1];
-    locality = locality.slice(0, m.index).trim();
+  let { locality, postcode, state, country } = readLocality(segments.join(' '));
+  // A line that is only a place ("New York, NY 10015", "Sydney NSW 2000") names no street.
+  if (!number && !unit && !locality && first && !STREET_TYPES[lastWord(first)]) {
+    const whole = readLocality(segments.length ? `${first} ${segments.join(' ')}` : first);
+    if (whole.postcode || whole.state) {
+      ({ locality, postcode, state, country } = whole);
+      first = '';
+    }
   }
   const words = locality.split(' ').filter(Boolean);
-  if (words.length && STATES[words[words.length - 1]]) state = STATES[words.pop()!];
   const numberFolded = colNumber ? foldLatin(colNumber) : '';
   const stateFolded = colState ? foldLatin(colState) : '';
   return {
+    country,
     street: canonicalStreet(first),
     number: numberFolded || number,
     unit,

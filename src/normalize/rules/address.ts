@@ -24,6 +24,8 @@ const WHITESPACE = /\s/g;
 const CN_POSTCODE_SHAPE = /^\d{6}$/;
 const POSTCODE_SHAPE = /^[a-z0-9-]{3,10}$/i;
 const CHINA = /^(?:cn|china|中国)$/i;
+const LINE_BREAK = /[\r\n]/;
+const LINE_BREAKS = /\s*[\r\n]+\s*/g;
 const EMPTY: NormalizedAddress = { display: null, country: null, province: null, city: null, district: null, street: null, number: null, unit: null, line2: null, suburb: null, state: null, postcode: null, key: null };
 
 type Parsed = Finding<NormalizedAddress>;
@@ -219,6 +221,8 @@ export function readAddress(input: AddressInput): Parsed {
   c.country = clean(v[9]);
   if (c.address && PLACEHOLDER_TEXT.test(c.address) && !beyondStreetLines(v)) return PLACEHOLDER;
   const isChinese = anyHan(v) || CHINA.test(c.country);
+  // A line break in a Latin address ends a line, as a comma does ("12 King St⏎Leeds LS1 4AP"); cleaning made it a space.
+  if (!isChinese && c.address && LINE_BREAK.test(v[0]!)) c.address = clean(v[0]!.replace(LINE_BREAKS, ', '));
   return isChinese ? chinese(c) : latin(c);
 }
 
