@@ -20,7 +20,12 @@ export type SourceOptionsFor = (source: string, path: string) => ReadSourceOptio
  * base name everywhere (mapping.csv, rejects.csv, config), so two inputs with
  * the same base name are refused (exit 2) before anything is read.
  */
-export async function importFiles(paths: readonly string[], optionsFor: SourceOptionsFor = () => ({})): Promise<ImportResult> {
+export async function importFiles(
+  paths: readonly string[],
+  optionsFor: SourceOptionsFor = () => ({}),
+  /** Sees each record as soon as it is read (the next stage can start before the last file is read). */
+  onRecord?: (record: SourceRecord) => void,
+): Promise<ImportResult> {
   if (paths.length === 0) throw usageError('no input files', 'Name one or more CSV exports.');
   const pathOf = new Map<string, string>();
   for (const path of paths) {
@@ -40,7 +45,10 @@ export async function importFiles(paths: readonly string[], optionsFor: SourceOp
     const summary = await readSource(
       path,
       optionsFor(basename(path), path),
-      (r) => result.records.push(r),
+      (r) => {
+        result.records.push(r);
+        onRecord?.(r);
+      },
       (r) => result.rejects.push(r),
     );
     result.sources.push(summary);

@@ -95,6 +95,9 @@ export async function readSource(
     for await (const chunk of stream) {
       bytes += (chunk as Buffer).length;
       feed(decoder.write(chunk as Buffer), false);
+      // Parsing is slower than reading, so the next chunk is usually buffered and the loop would never give the event
+      // loop a turn: let other work in (worker threads normalizing the records already read, progress) between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     feed(decoder.end(), true);
   } catch (err) {

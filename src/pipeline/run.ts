@@ -4,6 +4,7 @@ import { importFiles } from '../io/import-files.js';
 import { normalizeRecord } from '../normalize/normalize-record.js';
 import { matchRecords, type MatchOptions } from '../match/index.js';
 import type { ProgressSink } from './progress.js';
+import type { SourceRecord } from '../model/record.js';
 import type { PipelineState } from './state.js';
 
 export interface PipelineOptions {
@@ -18,8 +19,8 @@ export interface PipelineOptions {
   progress: ProgressSink;
 }
 
-/** Stage 1: read every file into records, keeping lineage, and account for every row. */
-export async function importStage(paths: string[], opts: PipelineOptions): Promise<PipelineState> {
+/** Stage 1: read every file into records, keeping lineage, and account for every row; `onRecord` sees each record as it is read. */
+export async function importStage(paths: string[], opts: PipelineOptions, onRecord?: (record: SourceRecord) => void): Promise<PipelineState> {
   opts.progress.start('import');
   const result = await importFiles(paths, (source) => {
     const sc = opts.config.sources?.[source] ?? {};
@@ -28,7 +29,7 @@ export async function importStage(paths: string[], opts: PipelineOptions): Promi
       delimiter: opts.delimiter ?? sc.delimiter,
       columns: sc.columns,
     };
-  });
+  }, onRecord);
   opts.progress.end(`${result.records.length.toLocaleString('en')} records, ${result.rejects.length} rejected, from ${paths.length} files`);
   return {
     sources: result.sources.map((s) => ({ ...s })),

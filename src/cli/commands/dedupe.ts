@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { addInputOptions } from '../main.js';
 import { resolveOptions, type InputFlags } from '../context.js';
-import { dedupeStage, importStage } from '../../pipeline/run.js';
-import { normalizeStageParallel } from '../../pipeline/normalize-parallel.js';
+import { dedupeStage } from '../../pipeline/run.js';
+import { importAndNormalize, normalizeStageParallel } from '../../pipeline/normalize-parallel.js';
 import { readStateFromStdin, writeStateToStdout } from '../stdio.js';
 import { usageError } from '../../model/errors.js';
 import { exportState, type ExportFlags } from '../export-state.js';
@@ -32,8 +32,8 @@ export function registerDedupe(program: Command): Command {
     if (!flags.stdin && !files.length) throw usageError('no input files', 'Example: crmclean dedupe sales.csv service.csv --out out/');
     if (!flags.stdin && !flags.out) throw usageError('--out <dir> is required', 'Example: crmclean dedupe sales.csv service.csv --out out/');
     const opts = await resolveOptions(flags);
-    const read = flags.stdin ? await readStateFromStdin() : await importStage(files, opts);
-    const state = read.normalized ? read : await normalizeStageParallel(read, opts);
+    const read = flags.stdin ? await readStateFromStdin() : null;
+    const state = read === null ? await importAndNormalize(files, opts) : read.normalized ? read : await normalizeStageParallel(read, opts);
     const deduped = dedupeStage(state, opts, await loadMatchInputs(flags, state));
     if (flags.out) await exportState(deduped, opts, flags);
     else await writeStateToStdout(deduped);

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { addInputOptions } from '../main.js';
 import { resolveOptions, type InputFlags } from '../context.js';
-import { importStage } from '../../pipeline/run.js';
-import { normalizeStageParallel } from '../../pipeline/normalize-parallel.js';
+import { importAndNormalize, normalizeStageParallel } from '../../pipeline/normalize-parallel.js';
 import { readStateFromStdin, writeStateToStdout } from '../stdio.js';
 import { explainNormalization } from '../explain-normalization.js';
 
@@ -25,8 +24,7 @@ export function registerNormalize(program: Command): Command {
     .option('-q, --quiet', 'no progress on stderr');
   addInputOptions(cmd).action(async (files: string[], flags: NormalizeFlags) => {
     const opts = await resolveOptions(flags);
-    const imported = files.length ? await importStage(files, opts) : await readStateFromStdin();
-    const state = await normalizeStageParallel(imported, opts);
+    const state = files.length ? await importAndNormalize(files, opts) : await normalizeStageParallel(await readStateFromStdin(), opts);
     if (flags.explain !== undefined) {
       const n = flags.explain === true ? 10 : Number(flags.explain);
       process.stdout.write(explainNormalization(state.normalized!, { sample: Number.isFinite(n) && n > 0 ? n : 10, mask: !flags.unmask }));
