@@ -1,4 +1,4 @@
-import type { CanonicalField } from '../model/fields.js';
+import { CANONICAL_FIELDS, type CanonicalField } from '../model/fields.js';
 import type { Issue, NormalizedAddress, NormalizedIdNumber, NormalizedName, NormalizedPhone, NormalizedRecord, SourceRecord } from '../model/record.js';
 
 /**
@@ -181,14 +181,23 @@ export function unpackRecords(packed: Packed, sources: readonly SourceRecord[]):
   });
 }
 
+/** Canonical field → its position in CANONICAL_FIELDS: a field travels as that number, not as its name. */
+const FIELD_NUMBER = new Map<string, number>(CANONICAL_FIELDS.map((f, i) => [f, i]));
+
 /** The raw field values of source records, for the trip to a worker (normalizing needs nothing else). */
 export function packFields(records: readonly SourceRecord[]): Packed {
   const p = new Packer();
   for (const r of records) {
-    const entries = Object.entries(r.fields).filter((e): e is [string, string] => e[1] !== undefined);
-    p.int(entries.length);
-    for (const [field, value] of entries) {
-      p.str(field);
+    // Only canonical fields are read by normalizeRecord; anything else (no importer makes it) stays behind.
+    const fields = r.fields as Record<string, string | undefined>;
+    let count = 0;
+    for (const field in fields) if (fields[field] !== undefined && FIELD_NUMBER.has(field)) count++;
+    p.int(count);
+    for (const field in fields) {
+      const value = fields[field];
+      const number = FIELD_NUMBER.get(field);
+      if (value === undefined || number === undefined) continue;
+      p.int(number);
       p.str(value);
     }
   }
@@ -201,7 +210,7 @@ export function unpackFields(packed: Packed): SourceRecord[] {
   const records: SourceRecord[] = [];
   while (u.more) {
     const fields: Partial<Record<CanonicalField, string>> = {};
-    for (let count = u.int(); count > 0; count--) fields[u.str<CanonicalField>()] = u.str<string>();
+    for (let count = u.int(); count > 0; count--) fields[CANONICAL_FIELDS[u.int()]] = u.str<string>();
     records.push({ source: '', row: 0, line: 0, fields, extra: {} });
   }
   return records;
