@@ -68,16 +68,18 @@ export function normalizeRecord(rec: SourceRecord, options: NormalizeOptions): N
   const { birth, event } = dateReaders(options);
   found.length = 0;
 
+  // The address columns are fields of the same names. The address is read first, for the country its phone
+  // numbers are dialled in; its issues still come last.
+  const addressFinding = readAddress(f);
   const name = collect(readName(f.name, f.given_name, f.surname));
   const company = collect(readCompanyName(f.company));
-  const phones = collect(readPhones(phoneCell(f.phone, f.phone2), options.defaultRegion));
+  const phones = collect(readPhones(phoneCell(f.phone, f.phone2), options.defaultRegion, addressFinding.country));
   const email = collect(readEmail(f.email));
   const gender = collect(readGender(f.gender));
   const birthDate = collect(birth(f.birth_date));
   const idNumber = collect(readIdNumber(f.id_number, birthDate, gender));
   const updatedAt = collect(event(f.updated_at));
-  // The address columns are fields of the same names.
-  const address = collect(readAddress(f));
+  const address = collect(addressFinding);
 
   return {
     source: rec.source,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addressRule, type AddressInput } from '../../src/normalize/rules/address.js';
+import { addressRule, readAddress, type AddressInput } from '../../src/normalize/rules/address.js';
 import { chineseToNumber } from '../../src/normalize/address/chinese-numerals.js';
 
 const norm = (input: AddressInput) => addressRule.normalize(input, {});
@@ -121,5 +121,25 @@ describe('address rule: placeholders and absurd values', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('address rule: the country an address says it is in', () => {
+  it.each([
+    [{ address: '1015 Queen Street, Boston, MA 02178' }, 'US'],
+    [{ address: '2196 York Avenue, Seattle, WA 98197' }, 'US'],
+    [{ address: '7 Park Close, Perth WA 6063' }, 'AU'],
+    [{ address: '180 Spring Road, Adelaide SA 5118' }, 'AU'],
+    [{ address: '212 Cedar Street, Edinburgh EH9 1WJ' }, 'GB'],
+    [{ address: '12 King St, Toronto M5V 2T6' }, 'CA'],
+    [{ address: '58 Church Drive, London, United Kingdom' }, 'GB'],
+    [{ address: '3 Elm Rd, Springfield', country: 'Australia' }, 'AU'],
+    [{ address: '2174 George Road', city: 'Seattle', state: 'WA' }, null],
+    [{ address: '12 King St, Springfield' }, null],
+    [{ address: '北京市海淀区中关村大街27号' }, 'CN'],
+    [{ address: '12 Nanjing Rd', country: 'China' }, 'CN'],
+    [{ address: '无' }, null],
+  ] as [AddressInput, string | null][])('%j → %s', (input, country) => {
+    expect(readAddress(input).country).toBe(country);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { looksFake, phoneRule } from '../../src/normalize/rules/phone.js';
+import type { CountryCode } from 'libphonenumber-js';
+import { looksFake, phoneRule, readPhones } from '../../src/normalize/rules/phone.js';
 
 const norm = (s: string, defaultRegion: 'CN' | 'AU' = 'CN') => phoneRule.normalize(s, { defaultRegion });
 
@@ -30,6 +31,50 @@ const INVALID: [string, string][] = [
   ['1391287346', 'phone.invalid'],
   ['please call my assistant after five on weekdays, or write to the office. '.repeat(4), 'phone.too_long'],
 ];
+
+// Read in the country of the record's address (default region CN): cell, address country → E.164 numbers, all valid, no issue.
+const IN_ADDRESS_COUNTRY: [string, CountryCode | null, string[]][] = [
+  ['415-234-5678', 'US', ['+14152345678']],
+  ['(212) 875-3959', 'US', ['+12128753959']],
+  ['0426 063 215', 'AU', ['+61426063215']],
+  ['(02) 9374 4000', 'AU', ['+61293744000']],
+  ['07843 062421', 'GB', ['+447843062421']],
+  ['0426 063 215 / +1 415 234 5678', 'AU', ['+61426063215', '+14152345678']],
+  // A country code wins over the address.
+  ['+44 7843 062421', 'US', ['+447843062421']],
+  ['0044 7843 062421', 'AU', ['+447843062421']],
+  // Not valid in the address's country: the default region reads it.
+  ['13912873460', 'US', ['+8613912873460']],
+  ['139 1287 3460', 'GB', ['+8613912873460']],
+  ['010-62581937', 'AU', ['+861062581937']],
+  // Chinese addresses, and addresses that name no country, leave the default region alone.
+  ['13912873460', 'CN', ['+8613912873460']],
+  ['010-62581937', 'CN', ['+861062581937']],
+  ['+86 139-1287-3460', null, ['+8613912873460']],
+];
+
+// Still not valid, in the address's country or the default region: cell, address country → issue.
+const INVALID_IN_ADDRESS_COUNTRY: [string, CountryCode | null, string][] = [
+  ['415-234-567', 'US', 'phone.invalid'],
+  ['0426 063 21', 'AU', 'phone.invalid'],
+  ['617-425-0469', null, 'phone.invalid'],
+  ['617-425-0469', 'AU', 'phone.invalid'],
+  ['0426 063 215', 'CN', 'phone.invalid'],
+  ['0412 345 678', 'AU', 'phone.placeholder'],
+];
+
+describe('phone rule: numbers without a country code, in the country of the address', () => {
+  it.each(IN_ADDRESS_COUNTRY)('%s in %s → %j', (cell, country, e164) => {
+    const r = readPhones(cell, 'CN', country);
+    expect(r.parts.map((p) => p.e164)).toEqual(e164);
+    expect(r.parts.every((p) => p.valid && !p.fake)).toBe(true);
+    expect(r.issues).toEqual([]);
+  });
+
+  it.each(INVALID_IN_ADDRESS_COUNTRY)('%s in %s → %s', (cell, country, code) => {
+    expect(readPhones(cell, 'CN', country).issues.map((i) => i.code)).toContain(code);
+  });
+});
 
 describe('phone rule', () => {
   it.each(VALID)('%s → %j', (cell, e164, type) => {

@@ -4,6 +4,8 @@ import { cleanText, hasHan } from '../text/fold.js';
 import { toSimplified } from '../text/simplified.js';
 import { parseChineseAddress } from '../address/parse-chinese.js';
 import { foldLatin, parseLatinAddress } from '../address/parse-latin.js';
+import { countryOfName, latinAddressCountry } from '../address/country.js';
+import type { CountryCode } from 'libphonenumber-js';
 
 export interface AddressInput {
   address?: string;
@@ -28,9 +30,14 @@ const LINE_BREAK = /[\r\n]/;
 const LINE_BREAKS = /\s*[\r\n]+\s*/g;
 const EMPTY: NormalizedAddress = { display: null, country: null, province: null, city: null, district: null, street: null, number: null, unit: null, line2: null, suburb: null, state: null, postcode: null, key: null };
 
-type Parsed = Finding<NormalizedAddress>;
-const NONE: Parsed = { parts: EMPTY, issues: NO_ISSUES };
-const PLACEHOLDER: Parsed = { parts: EMPTY, issues: sharedIssues(issue('address', 'address.placeholder', 'a placeholder, not an address')) };
+/** The address and, when it says so plainly, its country (for reading phone numbers written without a country code). */
+export interface AddressFinding extends Finding<NormalizedAddress> {
+  country: CountryCode | null;
+}
+
+type Parsed = AddressFinding;
+const NONE: Parsed = { parts: EMPTY, issues: NO_ISSUES, country: null };
+const PLACEHOLDER: Parsed = { parts: EMPTY, issues: sharedIssues(issue('address', 'address.placeholder', 'a placeholder, not an address')), country: null };
 const [DISTRICT_NOT_IN_CITY, UNKNOWN_REGION, CN_POSTCODE] = sharedIssues(
   issue('address', 'address.district_not_in_city', 'the district does not belong to the city or province given'),
   issue('address', 'address.unknown_region', 'no province, city or district recognised'),
@@ -159,6 +166,7 @@ function chinese(c: Cleaned): Parsed {
       key: (a.district ?? a.city) || a.street || number || a.unit ? chineseKey(a.district ?? a.city ?? '', a.street ?? '', number ?? '', a.unit ?? '') : null,
     },
     issues,
+    country: 'CN',
   };
 }
 
@@ -197,6 +205,7 @@ function latin(c: Cleaned): Parsed {
       key: a.number || a.street || a.suburb || a.postcode ? [a.unit ?? '', a.number ?? '', a.street ?? '', a.suburb ?? '', a.postcode ?? ''].join('|') : null,
     },
     issues,
+    country: (c.country && countryOfName(foldLatin(c.country))) || latinAddressCountry(a.country, a.state, a.postcode),
   };
 }
 
@@ -205,7 +214,7 @@ export function readAddress(input: AddressInput): Parsed {
   const v = gather(input);
   const length = rawAddressLength(v);
   if (!length) return NONE;
-  if (length > MAX_CHARS) return { parts: EMPTY, issues: [issue('address', 'address.too_long', `an address of ${length} characters`)] };
+  if (length > MAX_CHARS) return { parts: EMPTY, issues: [issue('address', 'address.too_long', `an address of ${length} characters`)], country: null };
   // No cache of whole addresses: they are nearly unique (on synthetic exports with 30% duplicate customers,
   // 18% of lookups hit), and storing every miss cost more than the hits saved.
   const c = cleaned;

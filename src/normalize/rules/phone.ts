@@ -129,8 +129,20 @@ function read(digits: string, region: CountryCode): Reading | null {
 const found: NormalizedPhone[] = [];
 const codes: Code[] = [];
 
+/**
+ * The reading of `digits` in the country the record's address is in, when that is another country and the number
+ * is valid there (a US customer's 415-555-0134, an Australian's 0412 345 678), else in the default region.
+ */
+function readInCountry(digits: string, region: CountryCode, addressCountry: CountryCode | null): Reading | null {
+  if (addressCountry && addressCountry !== region && digits[0] !== '+') {
+    const local = read(digits, addressCountry);
+    if (local?.valid) return local;
+  }
+  return read(digits, region);
+}
+
 /** The number in `piece`, or null; its issue code, if it has one, goes to `codes`. */
-function parseOne(piece: string, region: CountryCode): NormalizedPhone | null {
+function parseOne(piece: string, region: CountryCode, addressCountry: CountryCode | null): NormalizedPhone | null {
   const ext = EXTENSION_MARK.test(piece) ? EXTENSION.exec(piece) : null;
   const body = ext ? piece.slice(0, ext.index) : piece;
   // 0086 / 86 prefixes that libphonenumber reads only with a plus.
@@ -143,7 +155,7 @@ function parseOne(piece: string, region: CountryCode): NormalizedPhone | null {
   }
   // `digits` holds digits and pluses only.
   const plain = digits.includes('+') ? digits.replace(NOT_DIGIT, '') : digits;
-  const parsed = read(digits, region);
+  const parsed = readInCountry(digits, region, addressCountry);
   const national = parsed?.nationalNumber ?? plain;
   const fake = looksFake(national) || looksFake(plain);
   if (fake) codes.push('placeholder');
@@ -165,16 +177,16 @@ function hasNumber(phones: NormalizedPhone[], e164: string): boolean {
   return false;
 }
 
-function addPiece(piece: string, region: CountryCode): void {
+function addPiece(piece: string, region: CountryCode, addressCountry: CountryCode | null): void {
   if (!DIGIT.test(piece)) return;
-  const phone = parseOne(piece.trim(), region);
+  const phone = parseOne(piece.trim(), region, addressCountry);
   if (phone && !hasNumber(found, phone.e164)) found.push(phone);
 }
 
-function addPart(part: string, region: CountryCode): void {
+function addPart(part: string, region: CountryCode, addressCountry: CountryCode | null): void {
   // A run of digits and spaces with no separator may still hold two mobiles ("13812345678 13987654321").
-  if (SEVERAL_MOBILES.test(part)) for (const piece of part.trim().split(/\s+/)) addPiece(piece, region);
-  else addPiece(part, region);
+  if (SEVERAL_MOBILES.test(part)) for (const piece of part.trim().split(/\s+/)) addPiece(piece, region, addressCountry);
+  else addPiece(part, region, addressCountry);
 }
 
 const INVALID = issue(FIELD, 'phone.invalid', 'not a valid phone number');
@@ -196,16 +208,20 @@ function issuesOf(cellCodes: Code[]): Finding<NormalizedPhone[]>['issues'] {
   return both ? ISSUES.placeholderThenInvalid : ISSUES.placeholder;
 }
 
-/** The phone cell (one or more numbers) as a finding. */
-export function readPhones(raw: string, region: CountryCode): Finding<NormalizedPhone[]> {
+/**
+ * The phone cell (one or more numbers) as a finding. Numbers without a country code are read in
+ * `addressCountry` (the country the record's address is in, when it says) if they are valid there,
+ * else in the default `region`.
+ */
+export function readPhones(raw: string, region: CountryCode, addressCountry: CountryCode | null = null): Finding<NormalizedPhone[]> {
   if (!raw || raw.trim() === '') return NONE;
   if (raw.length > MAX_CELL) return { parts: NONE.parts, issues: [issue(FIELD, 'phone.too_long', `phone cell holds ${raw.length} characters of text`)] };
   found.length = 0;
   codes.length = 0;
   const text = cleanText(raw);
   // Most cells hold one number: no array of parts for them.
-  if (!SEPARATORS.test(text)) addPart(text, region);
-  else for (const part of text.split(SEPARATORS)) addPart(part, region);
+  if (!SEPARATORS.test(text)) addPart(text, region, addressCountry);
+  else for (const part of text.split(SEPARATORS)) addPart(part, region, addressCountry);
   // One number (most cells) goes into an array literal: V8 allocates those long-lived arrays straight in the old
   // generation, where slice()'s copies are copied again by every young-generation collection they live through.
   const parts = found.length === 1 ? [found[0]] : found.length ? found.slice() : NONE.parts;
@@ -214,7 +230,7 @@ export function readPhones(raw: string, region: CountryCode): Finding<Normalized
 
 export const phoneRule: NormalizerRule<string, NormalizedPhone[], { defaultRegion: CountryCode }> = {
   id: 'phone',
-  doc: 'Phone numbers to E.164 with libphonenumber-js (default region for numbers without a country code); +86 / 0086 / 86 prefixes, dashes, brackets, full-width digits and extensions (转, ext, x) accepted; several numbers in one cell are split; made-up numbers are kept but marked fake.',
+  doc: 'Phone numbers to E.164 with libphonenumber-js (numbers without a country code: the country of the record\'s address when it names one and the number is valid there, else the default region); +86 / 0086 / 86 prefixes, dashes, brackets, full-width digits and extensions (转, ext, x) accepted; several numbers in one cell are split; made-up numbers are kept but marked fake.',
   codes: {
     'phone.invalid': 'Not a valid phone number for its region.',
     'phone.placeholder': 'A made-up number (13800138000, all one digit, a run such as 12345678): counts as missing.',
