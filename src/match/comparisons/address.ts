@@ -55,12 +55,14 @@ const nearlyCompatible = (x: string | null, y: string | null) => x === null || y
  * independent evidence would let one shared address outvote a different name.
  * Sharing only the district or suburb is two levels: one side without a street
  * says nothing against the match, while two different streets there are a move
- * or a namesake down the road, and estimation weighs them apart.
+ * or a namesake down the road, and estimation weighs them apart. A record that
+ * names only its city (a mailing list's "长沙市") agrees with an address in that
+ * city and disagrees with one in another.
  */
 export const addressComparison: Comparison = {
   name: 'address',
-  doc: 'Address as a whole: same street, number and unit in the same place; same street and number; same street in the same place; same district/suburb with a street on one side only; same district/suburb, each on another street; else different.',
-  present: (f) => f.street !== null || f.locality !== null,
+  doc: 'Address as a whole: same street, number and unit in the same place; same street and number; same street in the same place; same district/suburb with a street on one side only; same district/suburb, each on another street; same city where one side names no district; else different.',
+  present: (f) => f.street !== null || f.locality !== null || f.city !== null,
   levels: [
     {
       label: 'exact',
@@ -75,5 +77,10 @@ export const addressComparison: Comparison = {
       termFrequencyValue: (f) => f.locality,
     },
     { label: 'same_locality_other_street', test: (a, b) => a.locality !== null && a.locality === b.locality },
+    {
+      label: 'same_city',
+      test: (a, b) => a.city !== null && a.city === b.city && (a.locality === null || b.locality === null),
+      termFrequencyValue: (f) => f.city,
+    },
   ],
 };
