@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDatasetStreaming, entitiesForRecords } from '../../fixtures/synth/index.js';
@@ -16,6 +17,17 @@ describe('normalization on several threads', () => {
     expect(one.stderr).not.toMatch(/threads/);
     expect(many.stdout.length).toBeGreaterThan(1_000_000);
     expect(many.stdout === one.stdout).toBe(true);
+  });
+
+  it('stops its worker threads and exits with the error when a later file fails while they normalize', () => {
+    const dir = tempDir();
+    const { files } = writeDatasetStreaming(dir, { seed: 6, entities: entitiesForRecords(22_000, 0.3), duplicateRate: 0.3 });
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const r = crm(['dedupe', ...files.map((f) => join(dir, f.name)), empty, '--out', join(dir, 'out'), '--threads', '2']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/empty\.csv: the file is empty/);
+    expect(r.stderr).not.toMatch(/normalize:/);
   });
 
   it('rejects a thread count that is not a positive whole number', () => {
