@@ -33,7 +33,7 @@ export function* reviewCells(records: readonly NormalizedRecord[], review: reado
   const masks = SIDE_BY_SIDE.map(([, , mask]) => {
     if (!opts.mask || !mask) return (s: string) => s;
     const masked = memoize(mask);
-    return (s: string) => s.split(' ').filter(Boolean).map(masked).join(' ');
+    return (s: string) => (s.includes(' ') ? s.split(' ').filter(Boolean).map(masked).join(' ') : s && masked(s));
   });
   for (const p of review) {
     const a = records[p.a];

@@ -5,8 +5,12 @@ import { columnsOfPresent, provenanceEntry } from './build-golden.js';
 
 export interface GoldenCsv {
   columns: string[];
-  /** One row of cells per golden record, in `columns` order. */
-  rows: () => Iterable<CsvCell[]>;
+  /**
+   * One row of cells per golden record, in `columns` order: one array refilled
+   * for each row (read a row before asking for the next), since a million new
+   * arrays would only feed the garbage collector.
+   */
+  rows: () => Iterable<readonly CsvCell[]>;
 }
 
 /**
@@ -42,13 +46,13 @@ export function goldenCsv(table: GoldenTable): GoldenCsv {
     for (const s of same) value = values[s] ?? value;
     return value;
   };
-  const provenanceSlots = keyOrder.filter((s) => slots[s].provenance).map((s) => ({ s, same: named(slots[s].name, true) }));
+  const provenanceSlots = keyOrder.filter((s) => slots[s].provenance).map((s) => ({ s, name: slots[s].name, same: named(slots[s].name, true) }));
   // Most values of a golden record come from one member: its "=source:row" is made once.
   let origin: NormalizedRecord | null = null;
   let originText = '';
   const provenance = (c: number) => {
-    const entries: string[] = [];
-    for (const { s, same } of provenanceSlots) {
+    let text = '';
+    for (const { s, name, same } of provenanceSlots) {
       if (values[s] === null) continue;
       let from = s;
       if (same.length > 1) {
@@ -61,25 +65,31 @@ export function goldenCsv(table: GoldenTable): GoldenCsv {
         origin = r;
         originText = provenanceEntry('', r);
       }
-      entries.push(slots[s].name + originText);
+      text += (text ? ';' : '') + name + originText;
     }
-    return entries.join(';');
+    return text;
   };
 
-  const cells = columns.map((column): ((c: number) => CsvCell) => {
+  // Per column, the slot whose value it shows, or -1 and how the cell is made.
+  const slotOf = new Int32Array(columns.length).fill(-1);
+  const made = columns.map((column, k): ((c: number) => CsvCell) | null => {
     if (column === 'golden_id') return (c) => table.goldenId(c);
     if (column === 'record_count') return (c) => String(table.clusters[c].length);
     if (column === 'sources') return (c) => sourcesOf(table, c);
     if (column === 'provenance') return provenance;
     const same = named(column, false);
-    return same.length === 1 ? () => values[same[0]] : () => lastValue(same);
+    if (same.length > 1) return () => lastValue(same);
+    slotOf[k] = same[0];
+    return null;
   });
   return {
     columns,
     rows: function* () {
+      const cells: CsvCell[] = columns.map(() => null);
       for (let c = 0; c < table.size; c++) {
         table.valuesOf(c, values);
-        yield cells.map((cell) => cell(c));
+        for (let k = 0; k < cells.length; k++) cells[k] = slotOf[k] >= 0 ? values[slotOf[k]] : made[k]!(c);
+        yield cells;
       }
     },
   };

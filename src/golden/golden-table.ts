@@ -197,17 +197,19 @@ export class GoldenTable {
   /** The values of cluster c's golden record, slot by slot (null where it has none), into `values`. */
   valuesOf(c: number, values: (string | null)[]): void {
     const row = this.row[c];
+    const slots = this.slots;
     if (row < 0) {
       const r = this.records[this.clusters[c][0]];
       for (let d = 0; d < this.decisions.length; d++) this.held[d] = this.holds(r, d) ? 1 : 0;
-      this.slots.forEach((slot, s) => (values[s] = this.held[slot.decision] ? slot.read(r, 0) : null));
+      for (let s = 0; s < slots.length; s++) values[s] = this.held[slots[s].decision] ? slots[s].read(r, 0) : null;
       return;
     }
-    this.slots.forEach((slot, s) => {
-      const at = row * this.decisions.length + slot.decision;
+    const base = row * this.decisions.length;
+    for (let s = 0; s < slots.length; s++) {
+      const at = base + slots[s].decision;
       const w = this.winner[at];
-      values[s] = w < 0 ? null : slot.read(this.records[w], this.pick[at]);
-    });
+      values[s] = w < 0 ? null : slots[s].read(this.records[w], this.pick[at]);
+    }
   }
 
   /** The member that supplied slot s of cluster c (where it has a value). */

@@ -11,9 +11,6 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-/** = + - @ tab CR, as character codes (no one-character string per cell). */
-const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
-
 /**
  * OWASP CSV injection defence: a cell starting with = + - @ tab or CR gets a
  * leading apostrophe, so a spreadsheet shows it as text instead of running it.
@@ -22,7 +19,18 @@ const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
  * numbers is what a steward wants anyway. `--no-escape-formulas` turns it off.
  */
 export function neutralizeFormula(cell: string): string {
-  return FORMULA_START.has(cell.charCodeAt(0)) ? `'${cell}` : cell;
+  // = + - @ tab CR, compared as character codes: no one-character string per cell.
+  switch (cell.charCodeAt(0)) {
+    case 0x3d:
+    case 0x2b:
+    case 0x2d:
+    case 0x40:
+    case 0x09:
+    case 0x0d:
+      return `'${cell}`;
+    default:
+      return cell;
+  }
 }
 
 /**
@@ -32,10 +40,18 @@ export function neutralizeFormula(cell: string): string {
  * with csv-stringify because the output stage writes millions of cells and
  * this is the whole of what it needs (a test checks the two agree).
  */
-const NEEDS_QUOTES = /[",\n\r]|^\s|\s$/;
+const QUOTED_CHARACTER = /[",\n\r]/;
+const QUOTE = /"/g;
 
 export function csvCell(s: string): string {
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // The edges are read as character codes: a regular expression anchored at both ends costs more than the cell.
+  return isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)) || QUOTED_CHARACTER.test(s) ? `"${s.replace(QUOTE, '""')}"` : s;
+}
+
+/** What `\s` matches in a regular expression (NaN, past the end of an empty string, is not). */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** A cell as written: quoted and, with `escape`, neutralised; missing cells are empty. */
@@ -121,7 +137,8 @@ const CHUNK_BYTES = 1 << 20;
 
 /**
  * A CSV file made chunk by chunk while it is written, from rows given as cells
- * in column order. Cells are encoded one by one straight into chunks of about
+ * in column order (each row is read before the next is asked for, so `rows`
+ * may refill one array). Cells are encoded one by one straight into chunks of about
  * a megabyte: building each line as a string first, to be copied again when
  * encoded, doubles what the garbage collector sees of a million-line file.
  */

@@ -6,7 +6,7 @@ import type { NormalizedRecord } from '../model/record.js';
 import type { QualityReport } from '../report/schema.js';
 import { renderHtmlReport } from '../report/html.js';
 import { ISSUE_COLUMNS, issueRows } from '../report/issues-csv.js';
-import { REJECT_COLUMNS, csvChunks, csvLineChunks, toCsv } from '../io/csv-output.js';
+import { REJECT_COLUMNS, csvChunks, csvLineChunks, toCsv, type CsvCell } from '../io/csv-output.js';
 import type { FileContent } from '../io/atomic-write.js';
 import type { CrmConfig } from '../config/schema.js';
 import { CrmError } from '../model/errors.js';
@@ -50,9 +50,15 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
   const csv = (rows: Record<string, string>[], columns: readonly string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
   const mappingOrder = inputOrder(records, state.sources.map((s) => s.source));
   const mappingRows = function* () {
+    // One array refilled for every line (csvLineChunks reads a row before asking for the next).
+    const cells: CsvCell[] = ['', 0, '', ''];
     for (const i of mappingOrder) {
       const score = result.scoreOf[i];
-      yield [records[i].source, records[i].row, golden.goldenId(goldenOfCluster[result.clusterOf[i]]), score === null ? '' : score.toFixed(4)];
+      cells[0] = records[i].source;
+      cells[1] = records[i].row;
+      cells[2] = golden.goldenId(goldenOfCluster[result.clusterOf[i]]);
+      cells[3] = score === null ? '' : score.toFixed(4);
+      yield cells;
     }
   };
   progress.end(`${golden.size.toLocaleString('en')} golden records`);

@@ -28,8 +28,18 @@ function maskOnePhone(s: string): string {
   return `${'*'.repeat(n - 4)}${national.slice(-4)}`;
 }
 
+/**
+ * A +86 number whose national number cannot start with a prefix the phone
+ * library strips when parsing (0, or a carrier code 11xxx, 12xxx, 179xx): its
+ * national number is what follows +86, read without parsing (a test checks the
+ * library agrees). Most numbers masked are such normalized Chinese numbers, and
+ * parsing costs far more than the masking.
+ */
+const PLAIN_CHINESE = /^\+86(?:[2-9]|1[3-68-9]|17[0-8])\d{5,10}$/;
+
 function nationalDigits(s: string): string {
   const t = s.trim();
+  if (PLAIN_CHINESE.test(t)) return t.slice(3);
   if (t.startsWith('+') || t.startsWith('00')) {
     const parsed = parsePhoneNumberFromString(t.startsWith('00') ? `+${t.slice(2)}` : t);
     if (parsed) return parsed.nationalNumber;

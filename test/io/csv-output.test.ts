@@ -42,6 +42,16 @@ describe('toCsv', () => {
     );
   });
 
+  it('quotes a cell that starts or ends with any character \\s matches, and no other', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      if (/[",\n\r]/.test(ch)) continue;
+      const space = /\s/.test(ch);
+      const [line] = toCsv([{ a: `x${ch}`, b: `${ch}x` }], ['a', 'b'], { escapeFormulas: false }).split('\n').slice(1);
+      expect(line, `U+${code.toString(16)}`).toBe(space ? `"x${ch}","${ch}x"` : `x${ch},${ch}x`);
+    }
+  });
+
   it('escapeFormulas: false writes cells as they are; bom: true starts with a BOM', () => {
     const csv = toCsv([rows[0]], ['name', 'note'], { escapeFormulas: false, bom: true });
     expect(csv).toBe('\uFEFFname,note\n张伟,=1+1\n');

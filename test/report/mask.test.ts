@@ -18,6 +18,18 @@ describe('maskPhone: first 3 and last 4 digits of the national number', () => {
   ])('%s → %s', (s, m) => expect(maskPhone(s)).toBe(m));
 });
 
+describe('maskPhone on +86 numbers read without parsing', () => {
+  it('masks them as it masks the same number parsed by libphonenumber (written with 00 instead of +)', () => {
+    const digits = (n: number, seed: number) => Array.from({ length: n }, (_, k) => String((seed * 7 + k * 3 + (seed >> k)) % 10)).join('');
+    for (let prefix = 0; prefix < 1000; prefix++) {
+      for (let length = 4; length <= 14; length++) {
+        const national = `${String(prefix).padStart(3, '0')}${digits(length, prefix + length)}`.slice(0, length);
+        expect(maskPhone(`+86${national}`), national).toBe(maskPhone(`0086${national}`));
+      }
+    }
+  });
+});
+
 describe('maskIdNumber', () => {
   it.each([
     ['110101199003071234', '1101**********1234'],
