@@ -5,7 +5,7 @@ import { QUALITY_FIELDS } from './quality-fields.js';
 import { expectedFieldsBySource, importanceWeights } from './completeness.js';
 import { RecordMeasure } from './record-quality.js';
 import { AGE_BUCKETS, DEFAULT_STALE_DAYS, ageBucket } from './freshness.js';
-import { WithinGroupDuplicates, overallDuplicateRate } from './uniqueness.js';
+import { overallDuplicateRate, withinGroupDuplicateRates } from './uniqueness.js';
 import { measureConsistency } from './consistency.js';
 import { isVolumeDrop, volumeChange } from './volume.js';
 import { ownerResolver } from './owners.js';
@@ -72,10 +72,12 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
   const consistency = measureConsistency(records, clusters);
   const owner = ownerResolver(records, input.options.ownerColumn);
 
-  // Overall uniqueness comes from the golden count, so `all` keeps no record list.
-  const all = new GroupTally(false);
-  const bySource = new Map<string, { tally: GroupTally; fields: FieldCounts[] }>();
-  const byOwner = new Map<string, GroupTally>();
+  // Overall uniqueness comes from the golden count; per source and owner from each record's group number.
+  const all = new GroupTally();
+  const bySource = new Map<string, { group: number; tally: GroupTally; fields: FieldCounts[] }>();
+  const byOwner = new Map<string, { group: number; tally: GroupTally }>();
+  const sourceGroup = new Int32Array(records.length);
+  const ownerGroup = new Int32Array(records.length).fill(-1);
   const measure = new RecordMeasure(importance, asOf, staleDays);
   const histogram = AGE_BUCKETS.map(() => 0);
   let stale = 0;
@@ -86,10 +88,11 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
     const q = measure.measure(r, expected.get(r.source)!);
     const c = consistency.compared[i];
     const d = consistency.disagreeing[i];
-    all.add(i, q, c, d);
+    all.add(q, c, d);
     let s = bySource.get(r.source);
-    if (!s) bySource.set(r.source, (s = { tally: new GroupTally(), fields: emptyCounts() }));
-    s.tally.add(i, q, c, d);
+    if (!s) bySource.set(r.source, (s = { group: bySource.size, tally: new GroupTally(), fields: emptyCounts() }));
+    s.tally.add(q, c, d);
+    sourceGroup[i] = s.group;
     for (let x = 0; x < q.states.length; x++) {
       const state = q.states[x];
       if (state === 'absent') continue;
@@ -102,8 +105,9 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
     const o = owner.ownerOf(r);
     if (o !== null) {
       let t = byOwner.get(o);
-      if (!t) byOwner.set(o, (t = new GroupTally()));
-      t.add(i, q, c, d);
+      if (!t) byOwner.set(o, (t = { group: byOwner.size, tally: new GroupTally() }));
+      t.tally.add(q, c, d);
+      ownerGroup[i] = t.group;
     }
     if (q.ageDays !== null) {
       dated++;
@@ -112,11 +116,13 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
     }
   }
 
-  const within = new WithinGroupDuplicates(clusterOf);
+  const sourceDuplicates = withinGroupDuplicateRates(sourceGroup, bySource.size, clusters);
+  const ownerDuplicates = withinGroupDuplicateRates(ownerGroup, byOwner.size, clusters);
   const volumeDropLimit = input.options.volumeDropLimit;
   const sources = input.sources.map((src) => {
-    const s = bySource.get(src.source) ?? { tally: new GroupTally(), fields: emptyCounts() };
-    const dup = within.rate(s.tally.indices);
+    const s = bySource.get(src.source);
+    const dup = s ? sourceDuplicates[s.group] : 0;
+    const tally = s?.tally ?? new GroupTally();
     const previousRows = input.previous?.sources.find((p) => p.source === src.source)?.rows ?? null;
     const change = volumeChange(src.rows, previousRows);
     const has = expected.get(src.source);
@@ -127,7 +133,7 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
       rejects: src.rejects,
       rejectReasons: Object.fromEntries(Object.entries(src.rejectReasons).sort(([a], [b]) => compareStrings(a, b))),
       fields: QUALITY_FIELDS.filter((_, x) => has?.[x]).map((f) => f.field),
-      scores: s.tally.scores(1 - dup),
+      scores: tally.scores(1 - dup),
       duplicateRate: round4(dup),
       previousRows,
       volumeChange: change === null ? null : round4(change),
@@ -137,8 +143,8 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
 
   const owners = [...byOwner]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([name, t]) => {
-      const dup = within.rate(t.indices);
+    .map(([name, { group, tally: t }]) => {
+      const dup = ownerDuplicates[group];
       return {
         owner: name,
         records: t.records,

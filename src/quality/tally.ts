@@ -17,13 +17,8 @@ export class GroupTally {
   withPlaceholder = 0;
   compared = 0;
   disagreeing = 0;
-  /** The group's record indices, for duplicates within the group. */
-  readonly indices: number[] = [];
 
-  constructor(private readonly keepIndices = true) {}
-
-  add(index: number, q: RecordQuality, compared: number, disagreeing: number): void {
-    if (this.keepIndices) this.indices.push(index);
+  add(q: RecordQuality, compared: number, disagreeing: number): void {
     this.records++;
     this.completeness += q.completeness;
     this.freshness += q.freshness;

@@ -1,3 +1,5 @@
+import type { ClusterIndex } from './clusters.js';
+
 /**
  * Uniqueness = 1 − duplicate rate.
  *
@@ -13,30 +15,27 @@ export function overallDuplicateRate(records: number, goldenRecords: number): nu
 }
 
 /**
- * Duplicate rate within groups of records. Counts distinct clusters with a
- * stamp per cluster instead of a Set per group: groups can hold a million records.
+ * Duplicate rate within each group of records (a source, an owner): the
+ * groups' distinct clusters are counted cluster by cluster, with a stamp per
+ * group, from each record's group number: no list of record indices per
+ * group, which for a million records would be millions of boxed numbers.
+ * `groupOf` holds -1 for a record in no group.
  */
-export class WithinGroupDuplicates {
-  private readonly seen: Uint32Array;
-  private stamp = 0;
-
-  constructor(private readonly clusterOf: readonly number[]) {
-    let max = -1;
-    for (const c of clusterOf) if (c > max) max = c;
-    this.seen = new Uint32Array(max + 1);
-  }
-
-  rate(indices: readonly number[]): number {
-    if (!indices.length) return 0;
-    const stamp = ++this.stamp;
-    let distinct = 0;
-    for (const i of indices) {
-      const c = this.clusterOf[i];
-      if (this.seen[c] !== stamp) {
-        this.seen[c] = stamp;
-        distinct++;
+export function withinGroupDuplicateRates(groupOf: Int32Array, groups: number, clusters: ClusterIndex): number[] {
+  const records = new Uint32Array(groups);
+  const distinct = new Uint32Array(groups);
+  const seen = new Int32Array(groups).fill(-1);
+  for (let c = 0; c < clusters.count; c++) {
+    const size = clusters.size(c);
+    for (let k = 0; k < size; k++) {
+      const g = groupOf[clusters.member(c, k)];
+      if (g < 0) continue;
+      records[g]++;
+      if (seen[g] !== c) {
+        seen[g] = c;
+        distinct[g]++;
       }
     }
-    return 1 - distinct / indices.length;
   }
+  return Array.from(records, (n, g) => (n ? 1 - distinct[g] / n : 0));
 }

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { WithinGroupDuplicates, overallDuplicateRate } from '../../src/quality/uniqueness.js';
+import { ClusterIndex } from '../../src/quality/clusters.js';
+import { overallDuplicateRate, withinGroupDuplicateRates } from '../../src/quality/uniqueness.js';
 import { isVolumeDrop, volumeChange } from '../../src/quality/volume.js';
 
 describe('uniqueness', () => {
-  const within = new WithinGroupDuplicates([0, 0, 1, 2, 2, 2]);
-  it.each([
-    [[0, 1, 2], 1 / 3],
-    [[0, 2, 3], 0],
-    [[3, 4, 5], 2 / 3],
-    [[], 0],
-    [[0, 1, 0, 1], 3 / 4],
-  ])('records %j of one group: duplicate rate %d', (indices, rate) => expect(within.rate(indices)).toBeCloseTo(rate, 10));
+  it('duplicate rate within each group: the share of its records whose cluster another of its records already has', () => {
+    const clusters = new ClusterIndex([0, 0, 1, 2, 2, 2, 3]);
+    // Groups 0 and 1: records {0,1,2} and {3,4,5}; group 2 {6} alone; group 3 has no records; record 6 is in no group.
+    const rates = withinGroupDuplicateRates(Int32Array.from([0, 0, 0, 1, 1, 1, -1]), 4, clusters);
+    expect(rates[0]).toBeCloseTo(1 / 3, 10);
+    expect(rates[1]).toBeCloseTo(2 / 3, 10);
+    expect(rates.slice(2)).toEqual([0, 0]);
+    // A cluster split between groups is a duplicate in neither.
+    expect(withinGroupDuplicateRates(Int32Array.from([0, 1, 0, 0, 1, 0, 1]), 2, clusters)).toEqual([1 - 3 / 4, 0]);
+  });
 
   it.each([
     [100, 80, 0.2],
