@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync, unlinkSync } from 'node:fs';
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CrmError, usageError } from '../model/errors.js';
 
@@ -63,6 +63,7 @@ export async function writeFileAtomicStream(path: string, produce: (write: Chunk
     closed = true;
     await fsStep(path, handle.close());
     await fsStep(path, rename(tmp, path));
+    await removeOrphans(dir, basename(path));
   } catch (err) {
     if (!closed) await handle.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
@@ -71,6 +72,30 @@ export async function writeFileAtomicStream(path: string, produce: (write: Chunk
     pending.delete(tmp);
   }
   await syncDirectory(dir);
+}
+
+/**
+ * A run killed outright (SIGKILL, power loss) leaves its temporary file behind; the next successful write
+ * of the same file removes those whose process is gone (a live one may be another run writing there now).
+ */
+async function removeOrphans(dir: string, name: string): Promise<void> {
+  const prefix = `.crmclean-tmp-${name}-`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const entry of names) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = /^(\d+)-[0-9a-f]{8}$/.exec(entry.slice(prefix.length))?.[1];
+    if (pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid))) await unlink(join(dir, entry)).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it runs, as another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Remove the temporary files of writes still in progress; synchronous, for a SIGINT handler. */

@@ -43,6 +43,18 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(path, 'utf8')).toBe(`head\n${'a'.repeat(90_000)}${'b'.repeat(90_000)}\n`);
   });
 
+  it("removes the temporary files a killed run left for the same file, not a live run's or another file's", async () => {
+    const dir = join(tmp.dir, 'orphans');
+    mkdirSync(dir);
+    // No process has this pid (above the kernel's pid limit); pid 1 always runs.
+    const dead = '.crmclean-tmp-golden.csv-99999999-0badc0de';
+    const live = '.crmclean-tmp-golden.csv-1-0badc0de';
+    const other = '.crmclean-tmp-mapping.csv-99999999-0badc0de';
+    for (const f of [dead, live, other]) writeFileSync(join(dir, f), 'half a file');
+    await writeFileAtomic(join(dir, 'golden.csv'), 'complete\n');
+    expect(leftovers(dir).sort()).toEqual([live, other].sort());
+  });
+
   it('a writer that throws midway leaves the previous file intact and no temporary file', async () => {
     const dir = join(tmp.dir, 'midway');
     mkdirSync(dir);
