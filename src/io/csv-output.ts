@@ -138,31 +138,35 @@ const CHUNK_BYTES = 1 << 20;
 /**
  * A CSV file made chunk by chunk while it is written, from rows given as cells
  * in column order (each row is read before the next is asked for, so `rows`
- * may refill one array). Cells are encoded one by one straight into chunks of about
- * a megabyte: building each line as a string first, to be copied again when
- * encoded, doubles what the garbage collector sees of a million-line file.
+ * may refill one array). Cells are encoded one by one straight into chunks of
+ * about a megabyte, a line split between two chunks where it falls: building
+ * each line as a string first, to be copied again when encoded, doubles what
+ * the garbage collector sees of a million-line file.
  */
 export function csvLineChunks(columns: readonly string[], rows: () => Iterable<readonly CsvCell[]>, options: CsvOptions = {}): () => Iterable<Uint8Array> {
   const escape = options.escapeFormulas !== false;
   return function* () {
     let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let used = options.bom ? chunk.write('\uFEFF') : 0;
-    const fields: string[] = [];
-    for (const row of withHeader(columns, rows())) {
-      // A line's commas and break, and at most 3 bytes per UTF-16 code unit.
-      let bytes = row.length || 1;
-      for (let k = 0; k < row.length; k++) {
-        fields[k] = csvField(row[k], escape);
-        bytes += 3 * fields[k].length;
-      }
-      if (used + bytes > chunk.length) {
-        if (used) yield chunk.subarray(0, used);
-        chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
-        used = 0;
-      }
-      for (let k = 0; k < row.length; k++) {
+    const iterator = rows()[Symbol.iterator]();
+    // The header first, then the rows.
+    for (let cells: readonly CsvCell[] | null = columns; cells; cells = nextOf(iterator)) {
+      for (let k = 0; k < cells.length; k++) {
+        const field = csvField(cells[k], escape);
+        // Room for the comma, the field (at most 3 bytes per UTF-16 code unit) and a line break.
+        const bytes = 3 * field.length + 2;
+        if (used + bytes > chunk.length) {
+          if (used) yield chunk.subarray(0, used);
+          chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
+          used = 0;
+        }
         if (k) chunk[used++] = 0x2c;
-        if (fields[k]) used += chunk.write(fields[k], used);
+        if (field) used += chunk.write(field, used);
+      }
+      if (used === chunk.length) {
+        yield chunk;
+        chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+        used = 0;
       }
       chunk[used++] = 0x0a;
     }
@@ -170,7 +174,7 @@ export function csvLineChunks(columns: readonly string[], rows: () => Iterable<r
   };
 }
 
-function* withHeader<T>(header: T, rows: Iterable<T>): Generator<T> {
-  yield header;
-  yield* rows;
+function nextOf<T>(iterator: Iterator<T>): T | null {
+  const next = iterator.next();
+  return next.done ? null : next.value;
 }

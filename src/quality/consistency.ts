@@ -1,4 +1,4 @@
-import type { NormalizedRecord } from '../model/record.js';
+import type { NormalizedAddress, NormalizedRecord } from '../model/record.js';
 import { compareStrings } from './numbers.js';
 import type { ClusterIndex } from './clusters.js';
 
@@ -20,36 +20,35 @@ import type { ClusterIndex } from './clusters.js';
  */
 const ADDRESS_PARTS = ['country', 'province', 'city', 'district', 'street', 'number', 'unit', 'suburb', 'state', 'postcode'] as const;
 
-interface ConsistencyField<V> {
+/** A field compared: values of one field only ever meet that field's `agree` (strings are compared as they are). */
+interface ConsistencyField {
   field: string;
-  value(r: NormalizedRecord): V | null;
-  agree(a: V, b: V): boolean;
+  value(r: NormalizedRecord): string | NormalizedAddress | null;
+  agree?(a: NormalizedAddress, b: NormalizedAddress): boolean;
 }
 
-const same = (a: string, b: string) => a === b;
-
-function addressParts(r: NormalizedRecord): (string | null)[] | null {
-  if (r.address.key === null) return null;
-  return ADDRESS_PARTS.map((p) => r.address[p]);
+/** The address itself stands for its parts: no array of parts per record. */
+function comparableAddress(r: NormalizedRecord): NormalizedAddress | null {
+  return r.address.key === null ? null : r.address;
 }
 
-function addressesAgree(a: (string | null)[], b: (string | null)[]): boolean {
-  for (let k = 0; k < a.length; k++) if (a[k] !== null && b[k] !== null && a[k] !== b[k]) return false;
+function addressesAgree(a: NormalizedAddress, b: NormalizedAddress): boolean {
+  for (const part of ADDRESS_PARTS) if (a[part] !== null && b[part] !== null && a[part] !== b[part]) return false;
   return true;
 }
 
-/** Erase the value type so fields of different types sit in one list; values only ever meet their own `agree`. */
-function erase<V>(f: ConsistencyField<V>): ConsistencyField<unknown> {
-  return { field: f.field, value: f.value, agree: (a, b) => f.agree(a as V, b as V) };
+function firstRealPhone(r: NormalizedRecord): string | null {
+  for (const p of r.phones) if (p.valid && !p.fake) return p.e164;
+  return null;
 }
 
-const CONSISTENCY_FIELDS: readonly ConsistencyField<unknown>[] = [
-  erase({ field: 'name', value: (r) => (r.name.placeholder ? null : r.name.key), agree: same }),
-  erase({ field: 'phone', value: (r) => r.phones.find((p) => p.valid && !p.fake)?.e164 ?? null, agree: same }),
-  erase({ field: 'email', value: (r) => (r.email.valid && !r.email.placeholder ? r.email.value : null), agree: same }),
-  erase({ field: 'address', value: addressParts, agree: addressesAgree }),
-  erase({ field: 'id_number', value: (r) => (r.idNumber?.valid ? r.idNumber.value : null), agree: same }),
-  erase({ field: 'birth_date', value: (r) => r.birthDate, agree: same }),
+const CONSISTENCY_FIELDS: readonly ConsistencyField[] = [
+  { field: 'name', value: (r) => (r.name.placeholder ? null : r.name.key) },
+  { field: 'phone', value: firstRealPhone },
+  { field: 'email', value: (r) => (r.email.valid && !r.email.placeholder ? r.email.value : null) },
+  { field: 'address', value: comparableAddress, agree: addressesAgree },
+  { field: 'id_number', value: (r) => (r.idNumber?.valid ? r.idNumber.value : null) },
+  { field: 'birth_date', value: (r) => r.birthDate },
 ];
 
 /** Members of one cluster compared at most: a huge cluster is shown elsewhere, and pairs grow quadratically. */
@@ -75,7 +74,7 @@ export function measureConsistency(records: readonly NormalizedRecord[], cluster
   const pairs = new Map<number, { a: string; b: string } & Tally>();
   const compared = new Uint32Array(records.length);
   const disagreeing = new Uint32Array(records.length);
-  const values: unknown[] = [];
+  const values: (string | NormalizedAddress | null)[] = [];
   const member: number[] = [];
   for (let c = 0; c < clusters.count; c++) {
     const size = clusters.size(c);
@@ -95,7 +94,7 @@ export function measureConsistency(records: readonly NormalizedRecord[], cluster
         if (values[p] === null) continue;
         for (let q = p + 1; q < m; q++) {
           if (values[q] === null) continue;
-          const differ = !agree(values[p], values[q]);
+          const differ = agree ? !agree(values[p] as NormalizedAddress, values[q] as NormalizedAddress) : values[p] !== values[q];
           differs ||= differ;
           const i = member[p];
           const j = member[q];

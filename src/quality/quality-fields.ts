@@ -39,7 +39,13 @@ const NON_BLANK = /\S/;
 export function hasRawValue(r: NormalizedRecord, f: QualityField): boolean {
   for (const c of f.columns) {
     const v = r.fields[c];
-    if (v && NON_BLANK.test(v)) return true;
+    if (v && nonBlank(v)) return true;
   }
   return false;
+}
+
+/** Whether v holds a character that is not a space: most values start with one (a printable ASCII or CJK character), which spares the regular expression. */
+function nonBlank(v: string): boolean {
+  const c = v.charCodeAt(0);
+  return (c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || NON_BLANK.test(v);
 }
