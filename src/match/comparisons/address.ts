@@ -22,7 +22,7 @@ function fuzzy(name: string, key: Key, doc: string): Comparison {
     doc,
     present: (f) => value(f) !== null,
     levels: [
-      { label: 'exact', test: (a, b) => value(a) === value(b), termFrequencyValue: value },
+      { label: 'exact', test: (a, b) => value(a) === value(b), termFrequency: [key] },
       { label: 'jw_0.88', test: (a, b) => jaroWinklerAtLeast(value(a)!, value(b)!, 0.88) },
     ],
   };
@@ -67,20 +67,20 @@ export const addressComparison: Comparison = {
     {
       label: 'exact',
       test: (a, b) => a.street !== null && a.street === b.street && a.streetNumber !== null && a.streetNumber === b.streetNumber && a.unit === b.unit && compatible(a.locality, b.locality),
-      termFrequencyValue: (f) => `${f.locality ?? ''}|${f.street}|${f.streetNumber}|${f.unit ?? ''}`,
+      termFrequency: ['locality', 'street', 'streetNumber', 'unit'],
     },
     { label: 'street_and_number', test: (a, b) => sameOrFuzzy(a.street, b.street) && a.streetNumber !== null && a.streetNumber === b.streetNumber && nearlyCompatible(a.locality, b.locality) },
     { label: 'same_street', test: (a, b) => sameOrFuzzy(a.street, b.street) && nearlyCompatible(a.locality, b.locality) },
     {
       label: 'same_locality',
       test: (a, b) => a.locality !== null && a.locality === b.locality && (a.street === null || b.street === null),
-      termFrequencyValue: (f) => f.locality,
+      termFrequency: ['locality'],
     },
     { label: 'same_locality_other_street', test: (a, b) => a.locality !== null && a.locality === b.locality },
     {
       label: 'same_city',
       test: (a, b) => a.city !== null && a.city === b.city && (a.locality === null || b.locality === null),
-      termFrequencyValue: (f) => f.city,
+      termFrequency: ['city'],
     },
   ],
 };

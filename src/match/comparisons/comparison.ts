@@ -6,16 +6,22 @@ import type { MatchFeatures } from '../features.js';
  * A value missing on either side is "missing": neither agreement nor disagreement.
  * Level indices: 0 = missing, 1..levels.length = the levels, levels.length + 1 = different.
  */
+/** A match feature that holds one text value or none: what term frequencies count. */
+export type TextFeature = { [K in keyof MatchFeatures]: MatchFeatures[K] extends string | null ? K : never }[keyof MatchFeatures];
+
 export interface ComparisonLevel {
   label: string;
   test(a: MatchFeatures, b: MatchFeatures): boolean;
   /**
-   * The value two records at this level share (the level's test makes it
-   * equal on both sides), whose rarity adjusts the level's weight: agreeing on
-   * a rare surname, street or district is stronger evidence than agreeing on
-   * 王, 人民路 or a big city.
+   * The features whose value two records at this level share (the level's
+   * test makes them equal on both sides), whose rarity adjusts the level's
+   * weight: agreeing on a rare surname, street or district is stronger
+   * evidence than agreeing on 王, 人民路 or a big city. One feature: records
+   * without it have no value. Several (a whole address): records share a value
+   * when they agree on every one of them, a missing part agreeing with a
+   * missing part, so every record has one.
    */
-  termFrequencyValue?(f: MatchFeatures): string | null;
+  termFrequency?: readonly TextFeature[];
 }
 
 export interface Comparison {

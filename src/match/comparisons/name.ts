@@ -28,14 +28,14 @@ export const nameComparison: Comparison = {
   doc: 'Person name: exact key, same pinyin/order-free tokens (张伟 ≡ 章伟 ≡ "Wei Zhang"), same phonetic code or Jaro–Winkler ≥ 0.92, same family name (given names alike or one missing), same given name, else different. Rarer names weigh more.',
   present: (f) => f.name !== null,
   levels: [
-    { label: 'exact', test: (a, b) => a.name === b.name, termFrequencyValue: (f) => f.name },
-    { label: 'pinyin_equal', test: (a, b) => a.pinyin !== null && a.pinyin === b.pinyin, termFrequencyValue: (f) => f.pinyin },
+    { label: 'exact', test: (a, b) => a.name === b.name, termFrequency: ['name'] },
+    { label: 'pinyin_equal', test: (a, b) => a.pinyin !== null && a.pinyin === b.pinyin, termFrequency: ['pinyin'] },
     { label: 'phonetic_or_jw_0.92', test: (a, b) => ((a.phonetic !== null && a.phonetic === b.phonetic) || jaroWinklerAtLeast(a.name!, b.name!, 0.92)) && partsAlike(a, b) },
     {
       label: 'family_equal',
       test: (a, b) => a.family !== null && a.family === b.family && (a.given === null || b.given === null || jaroWinklerAtLeast(a.given, b.given, 0.8)),
-      termFrequencyValue: (f) => f.family,
+      termFrequency: ['family'],
     },
-    { label: 'given_equal', test: (a, b) => a.given !== null && a.given === b.given, termFrequencyValue: (f) => f.given },
+    { label: 'given_equal', test: (a, b) => a.given !== null && a.given === b.given, termFrequency: ['given'] },
   ],
 };

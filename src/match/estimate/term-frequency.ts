@@ -1,50 +1,47 @@
-import type { Comparison } from '../comparisons/comparison.js';
+import type { Comparison, TextFeature } from '../comparisons/comparison.js';
 import type { MatchFeatures } from '../features.js';
 
 /** Bounds of the adjustment, in bits: rarity can strengthen an agreement 16×, commonness weaken it 256×. */
 const MAX_BONUS = 4;
 const MAX_PENALTY = -8;
 
-type ValueOf = (f: MatchFeatures) => string | null;
+/** Per record, how many records share its value (0 when it has none), and how many records have one. */
+interface Table {
+  countOf: Int32Array;
+  size: number;
+}
+
+/** One feature's values as integers: records with equal values share an id, −1 where the value is missing. */
+interface FeatureIds {
+  ids: Int32Array;
+  distinct: number;
+}
 
 /**
- * Term-frequency tables, Splink-style: for each comparison level that declares
- * the value its records share (name, surname, street, district, postcode,
- * company), how often each value occurs among the records that have one. An
- * agreement at that level then weighs log2(u_level / tf(value)) bits more (or
- * less) than the average agreement at that level.
+ * Term-frequency tables, Splink-style: for each comparison level that names
+ * the features its records share (name, surname, street, district, city,
+ * company, a whole address), how often each value occurs among the records
+ * that have one. An agreement at that level then weighs log2(u_level / tf(value))
+ * bits more (or less) than the average agreement at that level.
  */
 export class TermFrequencies {
-  /** Per comparison, per level: how many records share each record's value (0 when it has none), or null when the level is not adjusted. */
-  private readonly tables: ({ countOf: Int32Array; size: number } | null)[][];
+  /** Per comparison, per level: the level's table, or null when the level is not adjusted. */
+  private readonly tables: (Table | null)[][];
 
   constructor(comparisons: readonly Comparison[], features: readonly MatchFeatures[]) {
-    const byValue = new Map<ValueOf, { countOf: Int32Array; size: number }>();
-    const tableOf = (value: ValueOf) => {
-      let table = byValue.get(value);
-      if (!table) {
-        // Counted per value, then stored per record: scoring a pair reads an array instead of hashing a string.
-        const idOf = new Map<string, number>();
-        const ids = new Int32Array(features.length);
-        const counts: number[] = [];
-        let size = 0;
-        features.forEach((f, i) => {
-          const v = value(f);
-          if (v === null) return void (ids[i] = -1);
-          let id = idOf.get(v);
-          if (id === undefined) idOf.set(v, (id = counts.push(0) - 1));
-          counts[id]++;
-          ids[i] = id;
-          size++;
-        });
-        const countOf = new Int32Array(features.length);
-        for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) countOf[i] = counts[ids[i]];
-        table = { countOf, size };
-        byValue.set(value, table);
+    // Each feature is interned once, however many levels count it (locality: a level of its own and part of the address).
+    const interned = new Map<TextFeature, FeatureIds>();
+    const idsOf = (feature: TextFeature) => interned.get(feature) ?? interned.set(feature, internFeature(feature, features)).get(feature)!;
+    const tables = new Map<string, Table | null>();
+    const tableOf = (parts: readonly TextFeature[]) => {
+      const key = parts.join('+');
+      if (!tables.has(key)) {
+        const table = parts.length === 1 ? countValues(idsOf(parts[0])) : countValues(combinedIds(parts.map(idsOf)));
+        tables.set(key, table.size ? table : null);
       }
-      return table.size ? table : null;
+      return tables.get(key)!;
     };
-    this.tables = comparisons.map((c) => [null, ...c.levels.map((l) => (l.termFrequencyValue ? tableOf(l.termFrequencyValue) : null)), null]);
+    this.tables = comparisons.map((c) => [null, ...c.levels.map((l) => (l.termFrequency ? tableOf(l.termFrequency) : null)), null]);
   }
 
   /** Whether level `level` of comparison x is adjusted at all. */
@@ -61,4 +58,70 @@ export class TermFrequencies {
     const bits = Math.log2(u / (count / table.size));
     return Math.max(MAX_PENALTY, Math.min(MAX_BONUS, bits));
   }
+}
+
+function internFeature(feature: TextFeature, features: readonly MatchFeatures[]): FeatureIds {
+  const idOf = new Map<string, number>();
+  const ids = new Int32Array(features.length);
+  for (let i = 0; i < features.length; i++) {
+    const value = features[i][feature];
+    if (value === null) ids[i] = -1;
+    else {
+      let id = idOf.get(value);
+      if (id === undefined) idOf.set(value, (id = idOf.size));
+      ids[i] = id;
+    }
+  }
+  return { ids, distinct: idOf.size };
+}
+
+/** Counted per value, then stored per record: scoring a pair reads an array instead of hashing a string. */
+function countValues({ ids, distinct }: FeatureIds): Table {
+  const counts = new Int32Array(distinct);
+  let size = 0;
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i] < 0) continue;
+    counts[ids[i]]++;
+    size++;
+  }
+  const countOf = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) countOf[i] = counts[ids[i]];
+  return { countOf, size };
+}
+
+/**
+ * One id per combination of the parts' values (a missing part is a value of
+ * its own, so every record has an id): records are ordered by a stable
+ * counting sort on each part, last part first, and equal neighbours share an id.
+ */
+function combinedIds(parts: readonly FeatureIds[]): FeatureIds {
+  const n = parts[0].ids.length;
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let scratch = new Int32Array(n);
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const { ids, distinct } = parts[k];
+    // Slot ids[i] + 1: missing (−1) sorts first.
+    const next = new Int32Array(distinct + 2);
+    for (let i = 0; i < n; i++) next[ids[i] + 2]++;
+    for (let v = 1; v < next.length; v++) next[v] += next[v - 1];
+    for (let j = 0; j < n; j++) {
+      const i = order[j];
+      scratch[next[ids[i] + 1]++] = i;
+    }
+    [order, scratch] = [scratch, order];
+  }
+  const combined = new Int32Array(n);
+  let id = -1;
+  for (let j = 0; j < n; j++) {
+    const i = order[j];
+    if (j === 0 || !sameParts(parts, i, order[j - 1])) id++;
+    combined[i] = id;
+  }
+  return { ids: combined, distinct: id + 1 };
+}
+
+function sameParts(parts: readonly FeatureIds[], i: number, j: number): boolean {
+  for (const p of parts) if (p.ids[i] !== p.ids[j]) return false;
+  return true;
 }
