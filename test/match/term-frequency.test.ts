@@ -43,3 +43,19 @@ describe('term-frequency adjustment per comparison level', () => {
     expect(tf.adjustment(1, sameLocality, 0, 1e-6)).toBe(-8);
   });
 });
+
+describe('term frequency of a whole address (several features)', () => {
+  const at = (locality: string | null, unit: string | null) => feat({ locality, street: 'main st', streetNumber: '1', unit });
+  // Interleaved, so that equal addresses are not neighbours in input order.
+  const features = [at('yass', null), at('yass', '2'), at(null, null), at('yass', null), feat({}), at(null, null), at('yass', null), ...Array.from({ length: 3 }, () => feat({}))];
+  const tf = new TermFrequencies([addressComparison], features);
+  const exact = levelOf(addressComparison, 'exact');
+  const u = 0.01;
+
+  it('counts the records that agree on every part, a missing part agreeing with a missing part, among all records', () => {
+    expect(tf.adjustment(0, exact, 0, u)).toBeCloseTo(Math.log2(u / (3 / 10)), 10);
+    expect(tf.adjustment(0, exact, 6, u)).toBeCloseTo(Math.log2(u / (3 / 10)), 10);
+    expect(tf.adjustment(0, exact, 1, u)).toBeCloseTo(Math.log2(u / (1 / 10)), 10);
+    expect(tf.adjustment(0, exact, 5, u)).toBeCloseTo(Math.log2(u / (2 / 10)), 10);
+  });
+});
