@@ -114,7 +114,9 @@ class ChunkedNormalizer {
         new Promise<void>((resolve, reject) => {
           let pending = 0;
           const feed = () => {
-            for (let start = pending < IN_FLIGHT ? this.take() : null; start !== null; start = pending < IN_FLIGHT ? this.take() : null) {
+            while (pending < IN_FLIGHT) {
+              const start = this.take();
+              if (start === null) break;
               pending++;
               const fields = packFields(this.records.slice(start, start + CHUNK));
               worker.postMessage({ start, fields }, [fields.ints.buffer]);
@@ -169,6 +171,12 @@ export async function importAndNormalize(paths: string[], opts: PipelineOptions)
 /** Input size in bytes; a file that cannot be read counts 0 here (the import names the problem). */
 function totalBytes(paths: readonly string[]): number {
   let bytes = 0;
-  for (const path of paths) bytes += statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  for (const path of paths) {
+    try {
+      bytes += statSync(path).size;
+    } catch {
+      // Missing or unreadable: reported by the import, with the file's name.
+    }
+  }
   return bytes;
 }
