@@ -48,7 +48,10 @@ class ChunkedNormalizer {
   ) {}
 
   add(record: SourceRecord): void {
-    if (this.records.push(record) % CHUNK === 0) this.feed();
+    const length = this.records.push(record);
+    // Inputs whose size was not known up front (a pipe) get their workers once they prove big enough.
+    if (length === MIN_RECORDS_FOR_WORKERS) this.useWorkers();
+    if (length % CHUNK === 0) this.feed();
   }
 
   /** Start the worker threads now: they load their dictionaries while the first records are read. */
@@ -149,7 +152,6 @@ function normalizerFor(opts: PipelineOptions): ChunkedNormalizer {
 /** Stage 2 on every core, for records already imported (or read from another stage's NDJSON). */
 export async function normalizeStageParallel(state: PipelineState, opts: PipelineOptions): Promise<PipelineState> {
   const normalizer = normalizerFor(opts);
-  if (state.records.length >= MIN_RECORDS_FOR_WORKERS) normalizer.useWorkers();
   for (const record of state.records) normalizer.add(record);
   return { ...state, normalized: await normalizer.finish(opts.progress) };
 }

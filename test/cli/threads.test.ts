@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDatasetStreaming, entitiesForRecords } from '../../fixtures/synth/index.js';
-import { crm, tempDir } from './helpers.js';
+import { BIN, crm, shell, tempDir } from './helpers.js';
 
 describe('normalization on several threads', () => {
   it('gives byte-identical records to a single-thread run (and is used from 20,000 records up)', () => {
@@ -28,6 +28,17 @@ describe('normalization on several threads', () => {
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/empty\.csv: the file is empty/);
     expect(r.stderr).not.toMatch(/normalize:/);
+  });
+
+  it('uses the workers for an input whose size is not known before reading (a pipe), once it holds 20,000 records', () => {
+    const dir = tempDir();
+    const { files } = writeDatasetStreaming(dir, { seed: 7, entities: entitiesForRecords(22_000, 0.3), duplicateRate: 0.3 });
+    const biggest = files.reduce((a, b) => (b.rows > a.rows ? b : a));
+    const path = join(dir, biggest.name);
+    // The same export four times over, through process substitution: a pipe of some 20,000+ rows.
+    const r = shell(`'${process.execPath}' '${BIN}' normalize <(cat '${path}'; for i in 1 2 3; do tail -n +2 '${path}'; done) --threads 2 > /dev/null`);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/normalize: 2[\d,]+ records on 2 threads/);
   });
 
   it('rejects a thread count that is not a positive whole number', () => {
