@@ -24,6 +24,13 @@ describe('normalizeRecord: phone numbers in the country of the address', () => {
     expect(r.issues.map((i) => i.code)).toContain('phone.invalid');
   });
 
+  it('treats words that are built-in property names as plain words, not table entries', () => {
+    const r = normalizeRecord(record({ name: 'Ann Lee', phone: '139 1287 3460', address: '12 Main St, Springfield, constructor', country: 'toString' }), options);
+    expect(r.phones.map((p) => p.e164)).toEqual(['+8613912873460']);
+    expect(r.address.display).toBe('12 main st, springfield constructor');
+    expect(JSON.stringify(r)).not.toMatch(/native code/);
+  });
+
   it('keeps the address issues after the other fields', () => {
     const r = normalizeRecord(record({ phone: '12345', address: '火星基地一号' }), options);
     expect(r.issues.map((i) => i.code)).toEqual(['phone.invalid', 'address.unknown_region']);

@@ -19,6 +19,8 @@ const VALID: [string, Record<string, unknown>][] = [
   ['Smith, John', { given: 'John', family: 'Smith', display: 'John Smith', key: 'johnsmith' }],
   ['Bob Smith', { given: 'Bob', key: 'robertsmith' }],
   ['Robert Smith', { key: 'robertsmith' }],
+  // A given name that is also a built-in property name is just a name.
+  ['Constructor Smith', { given: 'Constructor', key: 'constructorsmith', pinyin: 'constructor smith' }],
   ['Mr. José García', { display: 'Jose Garcia', honorific: 'mr', family: 'Garcia' }],
 ];
 

@@ -1,8 +1,9 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { AU_STATE_CODES, US_STATE_CODES } from './street-types.js';
+import { dictionary } from '../data/dictionary.js';
 
 /** Country names and codes as addresses and country columns write them, folded (lower case, single spaces). */
-const COUNTRIES: Readonly<Record<string, CountryCode>> = {
+const COUNTRIES: Readonly<Record<string, CountryCode>> = dictionary({
   usa: 'US', us: 'US', 'united states': 'US', 'united states of america': 'US',
   uk: 'GB', gb: 'GB', 'united kingdom': 'GB', 'great britain': 'GB', england: 'GB', scotland: 'GB', wales: 'GB',
   australia: 'AU', au: 'AU',
@@ -11,7 +12,7 @@ const COUNTRIES: Readonly<Record<string, CountryCode>> = {
   ireland: 'IE',
   singapore: 'SG', sg: 'SG',
   china: 'CN', cn: 'CN',
-};
+});
 
 const ZIP_CODE = /^\d{5}(?:-\d{4})?$/;
 const AU_POSTCODE = /^\d{4}$/;

@@ -1,5 +1,7 @@
+import { dictionary } from '../data/dictionary.js';
+
 /** Street-type words → one canonical abbreviation, so "tullaroop street" ≡ "Tullaroop St". */
-export const STREET_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
+export const STREET_TYPES: Readonly<Record<string, string>> = dictionary(Object.fromEntries(
   Object.entries({
     st: ['street', 'str', 'st'],
     rd: ['road', 'rd'],
@@ -24,14 +26,14 @@ export const STREET_TYPES: Readonly<Record<string, string>> = Object.fromEntries
     cir: ['circle', 'cir'],
     ter: ['terrace'],
   }).flatMap(([canonical, forms]) => forms.map((f) => [f, canonical])),
-);
+));
 
 /** Australian and US state names → their codes. */
-export const STATES: Readonly<Record<string, string>> = {
+export const STATES: Readonly<Record<string, string>> = dictionary({
   'new south wales': 'nsw', nsw: 'nsw', victoria: 'vic', vic: 'vic', queensland: 'qld', qld: 'qld', 'western australia': 'wa', wa: 'wa',
   'south australia': 'sa', sa: 'sa', tasmania: 'tas', tas: 'tas', 'australian capital territory': 'act', act: 'act', 'northern territory': 'nt', nt: 'nt',
   california: 'ca', ca: 'ca', 'new york': 'ny', ny: 'ny', texas: 'tx', tx: 'tx', florida: 'fl', fl: 'fl',
-};
+});
 
 /** US state and DC postal codes. Two letters may be a word of a town's name, so they count as a state only before a ZIP code ("Boston, MA 02108"). */
 export const US_STATE_CODES: ReadonlySet<string> = new Set(

@@ -1,5 +1,7 @@
+import { dictionary } from './dictionary.js';
+
 /** Common English nicknames → the formal given name, so Bob Smith and Robert Smith compare equal. */
-export const NICKNAMES: Readonly<Record<string, string>> = {
+export const NICKNAMES: Readonly<Record<string, string>> = dictionary({
   bob: 'robert', bobby: 'robert', rob: 'robert', robbie: 'robert', bert: 'robert',
   bill: 'william', billy: 'william', will: 'william', willy: 'william', liam: 'william',
   jim: 'james', jimmy: 'james', jamie: 'james',
@@ -28,4 +30,4 @@ export const NICKNAMES: Readonly<Record<string, string>> = {
   greg: 'gregory', jeff: 'jeffrey', jon: 'jonathan', josh: 'joshua', larry: 'lawrence',
   charlie: 'charles', chuck: 'charles', harry: 'henry', hank: 'henry', jack: 'john', johnny: 'john',
   fred: 'frederick', freddie: 'frederick', vicky: 'victoria', debbie: 'deborah', deb: 'deborah', abby: 'abigail',
-};
+});
