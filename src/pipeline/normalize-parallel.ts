@@ -30,7 +30,7 @@ const IN_FLIGHT = 2;
  * thread, or when run from TypeScript sources where no compiled worker exists).
  */
 class ChunkedNormalizer {
-  readonly records: SourceRecord[] = [];
+  private readonly records: SourceRecord[] = [];
   private readonly normalized: NormalizedRecord[] = [];
   /** First record not yet handed to a thread. */
   private next = 0;
