@@ -14,15 +14,42 @@ export interface Packed {
   ints: Int32Array<ArrayBuffer>;
 }
 
+/**
+ * Values that recur across records (a city, a surname, an issue code) travel
+ * once per worker and then as their number in a table both threads keep for
+ * the whole run: the receiving thread gets one shared string instead of a
+ * million copies, which is less to allocate and collect and makes every later
+ * lookup of the value (blocking keys, term frequencies) hit a string whose
+ * hash is already known. Chunks from one worker arrive in the order they were
+ * sent, so both tables grow alike. Capped, so that a column of unique values
+ * cannot grow it without bound; past the cap new values travel as text.
+ */
+const MAX_RECURRING = 1 << 20;
+
+/** The sending side's table: value → number. */
+export type RecurringOut = Map<string, number>;
+/** The receiving side's table: number → value. */
+export type RecurringIn = string[];
+
 class Packer {
   private readonly texts: string[] = [];
   private ints = new Int32Array(1 << 12);
   private length = 0;
+  constructor(private readonly recurring: RecurringOut = new Map()) {}
   str(s: string | null): void {
     if (s === null) this.int(-1);
     else {
       this.int(s.length);
       this.texts.push(s);
+    }
+  }
+  /** A value likely to recur: its table number (as −2 − number) once it has been sent. */
+  common(s: string | null): void {
+    const known = s === null ? undefined : this.recurring.get(s);
+    if (known !== undefined) this.int(-2 - known);
+    else {
+      if (s !== null && this.recurring.size < MAX_RECURRING) this.recurring.set(s, this.recurring.size);
+      this.str(s);
     }
   }
   int(n: number): void {
@@ -44,7 +71,10 @@ class Packer {
 class Unpacker {
   private at = 0;
   private pos = 0;
-  constructor(private readonly packed: Packed) {}
+  constructor(
+    private readonly packed: Packed,
+    private readonly recurring: RecurringIn = [],
+  ) {}
   get more(): boolean {
     return this.at < this.packed.ints.length;
   }
@@ -54,6 +84,17 @@ class Unpacker {
     if (length < 0) return null as T;
     this.pos += length;
     return this.packed.text.slice(this.pos - length, this.pos) as T;
+  }
+  /** What the packer's `common` wrote: a table number, or a value new to the table. */
+  common<T extends string | null = string | null>(): T {
+    const code = this.packed.ints[this.at];
+    if (code < -1) {
+      this.at++;
+      return this.recurring[-2 - code] as T;
+    }
+    const s = this.str<T>();
+    if (s !== null && this.recurring.length < MAX_RECURRING) this.recurring.push(s);
+    return s;
   }
   int(): number {
     return this.packed.ints[this.at++];
@@ -69,28 +110,28 @@ class Unpacker {
  * them and come back in the same order, so a record that made the trip prints
  * exactly as one that did not (the multi-thread test compares the bytes).
  */
-export function packRecords(records: readonly NormalizedRecord[]): Packed {
-  const p = new Packer();
+export function packRecords(records: readonly NormalizedRecord[], recurring?: RecurringOut): Packed {
+  const p = new Packer(recurring);
   for (const r of records) {
     const n = r.name;
     p.str(n.display);
-    p.str(n.given);
-    p.str(n.family);
-    p.str(n.honorific);
-    p.str(n.script);
+    p.common(n.given);
+    p.common(n.family);
+    p.common(n.honorific);
+    p.common(n.script);
     p.str(n.key);
     p.str(n.pinyin);
-    p.str(n.phonetic);
+    p.common(n.phonetic);
     p.bool(n.placeholder);
-    p.str(r.company.display);
-    p.str(r.company.key);
+    p.common(r.company.display);
+    p.common(r.company.key);
     p.int(r.phones.length);
     for (const ph of r.phones) {
       p.str(ph.e164);
-      p.str(ph.type);
+      p.common(ph.type);
       p.bool(ph.valid);
       p.bool(ph.fake);
-      p.str(ph.extension);
+      p.common(ph.extension);
     }
     p.str(r.email.value);
     p.bool(r.email.valid);
@@ -100,83 +141,83 @@ export function packRecords(records: readonly NormalizedRecord[]): Packed {
     if (id !== null) {
       p.str(id.value);
       p.bool(id.valid);
-      p.str(id.birthDate);
-      p.str(id.gender);
-      p.str(id.region);
+      p.common(id.birthDate);
+      p.common(id.gender);
+      p.common(id.region);
     }
-    p.str(r.birthDate);
-    p.str(r.gender);
+    p.common(r.birthDate);
+    p.common(r.gender);
     const a = r.address;
     p.str(a.display);
-    p.str(a.country);
-    p.str(a.province);
-    p.str(a.city);
-    p.str(a.district);
-    p.str(a.street);
-    p.str(a.number);
-    p.str(a.unit);
-    p.str(a.line2);
-    p.str(a.suburb);
-    p.str(a.state);
-    p.str(a.postcode);
+    p.common(a.country);
+    p.common(a.province);
+    p.common(a.city);
+    p.common(a.district);
+    p.common(a.street);
+    p.common(a.number);
+    p.common(a.unit);
+    p.common(a.line2);
+    p.common(a.suburb);
+    p.common(a.state);
+    p.common(a.postcode);
     p.str(a.key);
-    p.str(r.updatedAt);
+    p.common(r.updatedAt);
     p.int(r.issues.length);
     for (const i of r.issues) {
-      p.str(i.field);
-      p.str(i.code);
-      p.str(i.message);
+      p.common(i.field);
+      p.common(i.code);
+      p.common(i.message);
     }
   }
   return p.done();
 }
 
 /** The records {@link packRecords} packed, given the source records they were made from (in the same order). */
-export function unpackRecords(packed: Packed, sources: readonly SourceRecord[]): NormalizedRecord[] {
-  const u = new Unpacker(packed);
+export function unpackRecords(packed: Packed, sources: readonly SourceRecord[], recurring?: RecurringIn): NormalizedRecord[] {
+  const u = new Unpacker(packed, recurring);
   return sources.map((rec) => {
     const name: NormalizedName = {
       display: u.str(),
-      given: u.str(),
-      family: u.str(),
-      honorific: u.str(),
-      script: u.str<NormalizedName['script']>(),
+      given: u.common(),
+      family: u.common(),
+      honorific: u.common(),
+      script: u.common<NormalizedName['script']>(),
       key: u.str(),
       pinyin: u.str(),
-      phonetic: u.str(),
+      phonetic: u.common(),
       placeholder: u.bool(),
     };
-    const company = { display: u.str(), key: u.str() };
+    const company = { display: u.common(), key: u.common() };
     const phones: NormalizedPhone[] = Array.from({ length: u.int() }, () => ({
       e164: u.str<string>(),
-      type: u.str<NormalizedPhone['type']>(),
+      type: u.common<NormalizedPhone['type']>(),
       valid: u.bool(),
       fake: u.bool(),
-      extension: u.str(),
+      extension: u.common(),
     }));
     const email = { value: u.str(), valid: u.bool(), placeholder: u.bool() };
     const idNumber: NormalizedIdNumber | null = u.bool()
-      ? { value: u.str<string>(), valid: u.bool(), birthDate: u.str(), gender: u.str<NormalizedIdNumber['gender']>(), region: u.str() }
+      ? { value: u.str<string>(), valid: u.bool(), birthDate: u.common(), gender: u.common<NormalizedIdNumber['gender']>(), region: u.common() }
       : null;
-    const birthDate = u.str();
-    const gender = u.str<NormalizedRecord['gender']>();
+    const birthDate = u.common();
+    const gender = u.common<NormalizedRecord['gender']>();
     const address: NormalizedAddress = {
       display: u.str(),
-      country: u.str<NormalizedAddress['country']>(),
-      province: u.str(),
-      city: u.str(),
-      district: u.str(),
-      street: u.str(),
-      number: u.str(),
-      unit: u.str(),
-      line2: u.str(),
-      suburb: u.str(),
-      state: u.str(),
-      postcode: u.str(),
+      country: u.common<NormalizedAddress['country']>(),
+      province: u.common(),
+      city: u.common(),
+      district: u.common(),
+      street: u.common(),
+      number: u.common(),
+      unit: u.common(),
+      line2: u.common(),
+      suburb: u.common(),
+      state: u.common(),
+      postcode: u.common(),
       key: u.str(),
     };
-    const updatedAt = u.str();
-    const issues: Issue[] = Array.from({ length: u.int() }, () => ({ field: u.str<string>(), code: u.str<string>(), message: u.str<string>() }));
+    const updatedAt = u.common();
+    const issues: Issue[] = Array.from({ length: u.int() }, () => ({ field: u.common<string>(), code: u.common<string>(), message: u.common<string>() }));
     return { source: rec.source, row: rec.row, line: rec.line, fields: rec.fields, extra: rec.extra, name, company, phones, email, idNumber, birthDate, gender, address, updatedAt, issues };
   });
 }

@@ -20,6 +20,21 @@ describe('record codec (worker messages)', async () => {
     expect(back.map((r) => JSON.stringify(r))).toEqual(normalized.map((r) => JSON.stringify(r)));
   });
 
+  it('sends a recurring value once per table, then by number, and brings it back the same', () => {
+    const half = Math.floor(normalized.length / 2);
+    const sent = new Map<string, number>();
+    const received: string[] = [];
+    const first = packRecords(normalized.slice(0, half), sent);
+    const second = packRecords(normalized.slice(0, half), sent);
+    // The same records again: their cities, codes and surnames are in the table now, only unique values travel as text.
+    expect(second.text.length).toBeLessThan(first.text.length * 0.9);
+    expect(sent.has(normalized[0].address.country!)).toBe(true);
+    const back = [...unpackRecords(first, imported.records.slice(0, half), received), ...unpackRecords(second, imported.records.slice(0, half), received)];
+    expect(received.length).toBe(sent.size);
+    const expected = [...normalized.slice(0, half), ...normalized.slice(0, half)];
+    expect(back.map((r) => JSON.stringify(r))).toEqual(expected.map((r) => JSON.stringify(r)));
+  });
+
   it('carries the raw fields a worker normalizes from', () => {
     const back = unpackFields(packFields(imported.records));
     expect(back.map((r) => r.fields)).toEqual(imported.records.map((r) => r.fields));
