@@ -13,6 +13,8 @@ import { levelShares, toPatterns } from './estimate/patterns.js';
 import { expectationMaximisation, startingM } from './estimate/em.js';
 import { MODEL_VERSION, type MatchModel } from './model.js';
 import { Scorer, probabilityOf, round } from './scorer.js';
+import { FeatureColumns } from './feature-ids.js';
+import { TermFrequencies } from './estimate/term-frequency.js';
 import { clusterRecords, type Edge } from './cluster.js';
 
 export interface PairDecision {
@@ -77,13 +79,18 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
   const progress = opts.progress ?? silentProgress;
   const n = features.length;
   const comparisons = chooseComparisons(opts, features);
+  const columns = new FeatureColumns(features);
 
   progress.start('block', n);
-  const blocking = blockRecords(features, {
-    rules: opts.blockingRules,
-    maxBlockSize: opts.maxBlockSize,
-    maxPairsPerRule: opts.maxPairsPerRule ?? Math.max(2_000_000, 20 * n),
-  });
+  const blocking = blockRecords(
+    features,
+    {
+      rules: opts.blockingRules,
+      maxBlockSize: opts.maxBlockSize,
+      maxPairsPerRule: opts.maxPairsPerRule ?? Math.max(2_000_000, 20 * n),
+    },
+    columns,
+  );
   const pairs = blocking.pairs;
   const pairAt = (k: number): [number, number] => [Math.floor(pairs[k] / n), pairs[k] % n];
   progress.end(`${pairs.length.toLocaleString('en')} candidate pairs from ${opts.blockingRules.length} rules`);
@@ -94,7 +101,7 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
 
   progress.start('estimate');
   const model = opts.model ?? estimateModel(features, comparisons, levels, blocking.rules, opts);
-  const scorer = new Scorer(comparisons, model, features);
+  const scorer = new Scorer(comparisons, model, features, new TermFrequencies(comparisons, features, columns));
   progress.end(opts.model ? 'reused the saved model' : `λ = ${model.lambda.toPrecision(3)} after ${model.trainedOn.emIterations} EM iterations`);
 
   const conflict = identityConflict(comparisons, levels);

@@ -41,6 +41,19 @@ describe('blockRecords', () => {
     expect(stats[0].refused).toMatch(/1,225 pairs.*locality\+/);
   });
 
+  it('never blocks records together on an empty value, whether the key is a feature or derived from one', () => {
+    const some = [
+      feat({ email: '', street: '', streetNumber: '1', pinyin: '' }),
+      feat({ email: '', street: '', streetNumber: '1', pinyin: '' }),
+      feat({ email: 'a@example.com', street: '人民路', streetNumber: '1', pinyin: 'na li' }),
+      feat({ email: 'a@example.com', street: '人民路', streetNumber: '1', pinyin: 'na li' }),
+    ];
+    for (const rule of ['email', 'street+street_number', 'name']) {
+      const { pairs } = blockRecords(some, { rules: [rule], maxBlockSize: 100, maxPairsPerRule: 1000 });
+      expect(decode(pairs, some.length), rule).toEqual([[2, 3]]);
+    }
+  });
+
   it('names the known keys when a rule is misspelt', () => {
     expect(() => parseBlockingRule('name+distrikt')).toThrow(expect.objectContaining({ message: expect.stringContaining('unknown blocking key "distrikt"'), hint: expect.stringContaining('Known keys: phone, email') }));
   });

@@ -1,7 +1,8 @@
 import type { BlockingRuleStats } from '../../model/match.js';
 import type { MatchFeatures } from '../features.js';
-import { BLOCKING_KEYS } from './keys.js';
-import { keyColumn, type KeyColumn, type KeyFn } from './key-columns.js';
+import { BLOCKING_KEYS, KEY_FEATURES } from './keys.js';
+import { featureKeyColumn, keyColumn, type KeyColumn, type KeyFn } from './key-columns.js';
+import { FeatureColumns } from '../feature-ids.js';
 import { groupBlocks } from './group-blocks.js';
 import { usageError } from '../../model/errors.js';
 
@@ -117,13 +118,14 @@ class PairBuffer {
 }
 
 /** Union the candidate pairs of every rule; count pairs, skipped blocks and refused rules. */
-export function blockRecords(features: MatchFeatures[], opts: BlockingOptions): BlockingResult {
+export function blockRecords(features: MatchFeatures[], opts: BlockingOptions, featureColumns = new FeatureColumns(features)): BlockingResult {
   const n = features.length;
   if (opts.rules.length > RULE_BITS) throw usageError(`at most ${RULE_BITS} blocking rules, got ${opts.rules.length}`);
   const rules = opts.rules.map(ruleKeyNames);
-  // Each key is interned once, however many rules use it.
+  // Each key is interned once, however many rules use it; a key that is a feature as it is shares the feature's ids with term frequencies.
   const columns = new Map<string, KeyColumn>();
-  const column = (name: string) => columns.get(name) ?? columns.set(name, keyColumn(BLOCKING_KEYS[name], features)).get(name)!;
+  const interned = (name: string) => (Object.hasOwn(KEY_FEATURES, name) ? featureKeyColumn(featureColumns.ids(KEY_FEATURES[name])) : keyColumn(BLOCKING_KEYS[name], features));
+  const column = (name: string) => columns.get(name) ?? columns.set(name, interned(name)).get(name)!;
   const all = new PairBuffer();
   const stats: BlockingRuleStats[] = [];
   for (const [r, rule] of opts.rules.entries()) {

@@ -1,4 +1,5 @@
 import type { MatchFeatures } from '../features.js';
+import type { FeatureIds } from '../feature-ids.js';
 
 export type KeyFn = (f: MatchFeatures) => string | readonly string[] | null;
 
@@ -47,4 +48,18 @@ export function keyColumn(fn: KeyFn, features: readonly MatchFeatures[]): KeyCol
     starts[i + 1] = length;
   }
   return { distinct: idOf.size, starts, ids: ids.subarray(0, length) };
+}
+
+/** The key column of a key that is one feature as it is, from the feature's ids (interned once for the whole run). */
+export function featureKeyColumn({ ids, distinct, emptyId }: FeatureIds): KeyColumn {
+  const n = ids.length;
+  const starts = new Int32Array(n + 1);
+  const present = new Int32Array(n);
+  let length = 0;
+  for (let i = 0; i < n; i++) {
+    // As in keyColumn: the empty string is as good as missing.
+    if (ids[i] >= 0 && ids[i] !== emptyId) present[length++] = ids[i];
+    starts[i + 1] = length;
+  }
+  return { distinct, starts, ids: present.subarray(0, length) };
 }

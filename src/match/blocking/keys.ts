@@ -1,27 +1,39 @@
+import type { TextFeature } from '../comparisons/comparison.js';
 import type { MatchFeatures } from '../features.js';
+import type { KeyFn } from './key-columns.js';
 
 /**
- * The values a blocking rule can be built from. A rule is a `+`-joined list of
- * these names ("name+locality"); records sharing every part share a block.
+ * The values a blocking rule can be built from: a match feature as it is, or
+ * a value derived from the features. A rule is a `+`-joined list of these
+ * names ("name+locality"); records sharing every part share a block.
  * Multi-valued keys (several phones) put a record in several blocks.
  */
-export const BLOCKING_KEYS: Record<string, (f: MatchFeatures) => string | readonly string[] | null> = {
+const KEYS: Record<string, TextFeature | KeyFn> = {
   phone: (f) => (f.phones.length ? f.phones : null),
-  email: (f) => f.email,
-  id_number: (f) => f.idNumber,
+  email: 'email',
+  id_number: 'idNumber',
   name: (f) => f.pinyin ?? f.name,
-  phonetic: (f) => f.phonetic,
-  family: (f) => f.family,
-  given: (f) => f.given,
-  birth_date: (f) => f.birthDate,
+  phonetic: 'phonetic',
+  family: 'family',
+  given: 'given',
+  birth_date: 'birthDate',
   birth_year: (f) => f.birthDate?.slice(0, 4) ?? null,
-  company: (f) => f.company,
-  locality: (f) => f.locality,
-  city: (f) => f.city,
-  street: (f) => f.street,
-  street_number: (f) => f.streetNumber,
-  postcode: (f) => f.postcode,
+  company: 'company',
+  locality: 'locality',
+  city: 'city',
+  street: 'street',
+  street_number: 'streetNumber',
+  postcode: 'postcode',
 };
+
+export const BLOCKING_KEYS: Record<string, KeyFn> = Object.fromEntries(
+  Object.entries(KEYS).map(([name, key]) => [name, typeof key === 'string' ? (f: MatchFeatures) => f[key] : key]),
+);
+
+/** The keys that are one match feature as it is: blocking groups by that feature's interned ids (see FeatureColumns). */
+export const KEY_FEATURES: Record<string, TextFeature> = Object.fromEntries(
+  Object.entries(KEYS).flatMap(([name, key]) => (typeof key === 'string' ? [[name, key]] : [])),
+);
 
 /**
  * Default rules: every strong identifier alone, then one key about the person

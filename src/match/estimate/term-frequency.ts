@@ -1,5 +1,6 @@
 import type { Comparison, TextFeature } from '../comparisons/comparison.js';
 import type { MatchFeatures } from '../features.js';
+import { FeatureColumns, type FeatureIds } from '../feature-ids.js';
 
 /** Bounds of the adjustment, in bits: rarity can strengthen an agreement 16×, commonness weaken it 256×. */
 const MAX_BONUS = 4;
@@ -9,12 +10,6 @@ const MAX_PENALTY = -8;
 interface Table {
   countOf: Int32Array;
   size: number;
-}
-
-/** One feature's values as integers: records with equal values share an id, −1 where the value is missing. */
-interface FeatureIds {
-  ids: Int32Array;
-  distinct: number;
 }
 
 /**
@@ -28,15 +23,12 @@ export class TermFrequencies {
   /** Per comparison, per level: the level's table, or null when the level is not adjusted. */
   private readonly tables: (Table | null)[][];
 
-  constructor(comparisons: readonly Comparison[], features: readonly MatchFeatures[]) {
-    // Each feature is interned once, however many levels count it (locality: a level of its own and part of the address).
-    const interned = new Map<TextFeature, FeatureIds>();
-    const idsOf = (feature: TextFeature) => interned.get(feature) ?? interned.set(feature, internFeature(feature, features)).get(feature)!;
+  constructor(comparisons: readonly Comparison[], features: readonly MatchFeatures[], columns = new FeatureColumns(features)) {
     const tables = new Map<string, Table | null>();
     const tableOf = (parts: readonly TextFeature[]) => {
       const key = parts.join('+');
       if (!tables.has(key)) {
-        const table = parts.length === 1 ? countValues(idsOf(parts[0])) : countValues(combinedIds(parts.map(idsOf)));
+        const table = parts.length === 1 ? countValues(columns.ids(parts[0])) : countValues(combinedIds(parts.map((p) => columns.ids(p))));
         tables.set(key, table.size ? table : null);
       }
       return tables.get(key)!;
@@ -60,23 +52,8 @@ export class TermFrequencies {
   }
 }
 
-function internFeature(feature: TextFeature, features: readonly MatchFeatures[]): FeatureIds {
-  const idOf = new Map<string, number>();
-  const ids = new Int32Array(features.length);
-  for (let i = 0; i < features.length; i++) {
-    const value = features[i][feature];
-    if (value === null) ids[i] = -1;
-    else {
-      let id = idOf.get(value);
-      if (id === undefined) idOf.set(value, (id = idOf.size));
-      ids[i] = id;
-    }
-  }
-  return { ids, distinct: idOf.size };
-}
-
 /** Counted per value, then stored per record: scoring a pair reads an array instead of hashing a string. */
-function countValues({ ids, distinct }: FeatureIds): Table {
+function countValues({ ids, distinct }: Pick<FeatureIds, 'ids' | 'distinct'>): Table {
   const counts = new Int32Array(distinct);
   let size = 0;
   for (let i = 0; i < ids.length; i++) {
@@ -94,7 +71,7 @@ function countValues({ ids, distinct }: FeatureIds): Table {
  * its own, so every record has an id): records are ordered by a stable
  * counting sort on each part, last part first, and equal neighbours share an id.
  */
-function combinedIds(parts: readonly FeatureIds[]): FeatureIds {
+function combinedIds(parts: readonly FeatureIds[]): Pick<FeatureIds, 'ids' | 'distinct'> {
   const n = parts[0].ids.length;
   let order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
