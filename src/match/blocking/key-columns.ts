@@ -16,6 +16,14 @@ export interface KeyColumn {
   distinct: number;
   starts: Int32Array;
   ids: Int32Array;
+  /** Per id, how often it occurs: a value only one record has cannot make a block. */
+  counts: Int32Array;
+}
+
+function column(distinct: number, starts: Int32Array, ids: Int32Array): KeyColumn {
+  const counts = new Int32Array(distinct);
+  for (let k = 0; k < ids.length; k++) counts[ids[k]]++;
+  return { distinct, starts, ids, counts };
 }
 
 export function keyColumn(fn: KeyFn, features: readonly MatchFeatures[]): KeyColumn {
@@ -47,7 +55,7 @@ export function keyColumn(fn: KeyFn, features: readonly MatchFeatures[]): KeyCol
     }
     starts[i + 1] = length;
   }
-  return { distinct: idOf.size, starts, ids: ids.subarray(0, length) };
+  return column(idOf.size, starts, ids.subarray(0, length));
 }
 
 /** The key column of a key that is one feature as it is, from the feature's ids (interned once for the whole run). */
@@ -61,5 +69,5 @@ export function featureKeyColumn({ ids, distinct, emptyId }: FeatureIds): KeyCol
     if (ids[i] >= 0 && ids[i] !== emptyId) present[length++] = ids[i];
     starts[i + 1] = length;
   }
-  return { distinct, starts, ids: present.subarray(0, length) };
+  return column(distinct, starts, present.subarray(0, length));
 }
