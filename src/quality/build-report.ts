@@ -11,7 +11,7 @@ import { isVolumeDrop, volumeChange } from './volume.js';
 import { ownerResolver } from './owners.js';
 import { FORMULA, SCORE_WEIGHTS } from './overall.js';
 import { GroupTally } from './tally.js';
-import { summarizeIssues } from './issue-summary.js';
+import { IssueTally } from './issue-summary.js';
 import { ClusterIndex, clusterStats } from './clusters.js';
 import { compareStrings, ratio, round4 } from './numbers.js';
 
@@ -80,12 +80,14 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
   const ownerGroup = new Int32Array(records.length).fill(-1);
   const measure = new RecordMeasure(importance, asOf, staleDays);
   const histogram = AGE_BUCKETS.map(() => 0);
+  const issues = new IssueTally();
   let stale = 0;
   let dated = 0;
 
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     const q = measure.measure(r, expected.get(r.source)!);
+    issues.add(r);
     const c = consistency.compared[i];
     const d = consistency.disagreeing[i];
     all.add(q, c, d);
@@ -217,7 +219,7 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
     fields,
     sources,
     owners: { column: owner.column, rows: owners },
-    issues: summarizeIssues(records),
+    issues: issues.summary(),
     freshness: {
       staleDays,
       dated,
