@@ -86,7 +86,7 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
 
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
-    const q = measure.measure(r, expected.get(r.source)!);
+    const q = measure.measure(r, expected(r.source));
     issues.add(r);
     const c = consistency.compared[i];
     const d = consistency.disagreeing[i];
@@ -127,14 +127,14 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
     const tally = s?.tally ?? new GroupTally();
     const previousRows = input.previous?.sources.find((p) => p.source === src.source)?.rows ?? null;
     const change = volumeChange(src.rows, previousRows);
-    const has = expected.get(src.source);
+    const has = expected(src.source);
     return {
       source: src.source,
       rows: src.rows,
       records: src.records,
       rejects: src.rejects,
       rejectReasons: Object.fromEntries(Object.entries(src.rejectReasons).sort(([a], [b]) => compareStrings(a, b))),
-      fields: QUALITY_FIELDS.filter((_, x) => has?.[x]).map((f) => f.field),
+      fields: QUALITY_FIELDS.filter((_, x) => has[x]).map((f) => f.field),
       scores: tally.scores(1 - dup),
       duplicateRate: round4(dup),
       previousRows,
@@ -183,7 +183,7 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
   const completenessHeatmap = sourceFields.flatMap((s) =>
     QUALITY_FIELDS.map((f, x) => {
       const c = s.fields[x];
-      return { source: s.source, field: f.field, rate: expected.get(s.source)![x] ? round4(ratio(c.filled, c.expected, 0)) : null };
+      return { source: s.source, field: f.field, rate: expected(s.source)[x] ? round4(ratio(c.filled, c.expected, 0)) : null };
     }),
   );
 
