@@ -101,8 +101,12 @@ export class GoldenTable {
   private readonly pick: Int32Array;
   /** Index into `labels`, with CONFLICT set when the members held differing values. */
   private readonly label: Uint8Array;
-  /** Scratch for valuesOf: which decisions a single record holds. */
-  private readonly held: Uint8Array;
+  /**
+   * Per record and decision, how many values the record holds (see countOf),
+   * read in one pass in record order: clusters visit their members in no
+   * order, and reading a million records at random costs more than the reading.
+   */
+  private readonly counts: Uint8Array;
   private readonly labels: string[] = ['only_value'];
   /** Per record, worked out when first asked for: completeness (-1 until then), update time (Infinity until then). */
   private readonly completeness: Float64Array;
@@ -110,8 +114,6 @@ export class GoldenTable {
   private readonly ranker: Ranker<MemberCandidate>;
   /** Candidates of the decision being made, reused (see MemberCandidate). */
   private readonly candidates: MemberCandidate[] = [];
-  /** Scratch for decide: how many values each member of the cluster holds. */
-  private readonly counts: number[] = [];
   private readonly idWidth: number;
   private readonly idPrefix: string;
 
@@ -141,21 +143,20 @@ export class GoldenTable {
     this.size = clusters.length;
     this.slots = slots;
     this.decisions = decisions;
-    const several = decisions.filter((d) => d.source?.several).map((d) => d.source!);
-    const holdsSeveral = (r: NormalizedRecord) => {
-      for (const source of several) if (source.count(r) > 1) return true;
+    this.counts = countValues(records, decisions, this.latest);
+    const holdsSeveral = (i: number) => {
+      for (let d = 0; d < decisions.length; d++) if (this.countOf(i, d) > 1) return true;
       return false;
     };
     this.row = new Int32Array(this.size);
     let rows = 0;
     for (let c = 0; c < this.size; c++) {
       const members = clusters[c];
-      this.row[c] = members.length > 1 || holdsSeveral(records[members[0]]) ? rows++ : -1;
+      this.row[c] = members.length > 1 || holdsSeveral(members[0]) ? rows++ : -1;
     }
     this.winner = new Int32Array(rows * decisions.length).fill(-1);
     this.pick = new Int32Array(rows * decisions.length);
     this.label = new Uint8Array(rows * decisions.length);
-    this.held = new Uint8Array(decisions.length);
     this.completeness = new Float64Array(records.length).fill(-1);
     this.updatedTime = new Float64Array(records.length).fill(Infinity);
     this.ranker = new Ranker(new Map((opts.sourcePriority ?? []).map((s, i) => [s, i])));
@@ -170,7 +171,7 @@ export class GoldenTable {
       for (let d = 0; d < decisions.length; d++) {
         const { source, rules } = decisions[d];
         if (!source) continue;
-        const ranked = this.decide(at + d, members, source, rules!);
+        const ranked = this.decide(at, d, members, source, rules!);
         if (d === phone && ranked) {
           const second = this.ranker.runnerUp();
           if (second >= 0) {
@@ -199,9 +200,9 @@ export class GoldenTable {
     const row = this.row[c];
     const slots = this.slots;
     if (row < 0) {
-      const r = this.records[this.clusters[c][0]];
-      for (let d = 0; d < this.decisions.length; d++) this.held[d] = this.holds(r, d) ? 1 : 0;
-      for (let s = 0; s < slots.length; s++) values[s] = this.held[slots[s].decision] ? slots[s].read(r, 0) : null;
+      const i = this.clusters[c][0];
+      const r = this.records[i];
+      for (let s = 0; s < slots.length; s++) values[s] = this.countOf(i, slots[s].decision) ? slots[s].read(r, 0) : null;
       return;
     }
     const base = row * this.decisions.length;
@@ -232,37 +233,42 @@ export class GoldenTable {
     return names.sort();
   }
 
-  /** Whether decision d of a single record whose values are its own has a value: it holds one, or has an update date. */
-  private holds(r: NormalizedRecord, d: number): boolean {
-    const { source } = this.decisions[d];
-    return source ? source.count(r) > 0 : d === this.latest && !!r.updatedAt;
+  /**
+   * How many values record i holds for decision d: a field's values, 1 for
+   * the latest update when it has a date, none for the second phone (a record
+   * alone is no rival for its first). A count past what a byte holds (a cell
+   * of hundreds of phone numbers) is read from the record again.
+   */
+  private countOf(i: number, d: number): number {
+    const k = this.counts[i * this.decisions.length + d];
+    return k < SATURATED ? k : this.decisions[d].source!.count(this.records[i]);
   }
 
-  /** Decide one field of a cluster; true when its candidates were ranked (the ranker then holds them). */
-  private decide(at: number, members: readonly number[], source: CandidateSource, rules: readonly SurvivorshipRule[]): boolean {
-    const counts = this.counts;
+  /** Decide field d of the cluster whose row starts at `at`; true when its candidates were ranked (the ranker then holds them). */
+  private decide(at: number, d: number, members: readonly number[], source: CandidateSource, rules: readonly SurvivorshipRule[]): boolean {
     let total = 0;
     let first = -1;
     for (let m = 0; m < members.length; m++) {
-      const k = (counts[m] = source.count(this.records[members[m]]));
+      const k = this.countOf(members[m], d);
       if (k && first < 0) first = members[m];
       total += k;
     }
     if (total === 0) return false;
     if (total === 1) {
-      this.choose(at, first, 0, 0);
+      this.choose(at + d, first, 0, 0);
       return false;
     }
     let n = 0;
     for (let m = 0; m < members.length; m++) {
       const i = members[m];
       const r = this.records[i];
-      for (let pick = 0; pick < counts[m]; pick++) this.candidateAt(n++).set(source.value(r, pick), source.valid(r, pick), i, pick, r);
+      const k = this.countOf(i, d);
+      for (let pick = 0; pick < k; pick++) this.candidateAt(n++).set(source.value(r, pick), source.valid(r, pick), i, pick, r);
     }
     const ranker = this.ranker;
     ranker.rank(this.candidates, n, rules);
     const winner = this.candidates[ranker.winner];
-    this.choose(at, winner.index, winner.pick, this.labelOf(ranker.rule) | (ranker.distinct > 1 ? CONFLICT : 0));
+    this.choose(at + d, winner.index, winner.pick, this.labelOf(ranker.rule) | (ranker.distinct > 1 ? CONFLICT : 0));
     return true;
   }
 
@@ -307,6 +313,23 @@ export class GoldenTable {
     }
     return this.updatedTime[i];
   }
+}
+
+const SATURATED = 255;
+
+/** GoldenTable.counts, record by record. */
+function countValues(records: readonly NormalizedRecord[], decisions: readonly Decision[], latest: number): Uint8Array {
+  const width = decisions.length;
+  const counts = new Uint8Array(records.length * width);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    for (let d = 0; d < width; d++) {
+      const source = decisions[d].source;
+      const k = source ? source.count(r) : d === latest && r.updatedAt ? 1 : 0;
+      counts[i * width + d] = Math.min(k, SATURATED);
+    }
+  }
+  return counts;
 }
 
 function extraColumn(column: string): CandidateSource {

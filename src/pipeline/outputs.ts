@@ -140,10 +140,18 @@ export function inputOrder(records: readonly { source: string; row: number }[], 
   const rank = new Map(sourceOrder.map((s, i) => [s, i]));
   const compare = (a: number, b: number) => (rank.get(records[a].source) ?? 0) - (rank.get(records[b].source) ?? 0) || records[a].row - records[b].row;
   const order: number[] = [];
+  // The pass reads each record once, looking a source's rank up only where the source changes.
   let sorted = true;
+  let previous: { source: string; row: number } | null = null;
+  let previousRank = 0;
   for (let i = 0; i < records.length; i++) {
     order.push(i);
-    if (sorted && i > 0) sorted = compare(i - 1, i) <= 0;
+    if (!sorted) continue;
+    const r = records[i];
+    const sourceRank = previous && r.source === previous.source ? previousRank : (rank.get(r.source) ?? 0);
+    sorted = !previous || previousRank < sourceRank || (previousRank === sourceRank && previous.row <= r.row);
+    previous = r;
+    previousRank = sourceRank;
   }
   return sorted ? order : order.sort(compare);
 }

@@ -11,7 +11,7 @@ import { isVolumeDrop, volumeChange } from './volume.js';
 import { ownerResolver } from './owners.js';
 import { FORMULA, SCORE_WEIGHTS } from './overall.js';
 import { GroupTally } from './tally.js';
-import { summarizeIssues } from './issue-summary.js';
+import { IssueTally } from './issue-summary.js';
 import { ClusterIndex, clusterStats } from './clusters.js';
 import { compareStrings, ratio, round4 } from './numbers.js';
 
@@ -80,12 +80,14 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
   const ownerGroup = new Int32Array(records.length).fill(-1);
   const measure = new RecordMeasure(importance, asOf, staleDays);
   const histogram = AGE_BUCKETS.map(() => 0);
+  const issues = new IssueTally();
   let stale = 0;
   let dated = 0;
 
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
-    const q = measure.measure(r, expected.get(r.source)!);
+    const q = measure.measure(r, expected(r.source));
+    issues.add(r);
     const c = consistency.compared[i];
     const d = consistency.disagreeing[i];
     all.add(q, c, d);
@@ -125,14 +127,14 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
     const tally = s?.tally ?? new GroupTally();
     const previousRows = input.previous?.sources.find((p) => p.source === src.source)?.rows ?? null;
     const change = volumeChange(src.rows, previousRows);
-    const has = expected.get(src.source);
+    const has = expected(src.source);
     return {
       source: src.source,
       rows: src.rows,
       records: src.records,
       rejects: src.rejects,
       rejectReasons: Object.fromEntries(Object.entries(src.rejectReasons).sort(([a], [b]) => compareStrings(a, b))),
-      fields: QUALITY_FIELDS.filter((_, x) => has?.[x]).map((f) => f.field),
+      fields: QUALITY_FIELDS.filter((_, x) => has[x]).map((f) => f.field),
       scores: tally.scores(1 - dup),
       duplicateRate: round4(dup),
       previousRows,
@@ -181,7 +183,7 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
   const completenessHeatmap = sourceFields.flatMap((s) =>
     QUALITY_FIELDS.map((f, x) => {
       const c = s.fields[x];
-      return { source: s.source, field: f.field, rate: expected.get(s.source)![x] ? round4(ratio(c.filled, c.expected, 0)) : null };
+      return { source: s.source, field: f.field, rate: expected(s.source)[x] ? round4(ratio(c.filled, c.expected, 0)) : null };
     }),
   );
 
@@ -217,7 +219,7 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
     fields,
     sources,
     owners: { column: owner.column, rows: owners },
-    issues: summarizeIssues(records),
+    issues: issues.summary(),
     freshness: {
       staleDays,
       dated,

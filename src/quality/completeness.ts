@@ -55,28 +55,30 @@ export function importanceWeights(overrides: Record<string, number> | undefined)
 
 /**
  * Per source, which quality fields it has. `columns` (the canonical fields its
- * mapping uses) decides when given; otherwise a field counts when any record fills it.
+ * mapping uses) decides when given; otherwise a field counts when any record
+ * of the source fills it, looked for when the source is first asked about: a
+ * run gives every source its columns, and then no record is read for this.
  */
 export function expectedFieldsBySource(
   records: readonly NormalizedRecord[],
   sources: readonly { source: string; columns?: readonly string[] }[],
-): Map<string, boolean[]> {
+): (source: string) => readonly boolean[] {
   const expected = new Map<string, boolean[]>();
   for (const s of sources) {
     if (s.columns) expected.set(s.source, QUALITY_FIELDS.map((f) => f.columns.some((c) => s.columns!.includes(c))));
   }
-  const inferred = new Set<string>();
-  for (const r of records) {
-    let e = expected.get(r.source);
+  return (source) => {
+    let e = expected.get(source);
     if (!e) {
       e = QUALITY_FIELDS.map(() => false);
-      expected.set(r.source, e);
-      inferred.add(r.source);
+      for (const r of records) {
+        if (r.source !== source) continue;
+        for (let x = 0; x < QUALITY_FIELDS.length; x++) if (!e[x] && hasRawValue(r, QUALITY_FIELDS[x])) e[x] = true;
+      }
+      expected.set(source, e);
     }
-    if (!inferred.has(r.source)) continue;
-    for (let x = 0; x < QUALITY_FIELDS.length; x++) if (!e[x] && hasRawValue(r, QUALITY_FIELDS[x])) e[x] = true;
-  }
-  return expected;
+    return e;
+  };
 }
 
 /** Weighted share of expected fields filled; 1 when the source has none of the fields (nothing was asked of it). */

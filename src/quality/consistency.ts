@@ -69,45 +69,53 @@ export interface ConsistencyResult {
 
 export function measureConsistency(records: readonly NormalizedRecord[], clusters: ClusterIndex): ConsistencyResult {
   const fields = CONSISTENCY_FIELDS.map(({ field }) => ({ field, compared: 0, disagreeing: 0 }));
-  // Source pairs keyed by number, not by string: there may be millions of record pairs.
+  const width = CONSISTENCY_FIELDS.length;
+  // Sources by number, pairs of them keyed by number: there may be millions of record pairs.
   const sourceIndex = new Map<string, number>();
   const pairs = new Map<number, { a: string; b: string } & Tally>();
   const compared = new Uint32Array(records.length);
   const disagreeing = new Uint32Array(records.length);
-  const values: (string | NormalizedAddress | null)[] = [];
+  // Per member of the cluster at hand: its index, its source's number and its values (`width` a member),
+  // read member by member: each record is visited once, its fields while it is at hand.
   const member: number[] = [];
+  const sourceOf: number[] = [];
+  const values: (string | NormalizedAddress | null)[] = [];
   for (let c = 0; c < clusters.count; c++) {
     const size = clusters.size(c);
     if (size < 2) continue;
     const m = Math.min(size, MAX_MEMBERS);
-    for (let k = 0; k < m; k++) member[k] = clusters.member(c, k);
-    for (let x = 0; x < CONSISTENCY_FIELDS.length; x++) {
-      const { value, agree } = CONSISTENCY_FIELDS[x];
+    for (let p = 0; p < m; p++) {
+      const i = clusters.member(c, p);
+      const r = records[i];
+      member[p] = i;
+      sourceOf[p] = indexOf(sourceIndex, r.source);
+      for (let x = 0; x < width; x++) values[p * width + x] = CONSISTENCY_FIELDS[x].value(r);
+    }
+    for (let x = 0; x < width; x++) {
+      const { agree } = CONSISTENCY_FIELDS[x];
       let present = 0;
-      for (let p = 0; p < m; p++) {
-        values[p] = value(records[member[p]]);
-        if (values[p] !== null) present++;
-      }
+      for (let p = 0; p < m; p++) if (values[p * width + x] !== null) present++;
       if (present < 2) continue;
       let differs = false;
       for (let p = 0; p < m; p++) {
-        if (values[p] === null) continue;
+        const v = values[p * width + x];
+        if (v === null) continue;
         for (let q = p + 1; q < m; q++) {
-          if (values[q] === null) continue;
-          const differ = agree ? !agree(values[p] as NormalizedAddress, values[q] as NormalizedAddress) : values[p] !== values[q];
+          const w = values[q * width + x];
+          if (w === null) continue;
+          const differ = agree ? !agree(v as NormalizedAddress, w as NormalizedAddress) : v !== w;
           differs ||= differ;
           const i = member[p];
           const j = member[q];
           compared[i]++;
           compared[j]++;
           if (differ) (disagreeing[i]++, disagreeing[j]++);
-          const si = records[i].source;
-          const sj = records[j].source;
-          if (si === sj) continue;
-          const a = si < sj ? si : sj;
-          const key = indexOf(sourceIndex, a) * 2 ** 20 + indexOf(sourceIndex, a === si ? sj : si);
+          const sp = sourceOf[p];
+          const sq = sourceOf[q];
+          if (sp === sq) continue;
+          const key = sp < sq ? sp * 2 ** 20 + sq : sq * 2 ** 20 + sp;
           let t = pairs.get(key);
-          if (!t) pairs.set(key, (t = { a, b: a === si ? sj : si, compared: 0, disagreeing: 0 }));
+          if (!t) pairs.set(key, (t = sourcePair(records[i].source, records[j].source)));
           t.compared++;
           if (differ) t.disagreeing++;
         }
@@ -118,6 +126,11 @@ export function measureConsistency(records: readonly NormalizedRecord[], cluster
   }
   const sourcePairs = [...pairs.values()].sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b));
   return { fields, sourcePairs, compared, disagreeing };
+}
+
+/** The tally of two sources' record pairs, named in code-unit order. */
+function sourcePair(s: string, t: string): { a: string; b: string } & Tally {
+  return s < t ? { a: s, b: t, compared: 0, disagreeing: 0 } : { a: t, b: s, compared: 0, disagreeing: 0 };
 }
 
 function indexOf(index: Map<string, number>, s: string): number {

@@ -28,6 +28,18 @@ describe('buildGoldenRecords', () => {
     expect(golden[0].conflicts).toEqual(['name', 'phone']);
   });
 
+  it('weighs every phone of a record that holds more than a byte counts', () => {
+    // Only the last two of 300 numbers are real: the count must not stop at 255.
+    const numbers = Array.from({ length: 300 }, (_, k) => phone(`+86139${String(k).padStart(8, '0')}`, k >= 298));
+    const many = rec('crm.csv', 9, { phones: numbers, updatedAt: '2024-01-01' });
+    const other = rec('web.csv', 3, { phones: [phone('+8613800138000', false)] });
+    for (const clusters of [[[0]], [[0, 1]]]) {
+      const [g] = buildGoldenRecords([many, other], { clusters });
+      expect(g.values.phone).toBe('+8613900000298');
+      expect(g.values.phone2).toBe('+8613900000299');
+    }
+  });
+
   it('passes unknown columns through and keeps the latest update', () => {
     expect(golden[0].values['备注']).toBe('VIP');
     expect(golden[0].values.updated_at).toBe('2025-06-01');

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvChunks, neutralizeFormula, rejectsToCsv, toCsv, writeCsvFile } from '../../src/io/csv-output.js';
+import { csvChunks, csvLineChunks, neutralizeFormula, rejectsToCsv, toCsv, writeCsvFile, type CsvCell } from '../../src/io/csv-output.js';
 import { contentText } from '../../src/io/atomic-write.js';
 import { readAll, tmpDir } from './tmp-files.js';
 
@@ -98,6 +98,31 @@ describe('csvChunks', () => {
     const chunks = [...csvChunks(() => rows, columns, { bom: true })()];
     expect(chunks.length).toBeGreaterThan(2);
     expect(contentText(csvChunks(() => rows, columns, { bom: true }))).toBe(toCsv(rows, columns, { bom: true }));
+  });
+});
+
+describe('csvLineChunks', () => {
+  // Cells written byte by byte (plain ASCII) and through the encoder (anything else) alike.
+  const CELL: fc.Arbitrary<CsvCell> = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'grapheme' }),
+    fc.string({ unit: 'binary' }),
+    fc.string({ unit: fc.constantFrom('a', ' ', '\t', '"', ',', '\n', '\r', '=', '+', '-', '@', '张', '\u3000', '\ud83d', '\ude00', '\u00a0', '\x7f') }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constantFrom(null, undefined, '', '+8613812345678', ' lead', 'trail ', '-5', "'x"),
+  );
+  it('writes the bytes toCsv builds for any cells', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(CELL, { minLength: 3, maxLength: 3 }), { maxLength: 6 }), fc.boolean(), (rows, escapeFormulas) => {
+        const columns = ['a', 'b', 'c'];
+        // Bytes, not text: a lone surrogate is written as U+FFFD either way.
+        const written = Buffer.concat([...csvLineChunks(columns, () => rows, { escapeFormulas })()]);
+        expect(written).toEqual(Buffer.from(toCsv(rows.map((r) => ({ a: r[0], b: r[1], c: r[2] })), columns, { escapeFormulas })));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
