@@ -8,7 +8,6 @@ import { matchFeatures, type MatchFeatures } from './features.js';
 import { blockRecords } from './blocking/block.js';
 import { DEFAULT_BLOCKING_RULES, KEY_COMPARISONS } from './blocking/keys.js';
 import { comparePairs } from './compare-pairs.js';
-import { compareTogether, sharedComparison, type PairHelper } from './shared-compare.js';
 import { randomPairs } from './estimate/random-pairs.js';
 import { levelShares, toPatterns } from './estimate/patterns.js';
 import { expectationMaximisation, startingM } from './estimate/em.js';
@@ -44,8 +43,6 @@ export interface MatchOptions {
   /** A steward's decisions: they always win. */
   decisions?: readonly PairDecision[];
   progress?: ProgressSink;
-  /** Another thread holding every record's match features, to compare candidate pairs alongside this one. */
-  pairHelper?: PairHelper;
 }
 
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
@@ -61,7 +58,6 @@ export { DEFAULT_BLOCKING_RULES, BLOCKING_KEYS } from './blocking/keys.js';
 export { matchModelSchema, type MatchModel } from './model.js';
 export { Scorer } from './scorer.js';
 export { matchFeatures, type MatchFeatures } from './features.js';
-export type { PairHelper, SharedComparison } from './shared-compare.js';
 
 /**
  * Dedupe: blocking → comparison → estimation (u from random pairs, m by EM, or
@@ -100,16 +96,8 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
   progress.end(`${pairs.length.toLocaleString('en')} candidate pairs from ${opts.blockingRules.length} rules`);
 
   progress.start('compare', pairs.length);
-  let levels: Uint8Array;
-  let shared = '';
-  if (opts.pairHelper) {
-    const work = sharedComparison(pairs, n, comparisons);
-    opts.pairHelper.join(work);
-    const together = compareTogether(work, features, comparisons, (k) => progress.update(k));
-    levels = together.levels;
-    shared = ` (${Math.round(together.helped * 100)}% on a second thread)`;
-  } else levels = comparePairs(features, comparisons, pairs.length, pairAt, (k) => progress.update(k));
-  progress.end(`${pairs.length.toLocaleString('en')} pairs × ${comparisons.length} comparisons${shared}`);
+  const levels = comparePairs(features, comparisons, pairs.length, pairAt, (k) => progress.update(k));
+  progress.end(`${pairs.length.toLocaleString('en')} pairs × ${comparisons.length} comparisons`);
 
   progress.start('estimate');
   const model = opts.model ?? estimateModel(features, comparisons, levels, blocking.rules, opts);

@@ -8,8 +8,6 @@ import { importStage, type PipelineOptions } from './run.js';
 import type { ProgressSink } from './progress.js';
 import type { PipelineState } from './state.js';
 import { packFields, unpackRecords, type Packed, type RecurringIn } from './record-codec.js';
-import type { WorkerMessage } from './normalize-worker.js';
-import type { PairHelper } from '../match/shared-compare.js';
 
 /** Below this many records a worker's start-up and copying cost more than they save. */
 const MIN_RECORDS_FOR_WORKERS = 20_000;
@@ -43,13 +41,10 @@ class ChunkedNormalizer {
   /** Hand each worker chunks up to its limit; called when records arrive, when the input ends and when a chunk comes back. */
   private readonly feeders: (() => void)[] = [];
   private workersDone: Promise<unknown> = Promise.resolve();
-  /** Chunks (by first record) the first worker normalized: it has their match features when it stays to help matching. */
-  private readonly helperChunks = new Set<number>();
 
   constructor(
     private readonly options: NormalizeOptions,
     private readonly threads: number,
-    private readonly helpMatching: boolean,
   ) {}
 
   add(record: SourceRecord): void {
@@ -82,9 +77,8 @@ class ChunkedNormalizer {
         if (this.workers.length) await new Promise((resolve) => setImmediate(resolve));
       }
       await this.workersDone;
-    } catch (err) {
+    } finally {
       this.close();
-      throw err;
     }
     const threads = this.workers.length + 1;
     const during = early ? ` (${early.toLocaleString('en')} of them while importing)` : '';
@@ -95,31 +89,6 @@ class ChunkedNormalizer {
   /** Stop the workers (the input failed, or the work is done). */
   close(): void {
     for (const worker of this.workers) void worker.terminate();
-  }
-
-  /**
-   * After {@link finish}: the first worker stays to help compare candidate
-   * pairs, when asked for and there is one; the others stop. It is sent the
-   * raw fields of the records other threads normalized and derives their
-   * match features itself while the main thread goes on to blocking — a core
-   * that would otherwise be idle, and cheaper for the main thread than
-   * sending features.
-   */
-  keepHelper(): PipelineState['pairHelper'] {
-    const [helper, ...others] = this.helpMatching ? this.workers : [];
-    for (const worker of helper ? others : this.workers) void worker.terminate();
-    if (!helper) return undefined;
-    for (let start = 0; start < this.records.length; start += CHUNK) {
-      if (this.helperChunks.has(start)) continue;
-      const fields = packFields(this.records.slice(start, start + CHUNK));
-      post(helper, { kind: 'features', start, fields }, [fields.ints.buffer]);
-    }
-    // A helper nobody closes must not keep the process alive.
-    helper.unref();
-    return {
-      join: (work) => post(helper, { kind: 'compare', work }),
-      close: () => void helper.terminate(),
-    };
   }
 
   private take(): number | null {
@@ -141,8 +110,7 @@ class ChunkedNormalizer {
 
   private startWorkers(): void {
     for (let t = 1; t < this.threads; t++) {
-      const keepFeatures = this.helpMatching && t === 1;
-      const worker = new Worker(WORKER, { workerData: { options: this.options, keepFeatures } });
+      const worker = new Worker(WORKER, { workerData: { options: this.options } });
       this.workers.push(worker);
       this.workersDone = Promise.all([
         this.workersDone,
@@ -155,13 +123,12 @@ class ChunkedNormalizer {
               if (start === null) break;
               pending++;
               const fields = packFields(this.records.slice(start, start + CHUNK));
-              post(worker, { kind: 'normalize', start, fields }, [fields.ints.buffer]);
+              worker.postMessage({ start, fields }, [fields.ints.buffer]);
             }
             if (pending === 0 && this.ended && this.next >= this.records.length) resolve();
           };
           worker.on('message', ({ start, packed }: { start: number; packed: Packed }) => {
             pending--;
-            if (keepFeatures) this.helperChunks.add(start);
             const chunk = unpackRecords(packed, this.records.slice(start, start + CHUNK), recurring);
             for (let k = 0; k < chunk.length; k++) this.normalized[start + k] = chunk[k];
             this.finished(chunk.length);
@@ -179,31 +146,20 @@ class ChunkedNormalizer {
   }
 }
 
-/** A message to a worker, typed. */
-function post(worker: Worker, message: WorkerMessage, transfer?: ArrayBuffer[]): void {
-  worker.postMessage(message, transfer);
-}
-
-export interface ParallelOptions {
-  /** Keep a worker thread to help the dedupe stage compare pairs (state.pairHelper); whoever matches closes it. */
-  helpMatching?: boolean;
-}
-
-function normalizerFor(opts: PipelineOptions, parallel: ParallelOptions): ChunkedNormalizer {
-  return new ChunkedNormalizer({ defaultRegion: opts.region, dateOrder: opts.dateOrder, asOf: opts.asOf }, opts.threads ?? availableParallelism(), parallel.helpMatching ?? false);
+function normalizerFor(opts: PipelineOptions): ChunkedNormalizer {
+  return new ChunkedNormalizer({ defaultRegion: opts.region, dateOrder: opts.dateOrder, asOf: opts.asOf }, opts.threads ?? availableParallelism());
 }
 
 /** Stage 2 on every core, for records already imported (or read from another stage's NDJSON). */
-export async function normalizeStageParallel(state: PipelineState, opts: PipelineOptions, parallel: ParallelOptions = {}): Promise<PipelineState> {
-  const normalizer = normalizerFor(opts, parallel);
+export async function normalizeStageParallel(state: PipelineState, opts: PipelineOptions): Promise<PipelineState> {
+  const normalizer = normalizerFor(opts);
   for (const record of state.records) normalizer.add(record);
-  const normalized = await normalizer.finish(opts.progress);
-  return { ...state, normalized, pairHelper: normalizer.keepHelper() };
+  return { ...state, normalized: await normalizer.finish(opts.progress) };
 }
 
 /** Stages 1 and 2 together, as most commands start: records are normalized by worker threads while the files are still being read. */
-export async function importAndNormalize(paths: string[], opts: PipelineOptions, parallel: ParallelOptions = {}): Promise<PipelineState> {
-  const normalizer = normalizerFor(opts, parallel);
+export async function importAndNormalize(paths: string[], opts: PipelineOptions): Promise<PipelineState> {
+  const normalizer = normalizerFor(opts);
   if (totalBytes(paths) >= MIN_BYTES_FOR_WORKERS) normalizer.useWorkers();
   let imported: PipelineState;
   try {
@@ -212,8 +168,7 @@ export async function importAndNormalize(paths: string[], opts: PipelineOptions,
     normalizer.close();
     throw err;
   }
-  const normalized = await normalizer.finish(opts.progress);
-  return { ...imported, normalized, pairHelper: normalizer.keepHelper() };
+  return { ...imported, normalized: await normalizer.finish(opts.progress) };
 }
 
 /** Input size in bytes; a file that cannot be read counts 0 here (the import names the problem). */

@@ -58,13 +58,8 @@ export function normalizeStage(state: PipelineState, opts: PipelineOptions): Pip
 /** Stage 3: find which records are the same customer (blocking, comparison, estimation, clustering). */
 export function dedupeStage(state: PipelineState, opts: PipelineOptions, extra: Partial<MatchOptions> = {}): PipelineState {
   const normalized = state.normalized ?? normalizeStage(state, opts).normalized!;
-  const { pairHelper, ...rest } = state;
-  try {
-    const { result, model } = matchRecords(normalized, { ...matchOptionsFromConfig(opts.config), progress: opts.progress, pairHelper, ...extra });
-    return { ...rest, normalized, match: { result, model } };
-  } finally {
-    pairHelper?.close();
-  }
+  const { result, model } = matchRecords(normalized, { ...matchOptionsFromConfig(opts.config), progress: opts.progress, ...extra });
+  return { ...state, normalized, match: { result, model } };
 }
 
 export function matchOptionsFromConfig(config: CrmConfig): Partial<MatchOptions> {

@@ -2,7 +2,6 @@ import type { NormalizedRecord, SourceRecord } from '../model/record.js';
 import type { MatchResult } from '../model/match.js';
 import type { MatchLine, RejectLine, SourceLine, StreamLine } from './stream-format.js';
 import { inputError } from '../model/errors.js';
-import type { PairHelper } from '../match/shared-compare.js';
 
 export type SourceSummary = Omit<SourceLine, 'kind'>;
 export type Reject = Omit<RejectLine, 'kind'>;
@@ -18,8 +17,6 @@ export interface PipelineState {
   records: SourceRecord[];
   normalized: NormalizedRecord[] | null;
   match: { result: MatchResult; model: unknown } | null;
-  /** A worker thread kept from the normalize stage to help the dedupe stage compare pairs; not data, never written out. */
-  pairHelper?: PairHelper & { close(): void };
 }
 
 export function* stateToLines(state: PipelineState): Generator<StreamLine> {

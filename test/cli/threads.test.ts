@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDatasetStreaming, entitiesForRecords } from '../../fixtures/synth/index.js';
@@ -17,22 +17,6 @@ describe('normalization on several threads', () => {
     expect(one.stderr).not.toMatch(/threads/);
     expect(many.stdout.length).toBeGreaterThan(1_000_000);
     expect(many.stdout === one.stdout).toBe(true);
-  });
-
-  it('dedupes with a helper thread comparing pairs, with every output byte-identical to a single-thread run', () => {
-    const dir = tempDir();
-    const { files } = writeDatasetStreaming(dir, { seed: 8, entities: entitiesForRecords(22_000, 0.3), duplicateRate: 0.3 });
-    const inputs = files.map((f) => join(dir, f.name));
-    const many = crm(['dedupe', ...inputs, '--out', join(dir, 'many'), '--as-of', '2026-11-01', '--threads', '2']);
-    const one = crm(['dedupe', ...inputs, '--out', join(dir, 'one'), '--as-of', '2026-11-01', '--threads', '1']);
-    expect(many.status, many.stderr).toBe(0);
-    expect(one.status, one.stderr).toBe(0);
-    // How much the helper did depends on timing (it first derives the features of records it did not normalize).
-    expect(many.stderr).toMatch(/compare: [\d,]+ pairs × \d+ comparisons \(\d+% on a second thread\)/);
-    expect(one.stderr).not.toMatch(/second thread/);
-    for (const file of ['golden.csv', 'mapping.csv', 'review.csv', 'issues.csv', 'rejects.csv', 'report.json', 'report.html', 'model.json']) {
-      expect(readFileSync(join(dir, 'many', file)).equals(readFileSync(join(dir, 'one', file))), file).toBe(true);
-    }
   });
 
   it('stops its worker threads and exits with the error when a later file fails while they normalize', () => {

@@ -61,7 +61,7 @@ export function registerCheck(program: Command): Command {
     if (!Object.keys(thresholds).length && !baseline) {
       throw usageError('no thresholds to check', 'Give at least one, e.g. --min-completeness 0.9, or set quality.thresholds in the config.');
     }
-    const state = dedupeStage(await importAndNormalize(files, opts, { helpMatching: true }), opts);
+    const state = dedupeStage(await importAndNormalize(files, opts), opts);
     const { report } = buildOutputs(state, { config: opts.config, asOf: opts.asOf, unmask: false, escapeFormulas: true, previous: baseline });
     const gate = evaluateGate(report, thresholds, baseline, rate('--tolerance', flags.tolerance));
     if (flags.json) process.stdout.write(JSON.stringify(gate) + '\n');

@@ -33,7 +33,7 @@ export function registerDedupe(program: Command): Command {
     if (!flags.stdin && !flags.out) throw usageError('--out <dir> is required', 'Example: crmclean dedupe sales.csv service.csv --out out/');
     const opts = await resolveOptions(flags);
     const read = flags.stdin ? await readStateFromStdin() : null;
-    const state = read === null ? await importAndNormalize(files, opts, { helpMatching: true }) : read.normalized ? read : await normalizeStageParallel(read, opts, { helpMatching: true });
+    const state = read === null ? await importAndNormalize(files, opts) : read.normalized ? read : await normalizeStageParallel(read, opts);
     const deduped = dedupeStage(state, opts, await loadMatchInputs(flags, state));
     if (flags.out) await exportState(deduped, opts, flags);
     else await writeStateToStdout(deduped);

@@ -37,7 +37,7 @@ export function registerEval(program: Command): Command {
   addInputOptions(cmd);
   addMatchOptions(cmd).action(async (files: string[], flags: EvalFlags) => {
     const opts = await resolveOptions(flags);
-    const imported = await importAndNormalize(files, opts, { helpMatching: true });
+    const imported = await importAndNormalize(files, opts);
     const truthOf = existsSync(flags.truth) && /\.(csv|tsv|txt)$/i.test(flags.truth) ? await truthFromFile(flags.truth) : truthFromColumn(flags.truth, flags.truthPattern, imported);
     const state = dedupeStage(imported, opts, await loadMatchInputs(flags, imported));
     const truth = state.records.map((r, i) => truthOf(r) ?? `\u0000unlabelled:${i}`);
