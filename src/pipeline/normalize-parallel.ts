@@ -7,7 +7,7 @@ import type { NormalizedRecord, SourceRecord } from '../model/record.js';
 import { importStage, type PipelineOptions } from './run.js';
 import type { ProgressSink } from './progress.js';
 import type { PipelineState } from './state.js';
-import { packFields, unpackRecords, type Packed, type RecurringIn } from './record-codec.js';
+import { packFields, unpackRecords, RecurringIn, type Packed } from './record-codec.js';
 
 /** Below this many records a worker's start-up and copying cost more than they save. */
 const MIN_RECORDS_FOR_WORKERS = 20_000;
@@ -116,7 +116,7 @@ class ChunkedNormalizer {
         this.workersDone,
         new Promise<void>((resolve, reject) => {
           let pending = 0;
-          const recurring: RecurringIn = [];
+          const recurring = new RecurringIn();
           const feed = () => {
             while (pending < IN_FLIGHT) {
               const start = this.take();

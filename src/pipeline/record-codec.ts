@@ -27,15 +27,22 @@ export interface Packed {
 const MAX_RECURRING = 1 << 20;
 
 /** The sending side's table: value → number. */
-export type RecurringOut = Map<string, number>;
+export class RecurringOut {
+  readonly numbers = new Map<string, number>();
+  constructor(readonly cap = MAX_RECURRING) {}
+}
+
 /** The receiving side's table: number → value. */
-export type RecurringIn = string[];
+export class RecurringIn {
+  readonly values: string[] = [];
+  constructor(readonly cap = MAX_RECURRING) {}
+}
 
 class Packer {
   private readonly texts: string[] = [];
   private ints = new Int32Array(1 << 12);
   private length = 0;
-  constructor(private readonly recurring: RecurringOut = new Map()) {}
+  constructor(private readonly recurring = new RecurringOut()) {}
   str(s: string | null): void {
     if (s === null) this.int(-1);
     else {
@@ -45,10 +52,11 @@ class Packer {
   }
   /** A value likely to recur: its table number (as −2 − number) once it has been sent. */
   common(s: string | null): void {
-    const known = s === null ? undefined : this.recurring.get(s);
+    const { numbers, cap } = this.recurring;
+    const known = s === null ? undefined : numbers.get(s);
     if (known !== undefined) this.int(-2 - known);
     else {
-      if (s !== null && this.recurring.size < MAX_RECURRING) this.recurring.set(s, this.recurring.size);
+      if (s !== null && numbers.size < cap) numbers.set(s, numbers.size);
       this.str(s);
     }
   }
@@ -73,7 +81,7 @@ class Unpacker {
   private pos = 0;
   constructor(
     private readonly packed: Packed,
-    private readonly recurring: RecurringIn = [],
+    private readonly recurring = new RecurringIn(),
   ) {}
   get more(): boolean {
     return this.at < this.packed.ints.length;
@@ -87,13 +95,14 @@ class Unpacker {
   }
   /** What the packer's `common` wrote: a table number, or a value new to the table. */
   common<T extends string | null = string | null>(): T {
+    const { values, cap } = this.recurring;
     const code = this.packed.ints[this.at];
     if (code < -1) {
       this.at++;
-      return this.recurring[-2 - code] as T;
+      return values[-2 - code] as T;
     }
     const s = this.str<T>();
-    if (s !== null && this.recurring.length < MAX_RECURRING) this.recurring.push(s);
+    if (s !== null && values.length < cap) values.push(s);
     return s;
   }
   int(): number {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importStage, normalizeStage, type PipelineOptions } from '../../src/pipeline/run.js';
 import { silentProgress } from '../../src/pipeline/progress.js';
-import { packFields, packRecords, unpackFields, unpackRecords } from '../../src/pipeline/record-codec.js';
+import { packFields, packRecords, unpackFields, unpackRecords, RecurringIn, RecurringOut } from '../../src/pipeline/record-codec.js';
 
 const SAMPLE = join(import.meta.dirname, '../../fixtures/sample');
 const opts: PipelineOptions = { config: {}, region: 'CN', dateOrder: 'YMD', asOf: '2026-11-01', progress: silentProgress };
@@ -22,17 +22,36 @@ describe('record codec (worker messages)', async () => {
 
   it('sends a recurring value once per table, then by number, and brings it back the same', () => {
     const half = Math.floor(normalized.length / 2);
-    const sent = new Map<string, number>();
-    const received: string[] = [];
+    const sent = new RecurringOut();
+    const received = new RecurringIn();
     const first = packRecords(normalized.slice(0, half), sent);
     const second = packRecords(normalized.slice(0, half), sent);
     // The same records again: their cities, codes and surnames are in the table now, only unique values travel as text.
     expect(second.text.length).toBeLessThan(first.text.length * 0.9);
-    expect(sent.has(normalized[0].address.country!)).toBe(true);
+    expect(sent.numbers.has(normalized[0].address.country!)).toBe(true);
     const back = [...unpackRecords(first, imported.records.slice(0, half), received), ...unpackRecords(second, imported.records.slice(0, half), received)];
-    expect(received.length).toBe(sent.size);
+    expect(received.values).toEqual([...sent.numbers.keys()]);
     const expected = [...normalized.slice(0, half), ...normalized.slice(0, half)];
     expect(back.map((r) => JSON.stringify(r))).toEqual(expected.map((r) => JSON.stringify(r)));
+  });
+
+  it('keeps both tables in step past their cap, where new values travel as text', () => {
+    // More distinct streets than the tables hold, then early streets again: those still travel by number.
+    const template = normalized.find((r) => r.address.street !== null)!;
+    const source = imported.records[normalized.indexOf(template)];
+    const sent = new RecurringOut(1000);
+    const received = new RecurringIn(1000);
+    const streets = (from: number, count: number) => Array.from({ length: count }, (_, k) => `street ${from + k}`);
+    const chunks = [...Array.from({ length: 5 }, (_, c) => streets(c * 300, 300)), streets(0, 300), streets(5000, 300)];
+    let wrong = 0;
+    for (const chunk of chunks) {
+      const records = chunk.map((street) => ({ ...template, address: { ...template.address, street } }));
+      const back = unpackRecords(packRecords(records, sent), records.map(() => source), received);
+      wrong += back.filter((r, k) => r.address.street !== chunk[k] || r.address.city !== template.address.city).length;
+    }
+    expect(sent.numbers.size).toBe(1000);
+    expect(received.values).toEqual([...sent.numbers.keys()]);
+    expect(wrong).toBe(0);
   });
 
   it('carries the raw fields a worker normalizes from', () => {
