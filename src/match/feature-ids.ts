@@ -1,5 +1,6 @@
 import type { TextFeature } from './comparisons/comparison.js';
 import type { MatchFeatures } from './features.js';
+import { Interner } from './interner.js';
 
 /** One feature's values as integers: records with equal values share an id, −1 where the value is missing. */
 export interface FeatureIds {
@@ -28,16 +29,11 @@ export class FeatureColumns {
 }
 
 function intern(feature: TextFeature, features: readonly MatchFeatures[]): FeatureIds {
-  const idOf = new Map<string, number>();
+  const interner = new Interner();
   const ids = new Int32Array(features.length);
   for (let i = 0; i < features.length; i++) {
     const value = features[i][feature];
-    if (value === null) ids[i] = -1;
-    else {
-      let id = idOf.get(value);
-      if (id === undefined) idOf.set(value, (id = idOf.size));
-      ids[i] = id;
-    }
+    ids[i] = value === null ? -1 : interner.id(value);
   }
-  return { ids, distinct: idOf.size, emptyId: idOf.get('') ?? -1 };
+  return { ids, distinct: interner.size, emptyId: interner.find('') };
 }

@@ -1,5 +1,6 @@
 import type { MatchFeatures } from '../features.js';
 import type { FeatureIds } from '../feature-ids.js';
+import { Interner } from '../interner.js';
 
 export type KeyFn = (f: MatchFeatures) => string | readonly string[] | null;
 
@@ -28,12 +29,8 @@ function column(distinct: number, starts: Int32Array, ids: Int32Array): KeyColum
 
 export function keyColumn(fn: KeyFn, features: readonly MatchFeatures[]): KeyColumn {
   const n = features.length;
-  const idOf = new Map<string, number>();
-  const intern = (value: string): number => {
-    let id = idOf.get(value);
-    if (id === undefined) idOf.set(value, (id = idOf.size));
-    return id;
-  };
+  const interner = new Interner();
+  const intern = (value: string) => interner.id(value);
   const starts = new Int32Array(n + 1);
   let ids = new Int32Array(n);
   let length = 0;
@@ -55,7 +52,7 @@ export function keyColumn(fn: KeyFn, features: readonly MatchFeatures[]): KeyCol
     }
     starts[i + 1] = length;
   }
-  return column(idOf.size, starts, ids.subarray(0, length));
+  return column(interner.size, starts, ids.subarray(0, length));
 }
 
 /** The key column of a key that is one feature as it is, from the feature's ids (interned once for the whole run). */
