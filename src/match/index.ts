@@ -116,6 +116,11 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
     if (probability >= opts.threshold && !conflict(k)) edges.push({ a, b, probability, weight: weights[k] });
     else if (probability >= opts.reviewThreshold) reviewCandidates.push({ a, b, probability, weight: weights[k] });
   }
+  // The chaining guard weighs pairs of members; most were compared as candidates already (in this order: comparisons need not be symmetric).
+  const pairWeight = (i: number, j: number) => {
+    const k = i < j ? indexOfPair(pairs, i * n + j) : -1;
+    return k >= 0 ? scorer.weightOf(levels, k, i) : scorer.weight(i, j);
+  };
   const decisions = opts.decisions ?? [];
   const decided = new Map(decisions.map((d) => [pairKey(d.a, d.b, n), d.match]));
   const byStrength = (x: Edge, y: Edge) => y.probability - x.probability || x.a - y.a || x.b - y.b;
@@ -126,7 +131,7 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
     {
       forced: decisions.filter((d) => d.match).map((d) => ({ a: Math.min(d.a, d.b), b: Math.max(d.a, d.b), probability: 1 })),
       forbidden: decisions.filter((d) => !d.match).map((d) => [d.a, d.b] as [number, number]),
-      probability: (i, j) => probabilityOf(scorer.weight(i, j)),
+      probability: (i, j) => probabilityOf(pairWeight(i, j)),
       disagreeBelow: opts.reviewThreshold,
     },
   );
@@ -174,6 +179,19 @@ export function identityConflict(comparisons: readonly Comparison[], levels: Uin
   const nameDifferent = comparisons[name].levels.length + 1;
   const personal = ['id_number', 'email', 'phone', 'birth_date'].map((id) => comparisons.findIndex((c) => c.name === id)).filter((x) => x >= 0);
   return (k) => levels[k * width + name] === nameDifferent && !personal.some((x) => levels[k * width + x] === 1);
+}
+
+/** Position of a pair code in the sorted candidate pairs, or −1. */
+function indexOfPair(pairs: Float64Array, code: number): number {
+  let lo = 0;
+  let hi = pairs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pairs[mid] < code) lo = mid + 1;
+    else if (pairs[mid] > code) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 function pairKey(a: number, b: number, n: number): number {

@@ -21,6 +21,8 @@ export class Scorer {
   readonly weights: number[][];
   /** u per comparison and level, for the term-frequency adjustment; null where a level has none. */
   private readonly tfU: (number | null)[][];
+  /** Scratch levels of one pair compared on demand. */
+  private readonly row: Uint8Array;
 
   constructor(
     readonly comparisons: readonly Comparison[],
@@ -33,6 +35,7 @@ export class Scorer {
     this.prior = Math.log2(lambdaAll / (1 - lambdaAll));
     this.weights = model.comparisons.map((c) => [0, ...c.levels.map((l) => Math.log2(l.m / l.u))]);
     this.tfU = model.comparisons.map((c, x) => [null, ...c.levels.map((l, i) => (tf.adjusts(x, i + 1) ? l.u : null)), null]);
+    this.row = new Uint8Array(comparisons.length);
   }
 
   /** Weight of pair (i, j) from its precomputed levels (row `k` of a pair-major matrix). */
@@ -54,9 +57,10 @@ export class Scorer {
   weight(i: number, j: number): number {
     const a = this.features[i];
     const b = this.features[j];
-    let w = this.prior;
-    for (let x = 0; x < this.comparisons.length; x++) w += this.levelWeight(x, compareLevel(this.comparisons[x], a, b), i);
-    return w;
+    const row = this.row;
+    for (let x = 0; x < this.comparisons.length; x++) row[x] = compareLevel(this.comparisons[x], a, b);
+    // Summed as for a compared pair, so a pair weighs the same whichever way its levels were found.
+    return this.weightOf(row, 0, i);
   }
 
   /** Compare and score any two records, with the per-field waterfall. */
