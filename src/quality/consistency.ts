@@ -1,6 +1,7 @@
 import type { NormalizedAddress, NormalizedRecord } from '../model/record.js';
 import { compareStrings } from './numbers.js';
 import type { ClusterIndex } from './clusters.js';
+import { Interner } from '../match/interner.js';
 
 /**
  * Consistency: do the records merged into one customer agree?
@@ -71,7 +72,7 @@ export function measureConsistency(records: readonly NormalizedRecord[], cluster
   const fields = CONSISTENCY_FIELDS.map(({ field }) => ({ field, compared: 0, disagreeing: 0 }));
   const width = CONSISTENCY_FIELDS.length;
   // Sources by number, pairs of them keyed by number: there may be millions of record pairs.
-  const sourceIndex = new Map<string, number>();
+  const sources = new Interner();
   const pairs = new Map<number, { a: string; b: string } & Tally>();
   const compared = new Uint32Array(records.length);
   const disagreeing = new Uint32Array(records.length);
@@ -88,7 +89,7 @@ export function measureConsistency(records: readonly NormalizedRecord[], cluster
       const i = clusters.member(c, p);
       const r = records[i];
       member[p] = i;
-      sourceOf[p] = indexOf(sourceIndex, r.source);
+      sourceOf[p] = sources.id(r.source);
       for (let x = 0; x < width; x++) values[p * width + x] = CONSISTENCY_FIELDS[x].value(r);
     }
     for (let x = 0; x < width; x++) {
@@ -131,10 +132,4 @@ export function measureConsistency(records: readonly NormalizedRecord[], cluster
 /** The tally of two sources' record pairs, named in code-unit order. */
 function sourcePair(s: string, t: string): { a: string; b: string } & Tally {
   return s < t ? { a: s, b: t, compared: 0, disagreeing: 0 } : { a: t, b: s, compared: 0, disagreeing: 0 };
-}
-
-function indexOf(index: Map<string, number>, s: string): number {
-  let i = index.get(s);
-  if (i === undefined) index.set(s, (i = index.size));
-  return i;
 }
