@@ -30,7 +30,6 @@ function column(distinct: number, starts: Int32Array, ids: Int32Array): KeyColum
 export function keyColumn(fn: KeyFn, features: readonly MatchFeatures[]): KeyColumn {
   const n = features.length;
   const interner = new Interner();
-  const intern = (value: string) => interner.id(value);
   const starts = new Int32Array(n + 1);
   let ids = new Int32Array(n);
   let length = 0;
@@ -46,9 +45,9 @@ export function keyColumn(fn: KeyFn, features: readonly MatchFeatures[]): KeyCol
     const v = fn(features[i]);
     // An empty string is as good as missing: it must not block every empty record together.
     if (typeof v === 'string') {
-      if (v !== '') push(intern(v));
+      if (v !== '') push(interner.id(v));
     } else if (v !== null) {
-      for (const x of v) push(intern(x));
+      for (const x of v) push(interner.id(x));
     }
     starts[i + 1] = length;
   }
