@@ -1,4 +1,5 @@
 import type { KeyColumn } from './key-columns.js';
+import { radixOrder, sameIds } from '../radix-order.js';
 
 /**
  * Records grouped by a rule's key parts: block b holds
@@ -21,20 +22,8 @@ export interface Blocks {
 export function groupBlocks(parts: readonly KeyColumn[], n: number): Blocks {
   const { records, partIds } = entries(parts, n);
   const total = records.length;
-  let order = new Int32Array(total);
-  for (let e = 0; e < total; e++) order[e] = e;
-  let scratch = new Int32Array(total);
-  for (let k = parts.length - 1; k >= 0; k--) {
-    const ids = partIds[k];
-    const next = new Int32Array(parts[k].distinct + 1);
-    for (let e = 0; e < total; e++) next[ids[e] + 1]++;
-    for (let v = 1; v < next.length; v++) next[v] += next[v - 1];
-    for (let j = 0; j < total; j++) {
-      const e = order[j];
-      scratch[next[ids[e]]++] = e;
-    }
-    [order, scratch] = [scratch, order];
-  }
+  const keys = partIds.map((ids, k) => ({ ids, distinct: parts[k].distinct }));
+  const order = radixOrder(keys, total);
 
   const members = new Int32Array(total);
   const blockStarts: number[] = [];
@@ -49,7 +38,7 @@ export function groupBlocks(parts: readonly KeyColumn[], n: number): Blocks {
   for (let j = 0; j < total; j++) {
     const e = order[j];
     if (j > 0) {
-      if (!sameKey(partIds, e, order[j - 1])) close();
+      if (!sameIds(keys, e, order[j - 1])) close();
       else if (records[e] === members[size - 1]) continue; // one record under two equal values (a phone written twice)
     }
     members[size++] = records[e];
@@ -57,11 +46,6 @@ export function groupBlocks(parts: readonly KeyColumn[], n: number): Blocks {
   close();
   blockStarts.push(size);
   return { members: members.subarray(0, size), blockStarts: Int32Array.from(blockStarts) };
-}
-
-function sameKey(partIds: readonly Int32Array[], e: number, f: number): boolean {
-  for (const ids of partIds) if (ids[e] !== ids[f]) return false;
-  return true;
 }
 
 /**

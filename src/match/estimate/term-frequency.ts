@@ -1,6 +1,7 @@
 import type { Comparison, TextFeature } from '../comparisons/comparison.js';
 import type { MatchFeatures } from '../features.js';
 import { FeatureColumns, type FeatureIds } from '../feature-ids.js';
+import { radixOrder, sameIds } from '../radix-order.js';
 
 /** Bounds of the adjustment, in bits: rarity can strengthen an agreement 16×, commonness weaken it 256×. */
 const MAX_BONUS = 4;
@@ -68,37 +69,18 @@ function countValues({ ids, distinct }: Pick<FeatureIds, 'ids' | 'distinct'>): T
 
 /**
  * One id per combination of the parts' values (a missing part is a value of
- * its own, so every record has an id): records are ordered by a stable
- * counting sort on each part, last part first, and equal neighbours share an id.
+ * its own, so every record has an id): records ordered by their parts' ids,
+ * equal neighbours sharing an id.
  */
 function combinedIds(parts: readonly FeatureIds[]): Pick<FeatureIds, 'ids' | 'distinct'> {
   const n = parts[0].ids.length;
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let scratch = new Int32Array(n);
-  for (let k = parts.length - 1; k >= 0; k--) {
-    const { ids, distinct } = parts[k];
-    // Slot ids[i] + 1: missing (−1) sorts first.
-    const next = new Int32Array(distinct + 2);
-    for (let i = 0; i < n; i++) next[ids[i] + 2]++;
-    for (let v = 1; v < next.length; v++) next[v] += next[v - 1];
-    for (let j = 0; j < n; j++) {
-      const i = order[j];
-      scratch[next[ids[i] + 1]++] = i;
-    }
-    [order, scratch] = [scratch, order];
-  }
+  const order = radixOrder(parts, n);
   const combined = new Int32Array(n);
   let id = -1;
   for (let j = 0; j < n; j++) {
     const i = order[j];
-    if (j === 0 || !sameParts(parts, i, order[j - 1])) id++;
+    if (j === 0 || !sameIds(parts, i, order[j - 1])) id++;
     combined[i] = id;
   }
   return { ids: combined, distinct: id + 1 };
-}
-
-function sameParts(parts: readonly FeatureIds[], i: number, j: number): boolean {
-  for (const p of parts) if (p.ids[i] !== p.ids[j]) return false;
-  return true;
 }
