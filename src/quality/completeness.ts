@@ -56,8 +56,9 @@ export function importanceWeights(overrides: Record<string, number> | undefined)
 /**
  * Per source, which quality fields it has. `columns` (the canonical fields its
  * mapping uses) decides when given; otherwise a field counts when any record
- * of the source fills it, looked for when the source is first asked about: a
- * run gives every source its columns, and then no record is read for this.
+ * of the source fills it, looked for — for every such source in one pass over
+ * the records — when one is first asked about: a run gives every source its
+ * columns, and then no record is read for this.
  */
 export function expectedFieldsBySource(
   records: readonly NormalizedRecord[],
@@ -67,16 +68,21 @@ export function expectedFieldsBySource(
   for (const s of sources) {
     if (s.columns) expected.set(s.source, QUALITY_FIELDS.map((f) => f.columns.some((c) => s.columns!.includes(c))));
   }
-  return (source) => {
-    let e = expected.get(source);
-    if (!e) {
-      e = QUALITY_FIELDS.map(() => false);
-      for (const r of records) {
-        if (r.source !== source) continue;
-        for (let x = 0; x < QUALITY_FIELDS.length; x++) if (!e[x] && hasRawValue(r, QUALITY_FIELDS[x])) e[x] = true;
-      }
-      expected.set(source, e);
+  const mapped = new Set(expected.keys());
+  let inferred = false;
+  const infer = () => {
+    inferred = true;
+    for (const r of records) {
+      if (mapped.has(r.source)) continue;
+      let e = expected.get(r.source);
+      if (!e) expected.set(r.source, (e = QUALITY_FIELDS.map(() => false)));
+      for (let x = 0; x < QUALITY_FIELDS.length; x++) if (!e[x] && hasRawValue(r, QUALITY_FIELDS[x])) e[x] = true;
     }
+  };
+  return (source) => {
+    if (!inferred && !expected.has(source)) infer();
+    let e = expected.get(source);
+    if (!e) expected.set(source, (e = QUALITY_FIELDS.map(() => false)));
     return e;
   };
 }

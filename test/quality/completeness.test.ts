@@ -66,6 +66,8 @@ describe('expectedFieldsBySource', () => {
     const e = expectedFieldsBySource(records, [{ source: 'crm.csv' }, { source: 'shop.csv' }]);
     expect(names(e('crm.csv'))).toEqual(['name', 'email', 'address']);
     expect(names(e('shop.csv'))).toEqual(['name']);
+    // A source with neither a mapping nor a record expects nothing.
+    expect(names(e('empty.csv'))).toEqual([]);
   });
 
   it('with a mapping: exactly the mapped columns, so a column empty in every row still counts', () => {
