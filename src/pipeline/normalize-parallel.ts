@@ -31,7 +31,13 @@ const IN_FLIGHT = 2;
  */
 class ChunkedNormalizer {
   private readonly records: SourceRecord[] = [];
-  private readonly normalized: NormalizedRecord[] = [];
+  /**
+   * Results by chunk (chunk k holds records k·CHUNK onwards). Chunks finish out
+   * of order; writing them straight into one array would leave gaps wider than
+   * V8 keeps in fast elements, and it would switch the whole array to a hash
+   * table and back again and again.
+   */
+  private readonly chunks: NormalizedRecord[][] = [];
   /** First record not yet handed to a thread. */
   private next = 0;
   private ended = false;
@@ -71,7 +77,9 @@ class ChunkedNormalizer {
       this.feed();
       for (let start = this.take(); start !== null; start = this.take()) {
         const end = Math.min(total, start + CHUNK);
-        for (let i = start; i < end; i++) this.normalized[i] = normalizeRecord(this.records[i], this.options);
+        const chunk: NormalizedRecord[] = [];
+        for (let i = start; i < end; i++) chunk.push(normalizeRecord(this.records[i], this.options));
+        this.chunks[start / CHUNK] = chunk;
         this.finished(end - start);
         // Let the workers' finished chunks in, and hand them new ones.
         if (this.workers.length) await new Promise((resolve) => setImmediate(resolve));
@@ -83,7 +91,7 @@ class ChunkedNormalizer {
     const threads = this.workers.length + 1;
     const during = early ? ` (${early.toLocaleString('en')} of them while importing)` : '';
     progress.end(`${total.toLocaleString('en')} records${threads > 1 ? ` on ${threads} threads` : ''}${during}`);
-    return this.normalized;
+    return this.chunks.flat();
   }
 
   /** Stop the workers (the input failed, or the work is done). */
@@ -130,7 +138,7 @@ class ChunkedNormalizer {
           worker.on('message', ({ start, packed }: { start: number; packed: Packed }) => {
             pending--;
             const chunk = unpackRecords(packed, this.records.slice(start, start + CHUNK), recurring);
-            for (let k = 0; k < chunk.length; k++) this.normalized[start + k] = chunk[k];
+            this.chunks[start / CHUNK] = chunk;
             this.finished(chunk.length);
             feed();
           });
