@@ -26,16 +26,32 @@ export interface Packed {
  */
 const MAX_RECURRING = 1 << 20;
 
-/** The sending side's table: value → number. */
+/**
+ * Likewise for parts objects the normalizers share between records (the name
+ * and company findings are cached by their raw text): a part already sent
+ * travels as its number, one lookup instead of one per value in it, and the
+ * receiving records share one object as records normalized there do.
+ */
+const MAX_SHARED_PARTS = 1 << 18;
+
+/** The sending side's tables: value → number, shared part → number. */
 export class RecurringOut {
   readonly numbers = new Map<string, number>();
-  constructor(readonly cap = MAX_RECURRING) {}
+  readonly parts = new Map<object, number>();
+  constructor(
+    readonly cap = MAX_RECURRING,
+    readonly partsCap = MAX_SHARED_PARTS,
+  ) {}
 }
 
-/** The receiving side's table: number → value. */
+/** The receiving side's tables: number → value, number → part. */
 export class RecurringIn {
   readonly values: string[] = [];
-  constructor(readonly cap = MAX_RECURRING) {}
+  readonly parts: object[] = [];
+  constructor(
+    readonly cap = MAX_RECURRING,
+    readonly partsCap = MAX_SHARED_PARTS,
+  ) {}
 }
 
 class Packer {
@@ -59,6 +75,18 @@ class Packer {
       if (s !== null && numbers.size < cap) numbers.set(s, numbers.size);
       this.str(s);
     }
+  }
+  /** A shared part: true when it was sent before and only its number went; else false, and the caller packs it whole. */
+  sentPart(part: object): boolean {
+    const { parts, partsCap } = this.recurring;
+    const known = parts.get(part);
+    if (known !== undefined) {
+      this.int(known);
+      return true;
+    }
+    if (parts.size < partsCap) parts.set(part, parts.size);
+    this.int(-1);
+    return false;
   }
   int(n: number): void {
     if (this.length === this.ints.length) {
@@ -105,6 +133,15 @@ class Unpacker {
     if (s !== null && values.length < cap) values.push(s);
     return s;
   }
+  /** What the packer's `sentPart` wrote: the part sent before, or undefined when the part follows (unpack it, then `received`). */
+  sentPart<T extends object>(): T | undefined {
+    const known = this.int();
+    return known < 0 ? undefined : (this.recurring.parts[known] as T);
+  }
+  received<T extends object>(part: T): T {
+    if (this.recurring.parts.length < this.recurring.partsCap) this.recurring.parts.push(part);
+    return part;
+  }
   int(): number {
     return this.packed.ints[this.at++];
   }
@@ -123,17 +160,21 @@ export function packRecords(records: readonly NormalizedRecord[], recurring?: Re
   const p = new Packer(recurring);
   for (const r of records) {
     const n = r.name;
-    p.str(n.display);
-    p.common(n.given);
-    p.common(n.family);
-    p.common(n.honorific);
-    p.common(n.script);
-    p.str(n.key);
-    p.str(n.pinyin);
-    p.common(n.phonetic);
-    p.bool(n.placeholder);
-    p.common(r.company.display);
-    p.common(r.company.key);
+    if (!p.sentPart(n)) {
+      p.str(n.display);
+      p.common(n.given);
+      p.common(n.family);
+      p.common(n.honorific);
+      p.common(n.script);
+      p.str(n.key);
+      p.str(n.pinyin);
+      p.common(n.phonetic);
+      p.bool(n.placeholder);
+    }
+    if (!p.sentPart(r.company)) {
+      p.common(r.company.display);
+      p.common(r.company.key);
+    }
     p.int(r.phones.length);
     for (const ph of r.phones) {
       p.str(ph.e164);
@@ -185,18 +226,20 @@ export function packRecords(records: readonly NormalizedRecord[], recurring?: Re
 export function unpackRecords(packed: Packed, sources: readonly SourceRecord[], recurring?: RecurringIn): NormalizedRecord[] {
   const u = new Unpacker(packed, recurring);
   return sources.map((rec) => {
-    const name: NormalizedName = {
-      display: u.str(),
-      given: u.common(),
-      family: u.common(),
-      honorific: u.common(),
-      script: u.common<NormalizedName['script']>(),
-      key: u.str(),
-      pinyin: u.str(),
-      phonetic: u.common(),
-      placeholder: u.bool(),
-    };
-    const company = { display: u.common(), key: u.common() };
+    const name =
+      u.sentPart<NormalizedName>() ??
+      u.received<NormalizedName>({
+        display: u.str(),
+        given: u.common(),
+        family: u.common(),
+        honorific: u.common(),
+        script: u.common<NormalizedName['script']>(),
+        key: u.str(),
+        pinyin: u.str(),
+        phonetic: u.common(),
+        placeholder: u.bool(),
+      });
+    const company = u.sentPart<NormalizedRecord['company']>() ?? u.received({ display: u.common(), key: u.common() });
     const phones: NormalizedPhone[] = Array.from({ length: u.int() }, () => ({
       e164: u.str<string>(),
       type: u.common<NormalizedPhone['type']>(),

@@ -35,6 +35,32 @@ describe('record codec (worker messages)', async () => {
     expect(back.map((r) => JSON.stringify(r))).toEqual(expected.map((r) => JSON.stringify(r)));
   });
 
+  it('sends a name or company shared by records once, and the records it brings back share it too', () => {
+    const sharing = normalized.filter((r) => normalized.some((o) => o !== r && o.name === r.name));
+    expect(sharing.length).toBeGreaterThan(1);
+    const sources = sharing.map((r) => imported.records[normalized.indexOf(r)]);
+    const sent = new RecurringOut();
+    const received = new RecurringIn();
+    const back = unpackRecords(packRecords(sharing, sent), sources, received);
+    expect(back.map((r) => JSON.stringify(r))).toEqual(sharing.map((r) => JSON.stringify(r)));
+    for (let a = 0; a < sharing.length; a++) {
+      for (let b = a + 1; b < sharing.length; b++) {
+        expect(back[a].name === back[b].name).toBe(sharing[a].name === sharing[b].name);
+        expect(back[a].company === back[b].company).toBe(sharing[a].company === sharing[b].company);
+      }
+    }
+    expect(received.parts.length).toBe(sent.parts.size);
+  });
+
+  it('keeps the parts tables in step past their cap', () => {
+    const sent = new RecurringOut(1 << 20, 10);
+    const received = new RecurringIn(1 << 20, 10);
+    const back = [0, 1].flatMap(() => unpackRecords(packRecords(normalized, sent), imported.records, received));
+    expect(back.map((r) => JSON.stringify(r))).toEqual([...normalized, ...normalized].map((r) => JSON.stringify(r)));
+    expect(received.parts).toEqual([...sent.parts.keys()]);
+    expect(received.parts).toHaveLength(10);
+  });
+
   it('keeps both tables in step past their cap, where new values travel as text', () => {
     // More distinct streets than the tables hold, then early streets again: those still travel by number.
     const template = normalized.find((r) => r.address.street !== null)!;
