@@ -152,21 +152,16 @@ export function csvLineChunks(columns: readonly string[], rows: () => Iterable<r
     // The header first, then the rows.
     for (let cells: readonly CsvCell[] | null = columns; cells; cells = nextOf(iterator)) {
       for (let k = 0; k < cells.length; k++) {
-        const v = cells[k];
-        // Empty cells are common (a golden record has no email, no suburb …) and stay empty.
-        const text = v === null || v === undefined || v === '' ? '' : typeof v === 'string' ? v : String(v);
-        const cell = escape && text ? neutralizeFormula(text) : text;
-        // Room for the comma, the cell quoted (quotes doubled), at most 3 bytes per UTF-16 code unit, and a line break.
-        const bytes = 6 * cell.length + 9;
+        const field = csvField(cells[k], escape);
+        // Room for the comma, the field (at most 3 bytes per UTF-16 code unit) and a line break.
+        const bytes = 3 * field.length + 2;
         if (used + bytes > chunk.length) {
           if (used) yield chunk.subarray(0, used);
           chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
           used = 0;
         }
         if (k) chunk[used++] = 0x2c;
-        if (!cell) continue;
-        const plain = isSpace(cell.charCodeAt(0)) || isSpace(cell.charCodeAt(cell.length - 1)) ? -1 : encodeUnquoted(cell, chunk, used);
-        used = plain >= 0 ? plain : used + chunk.write(csvCell(cell), used);
+        if (field) used += chunk.write(field, used);
       }
       if (used === chunk.length) {
         yield chunk;
@@ -177,46 +172,6 @@ export function csvLineChunks(columns: readonly string[], rows: () => Iterable<r
     }
     if (used) yield chunk.subarray(0, used);
   };
-}
-
-/**
- * `cell` encoded as UTF-8 into `out` from `at` (the caller leaves room for 3
- * bytes per code unit), returning where it ends — or −1 as soon as it meets a
- * character that makes the cell need quotes. The same bytes as Buffer.write (a
- * lone surrogate becomes U+FFFD), without a call into the runtime per cell:
- * most cells are a few characters long, and the call cost more than the copy.
- */
-function encodeUnquoted(cell: string, out: Uint8Array, at: number): number {
-  for (let i = 0; i < cell.length; i++) {
-    let c = cell.charCodeAt(i);
-    if (c < 0x80) {
-      if (c === 0x22 || c === 0x2c || c === 0x0a || c === 0x0d) return -1;
-      out[at++] = c;
-      continue;
-    }
-    if (c < 0x800) {
-      out[at++] = 0xc0 | (c >> 6);
-      out[at++] = 0x80 | (c & 0x3f);
-      continue;
-    }
-    if (c >= 0xd800 && c <= 0xdfff) {
-      const low = cell.charCodeAt(i + 1);
-      if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-        const point = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-        out[at++] = 0xf0 | (point >> 18);
-        out[at++] = 0x80 | ((point >> 12) & 0x3f);
-        out[at++] = 0x80 | ((point >> 6) & 0x3f);
-        out[at++] = 0x80 | (point & 0x3f);
-        i++;
-        continue;
-      }
-      c = 0xfffd;
-    }
-    out[at++] = 0xe0 | (c >> 12);
-    out[at++] = 0x80 | ((c >> 6) & 0x3f);
-    out[at++] = 0x80 | (c & 0x3f);
-  }
-  return at;
 }
 
 function nextOf<T>(iterator: Iterator<T>): T | null {

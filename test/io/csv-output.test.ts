@@ -102,7 +102,7 @@ describe('csvChunks', () => {
 });
 
 describe('csvLineChunks', () => {
-  // Cells encoded by hand (unquoted) and through Buffer.write (quoted) alike, surrogates paired and lone.
+  // Cells written byte by byte (plain ASCII) and through the encoder (anything else) alike.
   const CELL: fc.Arbitrary<CsvCell> = fc.oneof(
     fc.string(),
     fc.string({ unit: 'grapheme' }),
