@@ -138,6 +138,7 @@ class Unpacker {
     const known = this.int();
     return known < 0 ? undefined : (this.recurring.parts[known] as T);
   }
+  /** A part that came whole: numbered in the table as the packer numbered it. */
   received<T extends object>(part: T): T {
     if (this.recurring.parts.length < this.recurring.partsCap) this.recurring.parts.push(part);
     return part;
