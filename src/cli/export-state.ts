@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildOutputs } from '../pipeline/outputs.js';
 import type { PipelineOptions } from '../pipeline/run.js';
 import type { PipelineState } from '../pipeline/state.js';
-import { assertNotOverwritingInputs, writeContent } from '../io/atomic-write.js';
+import { assertNotOverwritingInputs, writeContents } from '../io/atomic-write.js';
 import { CrmError, EXIT, usageError } from '../model/errors.js';
 import { qualityReportSchema, type QualityReport } from '../report/schema.js';
 import { renderSummary } from '../report/summary.js';
@@ -33,7 +33,7 @@ export async function exportState(state: PipelineState, opts: PipelineOptions, f
   opts.progress.start('export');
   assertNotOverwritingInputs(outDir, state.sources.map((s) => s.path), [...outputs.files.keys()]);
   await mkdir(outDir, { recursive: true });
-  for (const [name, content] of outputs.files) await writeContent(join(outDir, name), content);
+  await writeContents([...outputs.files].map(([name, content]) => [join(outDir, name), content] as const));
   opts.progress.end(`${outputs.files.size} files in ${outDir}`);
 
   if (flags.json) process.stdout.write(JSON.stringify({ out: outDir, counts: outputs.report.counts, scores: outputs.report.scores }) + '\n');

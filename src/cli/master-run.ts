@@ -5,7 +5,7 @@ import { matchOptionsFromConfig } from '../pipeline/run.js';
 import { importAndNormalize } from '../pipeline/normalize-parallel.js';
 import { goldenOptionsFromConfig } from '../pipeline/outputs.js';
 import type { PipelineOptions } from '../pipeline/run.js';
-import { assertNotOverwritingInputs, writeContent } from '../io/atomic-write.js';
+import { assertNotOverwritingInputs, writeContent, writeContents } from '../io/atomic-write.js';
 import { CrmError, EXIT, usageError } from '../model/errors.js';
 import { DEFAULT_STALE_DAYS } from '../quality/freshness.js';
 import { renderSummary } from '../report/summary.js';
@@ -58,7 +58,8 @@ export async function runAgainstMaster(files: string[], masterDir: string, opts:
     assertNotOverwritingInputs(masterDir, inputs, outputs.masterFiles.map(([name]) => name));
     await mkdir(outDir, { recursive: true });
     const sameDir = resolve(outDir) === resolve(masterDir);
-    for (const [name, content] of outputs.files) if (!(sameDir && outputs.masterFiles.some(([m]) => m === name))) await writeContent(join(outDir, name), content);
+    const runFiles = [...outputs.files].filter(([name]) => !(sameDir && outputs.masterFiles.some(([m]) => m === name)));
+    await writeContents(runFiles.map(([name, content]) => [join(outDir, name), content] as const));
     for (const [name, content] of outputs.masterFiles) await writeContent(join(masterDir, name), content);
     opts.progress.end(`run ${night.run}: ${outputs.files.size} files in ${outDir}${sameDir ? '' : `, master in ${masterDir}`}`);
 

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertNotOverwritingInputs, writeFileAtomic, writeFileAtomicStream } from '../../src/io/atomic-write.js';
+import { assertNotOverwritingInputs, writeContents, writeFileAtomic, writeFileAtomicStream } from '../../src/io/atomic-write.js';
 import { CrmError, EXIT } from '../../src/model/errors.js';
 import { errorOf, tmpDir } from './tmp-files.js';
 
@@ -90,6 +90,53 @@ describe('writeFileAtomic', () => {
     expect(err.format()).toMatch(/permission denied/);
     chmodSync(dir, 0o700);
     expect(existsSync(join(dir, 'x.csv'))).toBe(false);
+  });
+});
+
+describe('writeContents', () => {
+  it('writes every file whole, big ones made chunk by chunk while the others are written', async () => {
+    const dir = join(tmp.dir, 'together');
+    mkdirSync(dir);
+    const rows = (tag: string) =>
+      function* () {
+        for (let i = 0; i < 3_000; i++) yield `${tag},${i}\n`.repeat(50);
+      };
+    await writeContents([
+      [join(dir, 'golden.csv'), rows('g')],
+      [join(dir, 'report.json'), '{}\n'],
+      [join(dir, 'mapping.csv'), rows('m')],
+    ]);
+    expect(readdirSync(dir).sort()).toEqual(['golden.csv', 'mapping.csv', 'report.json']);
+    for (const tag of 'gm') {
+      const lines = readFileSync(join(dir, tag === 'g' ? 'golden.csv' : 'mapping.csv'), 'utf8').split('\n');
+      expect(lines).toHaveLength(150_001);
+      expect(lines[149_999]).toBe(`${tag},2999`);
+    }
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('{}\n');
+  });
+
+  it("one file's failure fails the whole write, with the first failing file's error, after the others are done", async () => {
+    const dir = join(tmp.dir, 'one-fails');
+    mkdirSync(dir);
+    const failing = (message: string) =>
+      function* (): Generator<string> {
+        yield 'a,b\n';
+        throw new Error(message);
+      };
+    let caught: unknown;
+    try {
+      await writeContents([
+        [join(dir, 'golden.csv'), 'complete\n'],
+        [join(dir, 'mapping.csv'), failing('mapping broke')],
+        [join(dir, 'issues.csv'), failing('issues broke')],
+        [join(dir, 'report.json'), '{}\n'],
+      ]);
+    } catch (err) {
+      caught = err;
+    }
+    expect((caught as Error).message).toBe('mapping broke');
+    expect(readdirSync(dir).sort()).toEqual(['golden.csv', 'report.json']);
+    expect(readFileSync(join(dir, 'golden.csv'), 'utf8')).toBe('complete\n');
   });
 });
 
