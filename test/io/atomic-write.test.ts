@@ -94,7 +94,7 @@ describe('writeFileAtomic', () => {
 });
 
 describe('writeContents', () => {
-  it('writes every file whole, big ones made chunk by chunk while the others are written', async () => {
+  it('writes every file whole, strings and files made chunk by chunk alike', async () => {
     const dir = join(tmp.dir, 'together');
     mkdirSync(dir);
     const rows = (tag: string) =>
