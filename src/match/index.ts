@@ -96,12 +96,14 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
   progress.end(`${pairs.length.toLocaleString('en')} candidate pairs from ${opts.blockingRules.length} rules`);
 
   progress.start('compare', pairs.length);
+  // Before comparing: interning the features term frequencies count makes equal values one string (see FeatureColumns).
+  const termFrequencies = new TermFrequencies(comparisons, features, columns);
   const levels = comparePairs(features, comparisons, pairs.length, pairAt, (k) => progress.update(k));
   progress.end(`${pairs.length.toLocaleString('en')} pairs × ${comparisons.length} comparisons`);
 
   progress.start('estimate');
   const model = opts.model ?? estimateModel(features, comparisons, levels, blocking.rules, opts);
-  const scorer = new Scorer(comparisons, model, features, new TermFrequencies(comparisons, features, columns));
+  const scorer = new Scorer(comparisons, model, features, termFrequencies);
   progress.end(opts.model ? 'reused the saved model' : `λ = ${model.lambda.toPrecision(3)} after ${model.trainedOn.emIterations} EM iterations`);
 
   const conflict = identityConflict(comparisons, levels);

@@ -31,6 +31,11 @@ export class Interner {
     return id;
   }
 
+  /** The value numbered `id`: the first string seen with that content. */
+  value(id: number): string {
+    return this.values[id];
+  }
+
   /** The id of a value already seen, else −1. */
   find(value: string): number {
     return this.lookup(value, hashOf(value));

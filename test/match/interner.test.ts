@@ -21,13 +21,14 @@ describe('Interner', () => {
     expect(interner.size).toBe(new Set(values).size);
   });
 
-  it('finds values seen and only those', () => {
+  it('finds values seen and only those, and gives back the value of an id', () => {
     const interner = new Interner();
     interner.id('王伟');
     interner.id('');
     expect(interner.find('王伟')).toBe(0);
     expect(interner.find('')).toBe(1);
     expect(interner.find('王')).toBe(-1);
+    expect([interner.value(0), interner.value(1)]).toEqual(['王伟', '']);
   });
 
   it('numbers like a Map through many growths of the table', () => {

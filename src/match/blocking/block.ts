@@ -1,7 +1,7 @@
 import type { BlockingRuleStats } from '../../model/match.js';
 import type { MatchFeatures } from '../features.js';
-import { BLOCKING_KEYS, KEY_FEATURES } from './keys.js';
-import { featureKeyColumn, keyColumn, type KeyColumn, type KeyFn } from './key-columns.js';
+import { BLOCKING_KEYS, KEY_FEATURES, KEY_LISTS } from './keys.js';
+import { featureKeyColumn, keyColumn, listKeyColumn, type KeyColumn, type KeyFn } from './key-columns.js';
 import { FeatureColumns } from '../feature-ids.js';
 import { groupBlocks } from './group-blocks.js';
 import { usageError } from '../../model/errors.js';
@@ -124,7 +124,12 @@ export function blockRecords(features: MatchFeatures[], opts: BlockingOptions, f
   const rules = opts.rules.map(ruleKeyNames);
   // Each key is interned once, however many rules use it; a key that is a feature as it is shares the feature's ids with term frequencies.
   const columns = new Map<string, KeyColumn>();
-  const interned = (name: string) => (Object.hasOwn(KEY_FEATURES, name) ? featureKeyColumn(featureColumns.ids(KEY_FEATURES[name])) : keyColumn(BLOCKING_KEYS[name], features));
+  const interned = (name: string) =>
+    Object.hasOwn(KEY_FEATURES, name)
+      ? featureKeyColumn(featureColumns.ids(KEY_FEATURES[name]))
+      : Object.hasOwn(KEY_LISTS, name)
+        ? listKeyColumn(featureColumns.listIds(KEY_LISTS[name]))
+        : keyColumn(BLOCKING_KEYS[name], features);
   const column = (name: string) => columns.get(name) ?? columns.set(name, interned(name)).get(name)!;
   const all = new PairBuffer();
   const stats: BlockingRuleStats[] = [];

@@ -1,5 +1,6 @@
 import type { MatchFeatures } from '../features.js';
-import type { FeatureIds } from '../feature-ids.js';
+import type { FeatureIds, ListIds } from '../feature-ids.js';
+import { IntList } from '../int-list.js';
 import { Interner } from '../interner.js';
 
 export type KeyFn = (f: MatchFeatures) => string | readonly string[] | null;
@@ -31,27 +32,23 @@ export function keyColumn(fn: KeyFn, features: readonly MatchFeatures[]): KeyCol
   const n = features.length;
   const interner = new Interner();
   const starts = new Int32Array(n + 1);
-  let ids = new Int32Array(n);
-  let length = 0;
-  const push = (id: number) => {
-    if (length === ids.length) {
-      const grown = new Int32Array(ids.length * 2);
-      grown.set(ids);
-      ids = grown;
-    }
-    ids[length++] = id;
-  };
+  const ids = new IntList(n);
   for (let i = 0; i < n; i++) {
     const v = fn(features[i]);
     // An empty string is as good as missing: it must not block every empty record together.
     if (typeof v === 'string') {
-      if (v !== '') push(interner.id(v));
+      if (v !== '') ids.push(interner.id(v));
     } else if (v !== null) {
-      for (const x of v) push(interner.id(x));
+      for (const x of v) ids.push(interner.id(x));
     }
-    starts[i + 1] = length;
+    starts[i + 1] = ids.length;
   }
-  return column(interner.size, starts, ids.subarray(0, length));
+  return column(interner.size, starts, ids.values());
+}
+
+/** The key column of a key that is a list feature as it is (the phones), from the list's ids. */
+export function listKeyColumn({ starts, ids, distinct }: ListIds): KeyColumn {
+  return column(distinct, starts, ids);
 }
 
 /** The key column of a key that is one feature as it is, from the feature's ids (interned once for the whole run). */

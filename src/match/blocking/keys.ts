@@ -1,6 +1,7 @@
 import type { TextFeature } from '../comparisons/comparison.js';
 import type { MatchFeatures } from '../features.js';
 import type { KeyFn } from './key-columns.js';
+import type { ListFeature } from '../feature-ids.js';
 
 /**
  * The values a blocking rule can be built from: a match feature as it is, or
@@ -8,8 +9,8 @@ import type { KeyFn } from './key-columns.js';
  * names ("name+locality"); records sharing every part share a block.
  * Multi-valued keys (several phones) put a record in several blocks.
  */
-const KEYS: Record<string, TextFeature | KeyFn> = {
-  phone: (f) => (f.phones.length ? f.phones : null),
+const KEYS: Record<string, TextFeature | ListFeature | KeyFn> = {
+  phone: 'phones',
   email: 'email',
   id_number: 'idNumber',
   name: (f) => f.pinyin ?? f.name,
@@ -30,10 +31,15 @@ export const BLOCKING_KEYS: Record<string, KeyFn> = Object.fromEntries(
   Object.entries(KEYS).map(([name, key]) => [name, typeof key === 'string' ? (f: MatchFeatures) => f[key] : key]),
 );
 
+const LIST_FEATURES: ReadonlySet<string> = new Set<ListFeature>(['phones']);
+const isList = (feature: TextFeature | ListFeature): feature is ListFeature => LIST_FEATURES.has(feature);
+const featureKeys = Object.entries(KEYS).flatMap(([name, key]) => (typeof key === 'string' ? [[name, key] as const] : []));
+
 /** The keys that are one match feature as it is: blocking groups by that feature's interned ids (see FeatureColumns). */
-export const KEY_FEATURES: Record<string, TextFeature> = Object.fromEntries(
-  Object.entries(KEYS).flatMap(([name, key]) => (typeof key === 'string' ? [[name, key]] : [])),
-);
+export const KEY_FEATURES: Record<string, TextFeature> = Object.fromEntries(featureKeys.flatMap(([name, key]) => (isList(key) ? [] : [[name, key]])));
+
+/** The keys that are a list feature as it is (a record with two phones is in both phones' blocks). */
+export const KEY_LISTS: Record<string, ListFeature> = Object.fromEntries(featureKeys.flatMap(([name, key]) => (isList(key) ? [[name, key]] : [])));
 
 /**
  * Default rules: every strong identifier alone, then one key about the person
