@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { groupBlocks } from '../../src/match/blocking/group-blocks.js';
-import { keyColumn } from '../../src/match/blocking/key-columns.js';
-import { BLOCKING_KEYS } from '../../src/match/blocking/keys.js';
+import { firstOfKeyColumn, keyColumn } from '../../src/match/blocking/key-columns.js';
+import { BLOCKING_KEYS, KEY_FIRST_OF } from '../../src/match/blocking/keys.js';
+import { FeatureColumns } from '../../src/match/feature-ids.js';
 import type { MatchFeatures } from '../../src/match/features.js';
 import { feat } from './features-helper.js';
 
@@ -65,6 +66,19 @@ describe('groupBlocks', () => {
         const blocks = grouped(features, keys);
         for (const b of blocks) expect(b).toEqual([...b].sort((x, y) => x - y));
         expect(sorted(blocks)).toEqual(sorted(reference(features, keys)));
+      }),
+    );
+  });
+
+  it('groups by the name key from the pinyin ids as by pinyin-else-name, whether or not some record has a name without pinyin', () => {
+    const value = fc.option(fc.constantFrom('wei zhang', 'weizhang', 'li na', ''), { nil: null });
+    fc.assert(
+      fc.property(fc.array(fc.record({ pinyin: value, name: value }), { maxLength: 30 }), (rows) => {
+        const features = rows.map((r) => feat(r));
+        const column = firstOfKeyColumn(KEY_FIRST_OF.name, new FeatureColumns(features), features, BLOCKING_KEYS.name);
+        const { members, blockStarts } = groupBlocks([column], features.length);
+        const blocks = Array.from({ length: blockStarts.length - 1 }, (_, b) => [...members.subarray(blockStarts[b], blockStarts[b + 1])]);
+        expect(sorted(blocks)).toEqual(sorted(reference(features, ['name'])));
       }),
     );
   });

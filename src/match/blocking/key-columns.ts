@@ -1,5 +1,6 @@
 import type { MatchFeatures } from '../features.js';
-import type { FeatureIds, ListIds } from '../feature-ids.js';
+import type { FeatureColumns, FeatureIds, ListIds } from '../feature-ids.js';
+import type { TextFeature } from '../comparisons/comparison.js';
 import { IntList } from '../int-list.js';
 import { Interner } from '../interner.js';
 
@@ -44,6 +45,21 @@ export function keyColumn(fn: KeyFn, features: readonly MatchFeatures[]): KeyCol
     starts[i + 1] = ids.length;
   }
   return column(interner.size, starts, ids.values());
+}
+
+/**
+ * The key column of a key that is the first of several features a record has
+ * (the name key: pinyin, else the name as it is). Every normalized name has a
+ * pinyin, so usually no record falls back to a later feature and the key's ids
+ * are the first feature's, interned once for blocking and term frequencies
+ * alike; otherwise the key is interned value by value.
+ */
+export function firstOfKeyColumn(parts: readonly TextFeature[], columns: FeatureColumns, features: readonly MatchFeatures[], fn: KeyFn): KeyColumn {
+  const first = columns.ids(parts[0]);
+  for (let i = 0; i < features.length; i++) {
+    if (first.ids[i] < 0 && parts.some((part) => features[i][part] !== null)) return keyColumn(fn, features);
+  }
+  return featureKeyColumn(first);
 }
 
 /** The key column of a key that is a list feature as it is (the phones), from the list's ids. */

@@ -9,11 +9,12 @@ import type { ListFeature } from '../feature-ids.js';
  * names ("name+locality"); records sharing every part share a block.
  * Multi-valued keys (several phones) put a record in several blocks.
  */
-const KEYS: Record<string, TextFeature | ListFeature | KeyFn> = {
+const KEYS: Record<string, TextFeature | ListFeature | readonly TextFeature[] | KeyFn> = {
   phone: 'phones',
   email: 'email',
   id_number: 'idNumber',
-  name: (f) => f.pinyin ?? f.name,
+  // The first of these a record has: pinyin, so that 张伟 and "Wei Zhang" share blocks, else the name as it is.
+  name: ['pinyin', 'name'],
   phonetic: 'phonetic',
   family: 'family',
   given: 'given',
@@ -27,8 +28,15 @@ const KEYS: Record<string, TextFeature | ListFeature | KeyFn> = {
   postcode: 'postcode',
 };
 
+function firstOf(features: readonly TextFeature[]): KeyFn {
+  return (f) => {
+    for (const feature of features) if (f[feature] !== null) return f[feature];
+    return null;
+  };
+}
+
 export const BLOCKING_KEYS: Record<string, KeyFn> = Object.fromEntries(
-  Object.entries(KEYS).map(([name, key]) => [name, typeof key === 'string' ? (f: MatchFeatures) => f[key] : key]),
+  Object.entries(KEYS).map(([name, key]) => [name, typeof key === 'string' ? (f: MatchFeatures) => f[key] : typeof key === 'function' ? key : firstOf(key)]),
 );
 
 const LIST_FEATURES: ReadonlySet<string> = new Set<ListFeature>(['phones']);
@@ -37,6 +45,11 @@ const featureKeys = Object.entries(KEYS).flatMap(([name, key]) => (typeof key ==
 
 /** The keys that are one match feature as it is: blocking groups by that feature's interned ids (see FeatureColumns). */
 export const KEY_FEATURES: Record<string, TextFeature> = Object.fromEntries(featureKeys.flatMap(([name, key]) => (isList(key) ? [] : [[name, key]])));
+
+/** The keys that are the first of several features a record has (see firstOfKeyColumn). */
+export const KEY_FIRST_OF: Record<string, readonly TextFeature[]> = Object.fromEntries(
+  Object.entries(KEYS).flatMap(([name, key]) => (typeof key === 'object' ? [[name, key]] : [])),
+);
 
 /** The keys that are a list feature as it is (a record with two phones is in both phones' blocks). */
 export const KEY_LISTS: Record<string, ListFeature> = Object.fromEntries(featureKeys.flatMap(([name, key]) => (isList(key) ? [[name, key]] : [])));
