@@ -1,7 +1,7 @@
 import type { TextFeature } from './comparisons/comparison.js';
 import type { MatchFeatures } from './features.js';
 import { Interner } from './interner.js';
-import { IntList } from './int-list.js';
+import { NumberList } from './number-list.js';
 
 /** A match feature that holds a list of text values (the phones). */
 export type ListFeature = { [K in keyof MatchFeatures]: MatchFeatures[K] extends readonly string[] ? K : never }[keyof MatchFeatures];
@@ -71,7 +71,7 @@ function intern(feature: TextFeature, features: readonly MatchFeatures[]): Featu
 function internLists(feature: ListFeature, features: readonly MatchFeatures[]): ListIds {
   const interner = new Interner();
   const starts = new Int32Array(features.length + 1);
-  const ids = new IntList(features.length);
+  const ids = new NumberList((length) => new Int32Array(length), features.length);
   for (let i = 0; i < features.length; i++) {
     const list = features[i][feature];
     for (let j = 0; j < list.length; j++) {

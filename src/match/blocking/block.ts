@@ -4,6 +4,7 @@ import { BLOCKING_KEYS, KEY_FEATURES, KEY_FIRST_OF, KEY_LISTS } from './keys.js'
 import { featureKeyColumn, firstOfKeyColumn, keyColumn, listKeyColumn, type KeyColumn, type KeyFn } from './key-columns.js';
 import { FeatureColumns } from '../feature-ids.js';
 import { groupBlocks } from './group-blocks.js';
+import { NumberList } from '../number-list.js';
 import { usageError } from '../../model/errors.js';
 
 export interface BlockingOptions {
@@ -104,19 +105,6 @@ export function groupByKeys(
   return blocks;
 }
 
-class PairBuffer {
-  data = new Float64Array(1 << 16);
-  length = 0;
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = x;
-  }
-}
-
 /** Union the candidate pairs of every rule; count pairs, skipped blocks and refused rules. */
 export function blockRecords(features: MatchFeatures[], opts: BlockingOptions, featureColumns = new FeatureColumns(features)): BlockingResult {
   const n = features.length;
@@ -133,7 +121,7 @@ export function blockRecords(features: MatchFeatures[], opts: BlockingOptions, f
           ? firstOfKeyColumn(KEY_FIRST_OF[name], featureColumns, features, BLOCKING_KEYS[name])
           : keyColumn(BLOCKING_KEYS[name], features);
   const column = (name: string) => columns.get(name) ?? columns.set(name, interned(name)).get(name)!;
-  const all = new PairBuffer();
+  const all = new NumberList((length) => new Float64Array(length), 1 << 16);
   const stats: BlockingRuleStats[] = [];
   for (const [r, rule] of opts.rules.entries()) {
     const { members, blockStarts } = groupBlocks(rules[r].map(column), n);
@@ -165,7 +153,7 @@ export function blockRecords(features: MatchFeatures[], opts: BlockingOptions, f
     }
     stats.push(stat);
   }
-  return { ...sortedUnique(all.data.subarray(0, all.length)), stats };
+  return { ...sortedUnique(all.values()), stats };
 }
 
 /** Sort pair codes, merge duplicates and OR together the rules that produced each pair. */

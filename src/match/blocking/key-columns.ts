@@ -1,7 +1,7 @@
 import type { MatchFeatures } from '../features.js';
 import type { FeatureColumns, FeatureIds, ListIds } from '../feature-ids.js';
 import type { TextFeature } from '../comparisons/comparison.js';
-import { IntList } from '../int-list.js';
+import { NumberList } from '../number-list.js';
 import { Interner } from '../interner.js';
 
 export type KeyFn = (f: MatchFeatures) => string | readonly string[] | null;
@@ -33,7 +33,7 @@ export function keyColumn(fn: KeyFn, features: readonly MatchFeatures[]): KeyCol
   const n = features.length;
   const interner = new Interner();
   const starts = new Int32Array(n + 1);
-  const ids = new IntList(n);
+  const ids = new NumberList((length) => new Int32Array(length), n);
   for (let i = 0; i < n; i++) {
     const v = fn(features[i]);
     // An empty string is as good as missing: it must not block every empty record together.
