@@ -59,6 +59,16 @@ function usablePhones(phones: NormalizedRecord['phones']): string[] {
   return [...new Set(phones.filter((p) => !p.fake && p.e164).map((p) => p.e164))].sort();
 }
 
+/**
+ * Lower case without spaces. Chinese names, most of the names here, are
+ * already that: they skip the case mapping and the regular expression, which
+ * for two-byte strings took a quarter of this stage's time at a million records.
+ */
 function lower(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, '');
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // CJK ideographs (which have no case) and a–z are kept as they are; anything else takes the full path.
+    if (!((c >= 0x3400 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a))) return s.toLowerCase().replace(/\s+/g, '');
+  }
+  return s;
 }

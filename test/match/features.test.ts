@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { matchFeatures } from '../../src/match/features.js';
+import { normalizeRecord } from '../../src/normalize/normalize-record.js';
+import type { NormalizedRecord } from '../../src/model/record.js';
+
+const options = { defaultRegion: 'CN' as const, dateOrder: 'YMD' as const, asOf: '2026-11-01' };
+const base = normalizeRecord({ source: 's.csv', row: 1, line: 2, fields: { name: '张伟' }, extra: {} }, options);
+const withParts = (family: string, given: string): NormalizedRecord => ({ ...base, name: { ...base.name, family, given } });
+
+describe('matchFeatures: family and given names', () => {
+  it.each([
+    ['Chinese names stay as they are', '欧阳', '娜娜', '欧阳', '娜娜'],
+    ['Latin names are lower-cased', 'Zhang', 'Wei', 'zhang', 'wei'],
+    ['spaces go', 'van der Berg', 'Anna Maria', 'vanderberg', 'annamaria'],
+    ['accented capitals are lower-cased too', 'ÉLODIE', 'Müller', 'élodie', 'müller'],
+    ['a full-width space inside a Chinese name goes', '司马', '相\u3000如', '司马', '相如'],
+  ])('%s', (_, family, given, wantFamily, wantGiven) => {
+    const f = matchFeatures(withParts(family, given));
+    expect([f.family, f.given]).toEqual([wantFamily, wantGiven]);
+  });
+
+  it('gives the lower-cased name without whitespace for any text (none for an empty one)', () => {
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('张', '伟', '㐀', '鿿', 'a', 'Z', 'É', ' ', '\t', '\u3000', 'İ', 'ß'), fc.string({ maxLength: 1 })), minLength: 1 });
+    fc.assert(
+      fc.property(text, text, (family, given) => {
+        const f = matchFeatures(withParts(family, given));
+        const lower = (s: string) => (s ? s.toLowerCase().replace(/\s+/g, '') : null);
+        expect(f.family).toBe(lower(family));
+        expect(f.given).toBe(lower(given));
+      }),
+    );
+  });
+});
