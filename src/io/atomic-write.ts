@@ -11,7 +11,11 @@ import { CrmError, usageError } from '../model/errors.js';
  * (git-ignored).
  */
 
-export type ChunkWriter = (chunk: string | Uint8Array) => Promise<void>;
+/**
+ * Writes one chunk. The caller may refill its buffer once the promise resolves
+ * (the chunk is copied), unless it hands the buffer over: never touches it again.
+ */
+export type ChunkWriter = (chunk: string | Uint8Array, handedOver?: boolean) => Promise<void>;
 
 const FLUSH_BYTES = 1 << 16;
 
@@ -54,9 +58,9 @@ export async function writeFileAtomicStream(path: string, produce: (write: Chunk
     await send(bytes);
   };
   try {
-    await produce(async (chunk) => {
-      // Every chunk is copied: the caller may refill its buffer as soon as this resolves, while the copy is still being written.
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    await produce(async (chunk, handedOver = false) => {
+      // Copied unless handed over: the caller may refill its buffer as soon as this resolves, while the bytes are still being written.
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : handedOver ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length) : Buffer.from(chunk);
       if (bytes.length >= FLUSH_BYTES) {
         await flush();
         await send(bytes);
@@ -184,7 +188,10 @@ async function fsStep<T>(path: string, step: Promise<T>): Promise<T> {
   }
 }
 
-/** A file's content: a string, or chunks made while it is written (for files too big to hold as one string). */
+/**
+ * A file's content: a string, or chunks made while it is written (for files
+ * too big to hold as one string), each a new buffer the maker never touches again.
+ */
 export type FileContent = string | (() => Iterable<string | Uint8Array>);
 
 /** Write one file atomically; `onWritten` is told when all its data is written, before the disk sync and rename. */
@@ -193,7 +200,7 @@ export function writeContent(path: string, content: FileContent, onWritten?: () 
     path,
     async (write) => {
       if (typeof content === 'string') await write(content);
-      else for (const chunk of content()) await write(chunk);
+      else for (const chunk of content()) await write(chunk, true);
     },
     onWritten,
   );
