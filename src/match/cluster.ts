@@ -1,3 +1,5 @@
+import { radixOrder, type IdColumn } from './radix-order.js';
+
 /**
  * Connected components over accepted pairs, strongest pairs first, with two
  * guards against chaining: a steward's "no match" between two groups keeps
@@ -10,6 +12,25 @@ export interface Edge {
   probability: number;
   /** The pair's weight in bits, when already known (saves comparing the pair again to explain it). */
   weight?: number;
+}
+
+/**
+ * Edges by probability, highest first, ties in the order given: a stable radix sort on the
+ * probabilities' IEEE bits (for positive numbers their order as unsigned integers), 16 bits at a
+ * time. Linear, where sorting a million edge objects with a comparator took about half a second.
+ */
+export function byProbability(edges: readonly Edge[]): Edge[] {
+  const bits = new DataView(new ArrayBuffer(8 * edges.length));
+  for (let e = 0; e < edges.length; e++) bits.setFloat64(8 * e, edges[e].probability);
+  // Big-endian, as DataView writes by default: the first 16 bits hold the sign, the exponent and the top of the fraction.
+  const digit = (at: number): IdColumn => {
+    const ids = new Int32Array(edges.length);
+    // Descending: the largest digit gets the smallest id.
+    for (let e = 0; e < edges.length; e++) ids[e] = 0xffff - bits.getUint16(8 * e + at);
+    return { ids, distinct: 0x10000 };
+  };
+  const order = radixOrder([digit(0), digit(2), digit(4), digit(6)], edges.length);
+  return Array.from(order, (e) => edges[e]);
 }
 
 export interface ClusterOptions {

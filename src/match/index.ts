@@ -15,7 +15,7 @@ import { MODEL_VERSION, type MatchModel } from './model.js';
 import { Scorer, probabilityOf, round } from './scorer.js';
 import { FeatureColumns } from './feature-ids.js';
 import { TermFrequencies } from './estimate/term-frequency.js';
-import { clusterRecords, type Edge } from './cluster.js';
+import { byProbability, clusterRecords, type Edge } from './cluster.js';
 
 export interface PairDecision {
   a: number;
@@ -118,18 +118,18 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
     if (probability >= opts.threshold && !conflict(k)) edges.push({ a, b, probability, weight: weights[k] });
     else if (probability >= opts.reviewThreshold) reviewCandidates.push({ a, b, probability, weight: weights[k] });
   }
-  // The chaining guard weighs pairs of members; most were compared as candidates already (in this order: comparisons need not be symmetric).
+  // The chaining guard weighs pairs of members; most were candidates, weighed above (in this order: comparisons need not be symmetric).
   const pairWeight = (i: number, j: number) => {
     const k = i < j ? indexOfPair(pairs, i * n + j) : -1;
-    return k >= 0 ? scorer.weightOf(levels, k, i) : scorer.weight(i, j);
+    return k >= 0 ? weights[k] : scorer.weight(i, j);
   };
   const decisions = opts.decisions ?? [];
   const decided = new Map(decisions.map((d) => [pairKey(d.a, d.b, n), d.match]));
   const byStrength = (x: Edge, y: Edge) => y.probability - x.probability || x.a - y.a || x.b - y.b;
-  edges.sort(byStrength);
+  const strongestFirst = byProbability(edges);
   const clustering = clusterRecords(
     n,
-    decided.size ? edges.filter((e) => decided.get(pairKey(e.a, e.b, n)) === undefined) : edges,
+    decided.size ? strongestFirst.filter((e) => decided.get(pairKey(e.a, e.b, n)) === undefined) : strongestFirst,
     {
       forced: decisions.filter((d) => d.match).map((d) => ({ a: Math.min(d.a, d.b), b: Math.max(d.a, d.b), probability: 1 })),
       forbidden: decisions.filter((d) => !d.match).map((d) => [d.a, d.b] as [number, number]),
@@ -138,9 +138,15 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
     },
   );
   const { clusterOf } = clustering;
-  const matches: ScoredPair[] = [];
-  for (const e of edges) if (clusterOf[e.a] === clusterOf[e.b]) matches.push(scored(e, false));
-  for (const d of decisions) if (d.match) matches.push({ ...scored({ a: Math.min(d.a, d.b), b: Math.max(d.a, d.b), probability: 1 }, false), decidedBy: 'steward_match' });
+  // Accepted pairs within a cluster, by record: `edges` are in candidate order, which is that order.
+  const acceptedPairs = (): ScoredPair[] => {
+    const matches: ScoredPair[] = [];
+    for (const e of edges) if (clusterOf[e.a] === clusterOf[e.b]) matches.push(scored(e, false));
+    if (!decisions.some((d) => d.match)) return matches;
+    for (const d of decisions) if (d.match) matches.push({ ...scored({ a: Math.min(d.a, d.b), b: Math.max(d.a, d.b), probability: 1 }, false), decidedBy: 'steward_match' });
+    return matches.sort((x, y) => x.a - y.a || x.b - y.b);
+  };
+  let matches: ScoredPair[] | undefined;
   const review = [...reviewCandidates, ...clustering.refused]
     .filter((e) => clusterOf[e.a] !== clusterOf[e.b] && !decided.has(pairKey(e.a, e.b, n)))
     .sort(byStrength)
@@ -157,7 +163,10 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
     clusters: clustering.clusters,
     clusterOf,
     scoreOf: clustering.scoreOf.map((s) => (s === null ? null : round(s, 6))),
-    matches: matches.sort((x, y) => x.a - y.a || x.b - y.b),
+    // Made on first read: writing a run's outputs never reads them, and at a million records they are a million objects.
+    get matches() {
+      return (matches ??= acceptedPairs());
+    },
     review,
     blocking: blocking.stats,
     candidatePairs: pairs.length,
