@@ -4,6 +4,7 @@ import type { Candidate, SurvivorshipRule } from './candidate.js';
 import { SURVIVORSHIP_RULES } from './rules/index.js';
 import { ADDRESS_PARTS, GOLDEN_FIELDS, type CandidateSource, type GoldenField } from './golden-fields.js';
 import { Ranker } from './rank.js';
+import { float64s, int32s, uint8s } from '../model/big-arrays.js';
 
 export interface GoldenOptions {
   sourcePriority?: readonly string[];
@@ -148,17 +149,17 @@ export class GoldenTable {
       for (let d = 0; d < decisions.length; d++) if (this.countOf(i, d) > 1) return true;
       return false;
     };
-    this.row = new Int32Array(this.size);
+    this.row = int32s(this.size);
     let rows = 0;
     for (let c = 0; c < this.size; c++) {
       const members = clusters[c];
       this.row[c] = members.length > 1 || holdsSeveral(members[0]) ? rows++ : -1;
     }
-    this.winner = new Int32Array(rows * decisions.length).fill(-1);
-    this.pick = new Int32Array(rows * decisions.length);
-    this.label = new Uint8Array(rows * decisions.length);
-    this.completeness = new Float64Array(records.length).fill(-1);
-    this.updatedTime = new Float64Array(records.length).fill(Infinity);
+    this.winner = int32s(rows * decisions.length).fill(-1);
+    this.pick = int32s(rows * decisions.length);
+    this.label = uint8s(rows * decisions.length);
+    this.completeness = float64s(records.length).fill(-1);
+    this.updatedTime = float64s(records.length).fill(Infinity);
     this.ranker = new Ranker(new Map((opts.sourcePriority ?? []).map((s, i) => [s, i])));
     this.idWidth = Math.max(6, String(this.size).length);
     this.idPrefix = opts.idPrefix ?? 'G';
@@ -320,7 +321,7 @@ const SATURATED = 255;
 /** GoldenTable.counts, record by record. */
 function countValues(records: readonly NormalizedRecord[], decisions: readonly Decision[], latest: number): Uint8Array {
   const width = decisions.length;
-  const counts = new Uint8Array(records.length * width);
+  const counts = uint8s(records.length * width);
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     for (let d = 0; d < width; d++) {

@@ -13,6 +13,7 @@ import { encodeRecord, rawOf } from './record-store.js';
 import { IdRedirects, goldenValues, storeGolden, type GoldenLine, type MergeEntry, type StoredGolden } from './golden-store.js';
 import type { LoadedMaster } from './store.js';
 import type { Changes } from './changes.js';
+import { int32s } from '../model/big-arrays.js';
 
 export interface NightOptions {
   asOf: string;
@@ -125,7 +126,7 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
   // Customers numbered 0 … in id order (the order the master keeps them in); every master record points at its customer's number.
   const liveIds = [...master.goldens.keys()];
   const numberOf = new Map(liveIds.map((id, c) => [id, c]));
-  const masterCluster = new Int32Array(M);
+  const masterCluster = int32s(M);
   for (let i = 0; i < M; i++) masterCluster[i] = numberOf.get(master.redirects.resolve(master.records[i].goldenId))!;
   progress.end(`${(records.length - incoming.length).toLocaleString('en')} rows seen before, ${incoming.length.toLocaleString('en')} to link`);
 

@@ -1,4 +1,5 @@
 import { radixOrder, type IdColumn } from './radix-order.js';
+import { bytes, int32s } from '../model/big-arrays.js';
 
 /**
  * Connected components over accepted pairs, strongest pairs first, with two
@@ -20,11 +21,11 @@ export interface Edge {
  * time. Linear, where sorting a million edge objects with a comparator took about half a second.
  */
 export function byProbability(edges: readonly Edge[]): Edge[] {
-  const bits = new DataView(new ArrayBuffer(8 * edges.length));
+  const bits = bytes(8 * edges.length);
   for (let e = 0; e < edges.length; e++) bits.setFloat64(8 * e, edges[e].probability);
   // Big-endian, as DataView writes by default: the first 16 bits hold the sign, the exponent and the top of the fraction.
   const digit = (at: number): IdColumn => {
-    const ids = new Int32Array(edges.length);
+    const ids = int32s(edges.length);
     // Descending: the largest digit gets the smallest id.
     for (let e = 0; e < edges.length; e++) ids[e] = 0xffff - bits.getUint16(8 * e + at);
     return { ids, distinct: 0x10000 };
@@ -57,7 +58,7 @@ export interface Clustering {
 const MAX_CROSS_PAIRS = 400;
 
 export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterOptions): Clustering {
-  const parent = new Int32Array(n);
+  const parent = int32s(n);
   for (let i = 0; i < n; i++) parent[i] = i;
   const members: (number[] | undefined)[] = new Array(n);
   const find = (x: number): number => {
@@ -132,7 +133,7 @@ export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterO
   // Clusters numbered by first member; each array made at its final size (an empty array's first push reserves 17 slots).
   const clusterOf = new Array<number>(n);
   const clusters: number[][] = [];
-  const indexOfRoot = new Int32Array(n).fill(-1);
+  const indexOfRoot = int32s(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const root = find(i);
     let c = indexOfRoot[root];
@@ -142,7 +143,7 @@ export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterO
     }
     clusterOf[i] = c;
   }
-  const filled = new Int32Array(clusters.length);
+  const filled = int32s(clusters.length);
   for (let i = 0; i < n; i++) clusters[clusterOf[i]][filled[clusterOf[i]]++] = i;
   // Refused edges whose ends ended up together anyway need no review.
   return { clusters, clusterOf, scoreOf, refused: refused.filter((e) => clusterOf[e.a] !== clusterOf[e.b]) };

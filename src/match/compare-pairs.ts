@@ -1,6 +1,7 @@
 import type { Comparison } from './comparisons/comparison.js';
 import { compareLevel } from './comparisons/comparison.js';
 import type { MatchFeatures } from './features.js';
+import { uint8s } from '../model/big-arrays.js';
 
 /**
  * Comparison levels of many pairs as one flat byte matrix (pair-major), so
@@ -14,7 +15,7 @@ export function comparePairs(
   onProgress?: (done: number) => void,
 ): Uint8Array {
   const c = comparisons.length;
-  const levels = new Uint8Array(pairCount * c);
+  const levels = uint8s(pairCount * c);
   for (let k = 0; k < pairCount; k++) {
     const [i, j] = pairAt(k);
     const a = features[i];

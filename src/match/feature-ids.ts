@@ -2,6 +2,7 @@ import type { TextFeature } from './comparisons/comparison.js';
 import type { MatchFeatures } from './features.js';
 import { Interner } from './interner.js';
 import { NumberList } from './number-list.js';
+import { int32s } from '../model/big-arrays.js';
 
 /** A match feature that holds a list of text values (the phones). */
 export type ListFeature = { [K in keyof MatchFeatures]: MatchFeatures[K] extends readonly string[] ? K : never }[keyof MatchFeatures];
@@ -55,7 +56,7 @@ export class FeatureColumns {
 
 function intern(feature: TextFeature, features: readonly MatchFeatures[]): FeatureIds {
   const interner = new Interner();
-  const ids = new Int32Array(features.length);
+  const ids = int32s(features.length);
   for (let i = 0; i < features.length; i++) {
     const f = features[i];
     const value = f[feature];
@@ -72,8 +73,8 @@ function intern(feature: TextFeature, features: readonly MatchFeatures[]): Featu
 
 function internLists(feature: ListFeature, features: readonly MatchFeatures[]): ListIds {
   const interner = new Interner();
-  const starts = new Int32Array(features.length + 1);
-  const ids = new NumberList((length) => new Int32Array(length), features.length);
+  const starts = int32s(features.length + 1);
+  const ids = new NumberList(int32s, features.length);
   for (let i = 0; i < features.length; i++) {
     const list = features[i][feature];
     for (let j = 0; j < list.length; j++) {

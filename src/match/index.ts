@@ -16,6 +16,7 @@ import { Scorer, probabilityOf, round } from './scorer.js';
 import { FeatureColumns } from './feature-ids.js';
 import { TermFrequencies } from './estimate/term-frequency.js';
 import { byProbability, clusterRecords, type Edge } from './cluster.js';
+import { float64s, uint8s } from '../model/big-arrays.js';
 
 export interface PairDecision {
   a: number;
@@ -108,7 +109,7 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
 
   const conflict = identityConflict(comparisons, levels);
   progress.start('cluster', pairs.length);
-  const weights = new Float64Array(pairs.length);
+  const weights = float64s(pairs.length);
   const edges: Edge[] = [];
   const reviewCandidates: Edge[] = [];
   for (let k = 0; k < pairs.length; k++) {
@@ -286,7 +287,7 @@ function estimateModel(
       const blocked = new Set(rule.split('+').flatMap((key) => KEY_COMPARISONS[key.trim()] ?? []));
       const fixed = comparisons.map((c) => blocked.has(c.name));
       if (fixed.every(Boolean)) return;
-      const sub = new Uint8Array(rows.length * width);
+      const sub = uint8s(rows.length * width);
       rows.forEach((k, i) => {
         for (let x = 0; x < width; x++) sub[i * width + x] = levels[k * width + x];
       });

@@ -1,3 +1,5 @@
+import { int32s } from '../model/big-arrays.js';
+
 /**
  * Strings to small integers, numbered in order of first appearance. An
  * open-addressing table in one typed array (each slot a hash and an id side
@@ -8,7 +10,7 @@
  */
 export class Interner {
   /** Slot s: the hash at 2s, the id + 1 at 2s + 1 (0 marks an empty slot). */
-  private table = new Int32Array(2 * 1024);
+  private table = int32s(2 * 1024);
   private mask = 1024 - 1;
   private readonly values: string[] = [];
   /** Each value's hash, so that growing the table never reads the strings again. */
@@ -60,7 +62,7 @@ export class Interner {
 
   private grow(): void {
     const slots = 2 * (this.mask + 1);
-    this.table = new Int32Array(2 * slots);
+    this.table = int32s(2 * slots);
     this.mask = slots - 1;
     for (let id = 0; id < this.hashes.length; id++) this.place(this.hashes[id], id);
   }

@@ -1,3 +1,5 @@
+import { int32s } from '../model/big-arrays.js';
+
 /** A column of small integer ids, −1 (missing) to distinct − 1. */
 export interface IdColumn {
   ids: Int32Array;
@@ -11,13 +13,13 @@ export interface IdColumn {
  * end up adjacent and keep their positions' order. Linear in `count`.
  */
 export function radixOrder(columns: readonly IdColumn[], count: number): Int32Array {
-  let order = new Int32Array(count);
+  let order = int32s(count);
   for (let e = 0; e < count; e++) order[e] = e;
-  let scratch = new Int32Array(count);
+  let scratch = int32s(count);
   for (let k = columns.length - 1; k >= 0; k--) {
     const { ids, distinct } = columns[k];
     // Slot ids[e] + 1, so that missing (−1) sorts first; counted one slot further on, then summed into starts.
-    const next = new Int32Array(distinct + 2);
+    const next = int32s(distinct + 2);
     for (let e = 0; e < count; e++) next[ids[e] + 2]++;
     for (let v = 1; v < next.length; v++) next[v] += next[v - 1];
     for (let j = 0; j < count; j++) {

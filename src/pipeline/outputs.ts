@@ -12,6 +12,7 @@ import type { CrmConfig } from '../config/schema.js';
 import { CrmError } from '../model/errors.js';
 import type { PipelineState } from './state.js';
 import { silentProgress, type ProgressSink } from './progress.js';
+import { int32s } from '../model/big-arrays.js';
 
 export interface OutputOptions {
   config: CrmConfig;
@@ -44,7 +45,7 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
   progress.start('golden', result.clusters.length);
   const golden = new GoldenTable(records, result.clusters, goldenOptionsFromConfig(opts.config));
   // Golden record x stands for the cluster of its first member.
-  const goldenOfCluster = new Int32Array(golden.size);
+  const goldenOfCluster = int32s(golden.size);
   for (let x = 0; x < golden.size; x++) goldenOfCluster[result.clusterOf[result.clusters[x][0]]] = x;
 
   const csv = (rows: Record<string, string>[], columns: readonly string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });

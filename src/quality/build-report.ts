@@ -14,6 +14,7 @@ import { GroupTally } from './tally.js';
 import { IssueTally } from './issue-summary.js';
 import { ClusterIndex, clusterStats } from './clusters.js';
 import { compareStrings, ratio, round4 } from './numbers.js';
+import { int32s } from '../model/big-arrays.js';
 
 export interface QualitySource {
   source: string;
@@ -76,8 +77,8 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
   const all = new GroupTally();
   const bySource = new Map<string, { group: number; tally: GroupTally; fields: FieldCounts[] }>();
   const byOwner = new Map<string, { group: number; tally: GroupTally }>();
-  const sourceGroup = new Int32Array(records.length);
-  const ownerGroup = new Int32Array(records.length).fill(-1);
+  const sourceGroup = int32s(records.length);
+  const ownerGroup = int32s(records.length).fill(-1);
   const measure = new RecordMeasure(importance, asOf, staleDays);
   const histogram = AGE_BUCKETS.map(() => 0);
   const issues = new IssueTally();

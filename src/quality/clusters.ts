@@ -1,4 +1,5 @@
 import type { NormalizedRecord } from '../model/record.js';
+import { uint32s } from '../model/big-arrays.js';
 
 /** Largest clusters listed, and members listed per cluster: a sample to inspect, not the mapping. */
 export const MAX_CLUSTER_SAMPLE = 10;
@@ -18,11 +19,12 @@ export class ClusterIndex {
     let max = -1;
     for (const c of clusterOf) if (c > max) max = c;
     this.count = max + 1;
-    this.start = new Uint32Array(this.count + 1);
+    this.start = uint32s(this.count + 1);
     for (const c of clusterOf) this.start[c + 1]++;
     for (let c = 0; c < this.count; c++) this.start[c + 1] += this.start[c];
-    const next = this.start.slice(0, this.count);
-    this.order = new Uint32Array(clusterOf.length);
+    const next = uint32s(this.count);
+    next.set(this.start.subarray(0, this.count));
+    this.order = uint32s(clusterOf.length);
     // Records in index order within each cluster.
     for (let i = 0; i < clusterOf.length; i++) this.order[next[clusterOf[i]]++] = i;
   }

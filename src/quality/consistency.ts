@@ -2,6 +2,7 @@ import type { NormalizedAddress, NormalizedRecord } from '../model/record.js';
 import { compareStrings } from './numbers.js';
 import type { ClusterIndex } from './clusters.js';
 import { Interner } from '../match/interner.js';
+import { uint32s } from '../model/big-arrays.js';
 
 /**
  * Consistency: do the records merged into one customer agree?
@@ -74,8 +75,8 @@ export function measureConsistency(records: readonly NormalizedRecord[], cluster
   // Sources by number, pairs of them keyed by number: there may be millions of record pairs.
   const sources = new Interner();
   const pairs = new Map<number, { a: string; b: string } & Tally>();
-  const compared = new Uint32Array(records.length);
-  const disagreeing = new Uint32Array(records.length);
+  const compared = uint32s(records.length);
+  const disagreeing = uint32s(records.length);
   // Per member of the cluster at hand: its index, its source's number and its values (`width` a member),
   // read member by member: each record is visited once, its fields while it is at hand.
   const member: number[] = [];

@@ -1,4 +1,5 @@
 import type { ClusterIndex } from './clusters.js';
+import { int32s, uint32s } from '../model/big-arrays.js';
 
 /**
  * Uniqueness = 1 − duplicate rate.
@@ -22,9 +23,9 @@ export function overallDuplicateRate(records: number, goldenRecords: number): nu
  * `groupOf` holds -1 for a record in no group.
  */
 export function withinGroupDuplicateRates(groupOf: Int32Array, groups: number, clusters: ClusterIndex): number[] {
-  const records = new Uint32Array(groups);
-  const distinct = new Uint32Array(groups);
-  const seen = new Int32Array(groups).fill(-1);
+  const records = uint32s(groups);
+  const distinct = uint32s(groups);
+  const seen = int32s(groups).fill(-1);
   for (let c = 0; c < clusters.count; c++) {
     const size = clusters.size(c);
     for (let k = 0; k < size; k++) {

@@ -6,6 +6,7 @@ import { FeatureColumns } from '../feature-ids.js';
 import { groupBlocks } from './group-blocks.js';
 import { NumberList } from '../number-list.js';
 import { usageError } from '../../model/errors.js';
+import { float64s, uint32s } from '../../model/big-arrays.js';
 
 export interface BlockingOptions {
   rules: readonly string[];
@@ -121,7 +122,7 @@ export function blockRecords(features: MatchFeatures[], opts: BlockingOptions, f
           ? firstOfKeyColumn(KEY_FIRST_OF[name], featureColumns, features, BLOCKING_KEYS[name])
           : keyColumn(BLOCKING_KEYS[name], features);
   const column = (name: string) => columns.get(name) ?? columns.set(name, interned(name)).get(name)!;
-  const all = new NumberList((length) => new Float64Array(length), 1 << 16);
+  const all = new NumberList(float64s, 1 << 16);
   const stats: BlockingRuleStats[] = [];
   for (const [r, rule] of opts.rules.entries()) {
     const { members, blockStarts } = groupBlocks(rules[r].map(column), n);
@@ -159,8 +160,8 @@ export function blockRecords(features: MatchFeatures[], opts: BlockingOptions, f
 /** Sort pair codes, merge duplicates and OR together the rules that produced each pair. */
 function sortedUnique(codes: Float64Array): { pairs: Float64Array; rules: Uint32Array } {
   codes.sort();
-  const pairs = new Float64Array(codes.length);
-  const rules = new Uint32Array(codes.length);
+  const pairs = float64s(codes.length);
+  const rules = uint32s(codes.length);
   let w = -1;
   for (let k = 0; k < codes.length; k++) {
     const pair = Math.floor(codes[k] / RULE_BITS);
@@ -168,5 +169,9 @@ function sortedUnique(codes: Float64Array): { pairs: Float64Array; rules: Uint32
     if (w < 0 || pairs[w] !== pair) pairs[++w] = pair;
     rules[w] |= bit;
   }
-  return { pairs: pairs.slice(0, w + 1), rules: rules.slice(0, w + 1) };
+  // Copied to their final length, in memory that does not count as external (see big-arrays).
+  const kept = { pairs: float64s(w + 1), rules: uint32s(w + 1) };
+  kept.pairs.set(pairs.subarray(0, w + 1));
+  kept.rules.set(rules.subarray(0, w + 1));
+  return kept;
 }

@@ -1,5 +1,6 @@
 import type { KeyColumn } from './key-columns.js';
 import { radixOrder, sameIds } from '../radix-order.js';
+import { int32s } from '../../model/big-arrays.js';
 
 /**
  * Records grouped by a rule's key parts: block b holds
@@ -25,7 +26,7 @@ export function groupBlocks(parts: readonly KeyColumn[], n: number): Blocks {
   const keys = partIds.map((ids, k) => ({ ids, distinct: parts[k].distinct }));
   const order = radixOrder(keys, total);
 
-  const members = new Int32Array(total);
+  const members = int32s(total);
   const blockStarts: number[] = [];
   let size = 0;
   let blockStart = 0;
@@ -45,7 +46,9 @@ export function groupBlocks(parts: readonly KeyColumn[], n: number): Blocks {
   }
   close();
   blockStarts.push(size);
-  return { members: members.subarray(0, size), blockStarts: Int32Array.from(blockStarts) };
+  const starts = int32s(blockStarts.length);
+  starts.set(blockStarts);
+  return { members: members.subarray(0, size), blockStarts: starts };
 }
 
 /**
@@ -57,8 +60,8 @@ export function groupBlocks(parts: readonly KeyColumn[], n: number): Blocks {
 function entries(parts: readonly KeyColumn[], n: number): { records: Int32Array; partIds: Int32Array[] } {
   let total = 0;
   for (let i = 0; i < n; i++) total += combinations(parts, i);
-  const records = new Int32Array(total);
-  const partIds = parts.map(() => new Int32Array(total));
+  const records = int32s(total);
+  const partIds = parts.map(() => int32s(total));
   const digit = new Int32Array(parts.length);
   let e = 0;
   for (let i = 0; i < n; i++) {

@@ -3,6 +3,7 @@ import type { FeatureColumns, FeatureIds, ListIds } from '../feature-ids.js';
 import type { TextFeature } from '../comparisons/comparison.js';
 import { NumberList } from '../number-list.js';
 import { Interner } from '../interner.js';
+import { int32s } from '../../model/big-arrays.js';
 
 export type KeyFn = (f: MatchFeatures) => string | readonly string[] | null;
 
@@ -24,7 +25,7 @@ export interface KeyColumn {
 }
 
 function column(distinct: number, starts: Int32Array, ids: Int32Array): KeyColumn {
-  const counts = new Int32Array(distinct);
+  const counts = int32s(distinct);
   for (let k = 0; k < ids.length; k++) counts[ids[k]]++;
   return { distinct, starts, ids, counts };
 }
@@ -32,8 +33,8 @@ function column(distinct: number, starts: Int32Array, ids: Int32Array): KeyColum
 export function keyColumn(fn: KeyFn, features: readonly MatchFeatures[]): KeyColumn {
   const n = features.length;
   const interner = new Interner();
-  const starts = new Int32Array(n + 1);
-  const ids = new NumberList((length) => new Int32Array(length), n);
+  const starts = int32s(n + 1);
+  const ids = new NumberList(int32s, n);
   for (let i = 0; i < n; i++) {
     const v = fn(features[i]);
     // An empty string is as good as missing: it must not block every empty record together.
@@ -70,8 +71,8 @@ export function listKeyColumn({ starts, ids, distinct }: ListIds): KeyColumn {
 /** The key column of a key that is one feature as it is, from the feature's ids (interned once for the whole run). */
 export function featureKeyColumn({ ids, distinct, emptyId }: FeatureIds): KeyColumn {
   const n = ids.length;
-  const starts = new Int32Array(n + 1);
-  const present = new Int32Array(n);
+  const starts = int32s(n + 1);
+  const present = int32s(n);
   let length = 0;
   for (let i = 0; i < n; i++) {
     // As in keyColumn: the empty string is as good as missing.

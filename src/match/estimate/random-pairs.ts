@@ -1,3 +1,5 @@
+import { float64s } from '../../model/big-arrays.js';
+
 /** Seeded PRNG (mulberry32): the same data always gives the same sample, so outputs are reproducible. */
 export function mulberry32(seed: number): () => number {
   let t = seed >>> 0;
@@ -17,13 +19,13 @@ export function mulberry32(seed: number): () => number {
 export function randomPairs(n: number, maxPairs: number, seed = 0x5eed): Float64Array {
   const total = (n * (n - 1)) / 2;
   if (total <= maxPairs) {
-    const all = new Float64Array(total);
+    const all = float64s(total);
     let k = 0;
     for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) all[k++] = a * n + b;
     return all;
   }
   const rand = mulberry32(seed ^ n);
-  const out = new Float64Array(maxPairs);
+  const out = float64s(maxPairs);
   for (let k = 0; k < maxPairs; ) {
     const a = Math.floor(rand() * n);
     const b = Math.floor(rand() * n);

@@ -2,6 +2,7 @@ import type { Comparison, TextFeature } from '../comparisons/comparison.js';
 import type { MatchFeatures } from '../features.js';
 import { FeatureColumns, type FeatureIds } from '../feature-ids.js';
 import { radixOrder, sameIds } from '../radix-order.js';
+import { int32s } from '../../model/big-arrays.js';
 
 /** Bounds of the adjustment, in bits: rarity can strengthen an agreement 16×, commonness weaken it 256×. */
 const MAX_BONUS = 4;
@@ -55,14 +56,14 @@ export class TermFrequencies {
 
 /** Counted per value, then stored per record: scoring a pair reads an array instead of hashing a string. */
 function countValues({ ids, distinct }: Pick<FeatureIds, 'ids' | 'distinct'>): Table {
-  const counts = new Int32Array(distinct);
+  const counts = int32s(distinct);
   let size = 0;
   for (let i = 0; i < ids.length; i++) {
     if (ids[i] < 0) continue;
     counts[ids[i]]++;
     size++;
   }
-  const countOf = new Int32Array(ids.length);
+  const countOf = int32s(ids.length);
   for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) countOf[i] = counts[ids[i]];
   return { countOf, size };
 }
@@ -75,7 +76,7 @@ function countValues({ ids, distinct }: Pick<FeatureIds, 'ids' | 'distinct'>): T
 function combinedIds(parts: readonly FeatureIds[]): Pick<FeatureIds, 'ids' | 'distinct'> {
   const n = parts[0].ids.length;
   const order = radixOrder(parts, n);
-  const combined = new Int32Array(n);
+  const combined = int32s(n);
   let id = -1;
   for (let j = 0; j < n; j++) {
     const i = order[j];
