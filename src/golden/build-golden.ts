@@ -90,13 +90,54 @@ export function goldenToRow(g: GoldenRowSource): Record<string, string> {
     golden_id: g.goldenId,
     record_count: String(g.recordCount),
     sources: g.sources.join(';'),
-    provenance: Object.entries(g.provenance)
-      .map(([field, p]) => provenanceEntry(field, p))
-      .join(';'),
+    provenance: provenanceText(Object.keys(g.provenance), Object.values(g.provenance)),
   };
 }
 
-/** One entry of the provenance column: where a field's value came from. */
-export function provenanceEntry(field: string, from: { source: string; row: number }): string {
-  return `${field}=${from.source}:${from.row}`;
+/** Where a golden value came from: a source file and its data row. */
+export interface Origin {
+  source: string;
+  row: number;
+}
+
+/**
+ * The provenance column for the first `count` fields and where each value came
+ * from. Most values of a golden record come from one row, all of them for a
+ * customer found once: that row is written once, first, as `*=source:row`
+ * ("every other field with a value"), then `field=source:row` for each value
+ * from another row, in field order. Of rows giving equally many values, the
+ * first in field order is the `*` one.
+ */
+export function provenanceText(fields: readonly string[], origins: readonly Origin[], count = fields.length): string {
+  if (count === 0) return '';
+  const main = origins[mainOrigin(origins, count)];
+  let text = `*=${main.source}:${main.row}`;
+  for (let k = 0; k < count; k++) {
+    const o = origins[k];
+    if (!sameRow(o, main)) text += `;${fields[k]}=${o.source}:${o.row}`;
+  }
+  return text;
+}
+
+/** Index of the first origin of the row giving most of the first `count` values. */
+function mainOrigin(origins: readonly Origin[], count: number): number {
+  let best = 0;
+  let bestCount = 0;
+  // A row first seen at k gives at most count - k values: once that cannot beat the best, stop.
+  for (let k = 0; k < count && count - k > bestCount; k++) {
+    let seenBefore = false;
+    for (let j = 0; j < k && !seenBefore; j++) seenBefore = sameRow(origins[j], origins[k]);
+    if (seenBefore) continue;
+    let n = 0;
+    for (let j = k; j < count; j++) if (sameRow(origins[j], origins[k])) n++;
+    if (n > bestCount) {
+      best = k;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+function sameRow(a: Origin, b: Origin): boolean {
+  return a === b || (a.row === b.row && a.source === b.source);
 }

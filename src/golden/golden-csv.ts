@@ -1,7 +1,7 @@
 import type { NormalizedRecord } from '../model/record.js';
 import type { CsvCell } from '../io/csv-output.js';
 import type { GoldenTable } from './golden-table.js';
-import { columnsOfPresent, provenanceEntry } from './build-golden.js';
+import { columnsOfPresent, provenanceText } from './build-golden.js';
 
 export interface GoldenCsv {
   columns: string[];
@@ -47,11 +47,11 @@ export function goldenCsv(table: GoldenTable): GoldenCsv {
     return value;
   };
   const provenanceSlots = keyOrder.filter((s) => slots[s].provenance).map((s) => ({ s, name: slots[s].name, same: named(slots[s].name, true) }));
-  // Most values of a golden record come from one member: its "=source:row" is made once.
-  let origin: NormalizedRecord | null = null;
-  let originText = '';
+  // The provenance entries of the golden record being read: field names and the members their values came from.
+  const provenanceFields: string[] = [];
+  const provenanceOrigins: NormalizedRecord[] = [];
   const provenance = (c: number) => {
-    let text = '';
+    let count = 0;
     for (const { s, name, same } of provenanceSlots) {
       if (values[s] === null) continue;
       let from = s;
@@ -60,14 +60,10 @@ export function goldenCsv(table: GoldenTable): GoldenCsv {
         if (set[0] !== s) continue;
         from = set[set.length - 1];
       }
-      const r = table.origin(c, from);
-      if (r !== origin) {
-        origin = r;
-        originText = provenanceEntry('', r);
-      }
-      text += (text ? ';' : '') + name + originText;
+      provenanceFields[count] = name;
+      provenanceOrigins[count++] = table.origin(c, from);
     }
-    return text;
+    return provenanceText(provenanceFields, provenanceOrigins, count);
   };
 
   // Per column, the slot whose value it shows, or -1 and how the cell is made.

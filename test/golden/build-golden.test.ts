@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGoldenRecords, goldenColumns, goldenRowSource, goldenToRow } from '../../src/golden/build-golden.js';
+import { buildGoldenRecords, goldenColumns, goldenRowSource, goldenToRow, provenanceText } from '../../src/golden/build-golden.js';
 import { name, phone, rec } from './record-helper.js';
 
 describe('buildGoldenRecords', () => {
@@ -58,10 +58,29 @@ describe('buildGoldenRecords', () => {
   it('writes rows with the member count, sources and provenance', () => {
     const row = goldenToRow(goldenRowSource(golden[0]));
     expect(row).toMatchObject({ golden_id: 'G000001', record_count: '3', sources: 'crm.csv;shop.csv;web.csv' });
-    expect(row.provenance).toContain('name=crm.csv:1');
+    expect(row.provenance).toBe('*=crm.csv:1;phone=shop.csv:1');
     const columns = goldenColumns(golden);
     expect(columns.slice(0, 2)).toEqual(['golden_id', 'name']);
     expect(columns).toContain('备注');
     expect(columns).not.toContain('email'); // nobody has one
+  });
+});
+
+describe('provenanceText', () => {
+  const at = (source: string, row: number) => ({ source, row });
+  it.each([
+    ['no values', [], ''],
+    ['a customer found once', [['name', at('a.csv', 3)], ['phone', at('a.csv', 3)], ['email', at('a.csv', 3)]], '*=a.csv:3'],
+    ['one value from another row', [['name', at('a.csv', 3)], ['phone', at('b.csv', 9)], ['email', at('a.csv', 3)]], '*=a.csv:3;phone=b.csv:9'],
+    ['the row giving most values is *', [['name', at('b.csv', 9)], ['phone', at('a.csv', 3)], ['email', at('a.csv', 3)]], '*=a.csv:3;name=b.csv:9'],
+    ['a tie goes to the first in field order', [['name', at('b.csv', 9)], ['phone', at('a.csv', 3)]], '*=b.csv:9;phone=a.csv:3'],
+    ['same row number in another file is another row', [['name', at('a.csv', 3)], ['phone', at('b.csv', 3)], ['email', at('b.csv', 3)]], '*=b.csv:3;name=a.csv:3'],
+    ['same file, another row', [['name', at('a.csv', 3)], ['phone', at('a.csv', 4)], ['email', at('a.csv', 5)]], '*=a.csv:3;phone=a.csv:4;email=a.csv:5'],
+  ] as const)('%s', (_, entries, expected) => {
+    expect(provenanceText(entries.map(([f]) => f), entries.map(([, o]) => o))).toBe(expected);
+  });
+
+  it('reads only the first count entries', () => {
+    expect(provenanceText(['name', 'phone'], [at('a.csv', 1), at('b.csv', 2)], 1)).toBe('*=a.csv:1');
   });
 });
