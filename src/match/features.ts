@@ -3,7 +3,8 @@ import type { NormalizedRecord } from '../model/record.js';
 /**
  * What the matcher looks at, derived once per record from the normalized
  * record. Placeholders and fakes are already gone here (null or absent), so no
- * comparison or blocking rule can ever treat "李先生" or 13800138000 as evidence.
+ * comparison or blocking rule can ever treat "李先生" or 13800138000 as evidence
+ * of a name or a phone; only the surname in "李先生" stays, as a surname.
  */
 export interface MatchFeatures {
   /** Full-name comparison key (simplified, folded, no spaces). */
@@ -38,7 +39,7 @@ export function matchFeatures(r: NormalizedRecord): MatchFeatures {
     pinyin: usableName?.pinyin ?? null,
     phonetic: usableName?.phonetic ?? null,
     given: usableName?.given ? lower(usableName.given) : null,
-    family: usableName?.family ? lower(usableName.family) : null,
+    family: usableName ? (usableName.family ? lower(usableName.family) : null) : bareSurname(n),
     phones: usablePhones(r.phones),
     email: r.email.value && r.email.valid && !r.email.placeholder ? r.email.value : null,
     idNumber: r.idNumber?.value || null,
@@ -51,6 +52,16 @@ export function matchFeatures(r: NormalizedRecord): MatchFeatures {
     unit: a.unit,
     postcode: a.postcode,
   };
+}
+
+/**
+ * The surname of a placeholder that is a surname and a title (王先生, 李小姐,
+ * 老王): not a name, but the customer's surname, which can agree or disagree
+ * with another record's as "Mr Williams" does. Other placeholders (客户, 测试,
+ * 啊啊啊) say nothing.
+ */
+function bareSurname(n: NormalizedRecord['name']): string | null {
+  return n.placeholder && n.honorific !== null && n.given === null && n.family !== null && n.key === n.family ? n.family : null;
 }
 
 /** Non-fake numbers, unique and sorted; one number (the usual case) without the intermediate arrays and set. */

@@ -25,6 +25,11 @@ const CASES: [string, Partial<MatchFeatures>, Partial<MatchFeatures>, string][] 
   ['name', { name: 'ashleighquilliam', family: 'quilliam', given: 'ashleigh', phonetic: 'AXL KLM' }, { name: 'quilliamashleih', family: 'ashleih', given: 'quilliam', phonetic: 'AXL KLM' }, 'phonetic_or_jw_0.92'],
   ['name', { name: '王伟', pinyin: 'wei wang', family: '王', given: '伟' }, { name: '李娜', pinyin: 'li na', family: '李', given: '娜' }, 'different'],
   ['name', { name: null }, { name: '李娜' }, 'missing'],
+  // A surname from a placeholder (王先生): it agrees or disagrees as a surname, never as a whole name.
+  ['name', { name: null, family: '王' }, { name: '王超凯', pinyin: 'chaokai wang', family: '王', given: '超凯' }, 'family_equal'],
+  ['name', { name: null, family: '王' }, { name: null, family: '王' }, 'family_equal'],
+  ['name', { name: null, family: '王' }, { name: '李娜', pinyin: 'li na', family: '李', given: '娜' }, 'different'],
+  ['name', { name: null, family: '王' }, { name: null }, 'missing'],
   ['phone', { phones: ['+8613812345678', '+8602161234567'] }, { phones: ['+8613812345678'] }, 'exact'],
   ['phone', { phones: ['+8613812345678'] }, { phones: ['+8613812345679'] }, 'one_digit_apart'],
   ['phone', { phones: ['+8613812345678'] }, { phones: ['+8613987654321'] }, 'different'],

@@ -32,3 +32,19 @@ describe('matchFeatures: family and given names', () => {
     );
   });
 });
+
+describe('matchFeatures: placeholder names', () => {
+  const featuresOf = (name: string) => matchFeatures(normalizeRecord({ source: 's.csv', row: 1, line: 2, fields: { name }, extra: {} }, options));
+  it.each([
+    ['a surname and a title keeps the surname', '王先生', '王'],
+    ['a compound surname and a title', '欧阳女士', '欧阳'],
+    ['a familiar prefix and a surname', '老王', '王'],
+    ['traditional characters are simplified', '陳小姐', '陈'],
+    ['a bare character without a title says nothing', '王', null],
+    ['a placeholder word with a title says nothing', '测试先生', null],
+    ['a placeholder word says nothing', '客户', null],
+  ])('%s: %s', (_, name, family) => {
+    const f = featuresOf(name);
+    expect([f.name, f.pinyin, f.phonetic, f.given, f.family]).toEqual([null, null, null, null, family]);
+  });
+});

@@ -18,19 +18,23 @@ function partsAlike(a: MatchFeatures, b: MatchFeatures): boolean {
 }
 
 /**
- * Full person name, Chinese or Latin; placeholders never reach it (they are
- * missing). A shared surname and a shared given name are separate levels: a
- * household shares the one, strangers the other, and each weighs by how rare
- * the shared part is.
+ * Full person name, Chinese or Latin, or only a surname (王先生 → 王: the
+ * placeholder is not a name, its surname is); other placeholders never reach
+ * it (they are missing). A shared surname and a shared given name are separate
+ * levels: a household shares the one, strangers the other, and each weighs by
+ * how rare the shared part is.
  */
 export const nameComparison: Comparison = {
   name: 'name',
-  doc: 'Person name: exact key, same pinyin/order-free tokens (张伟 ≡ 章伟 ≡ "Wei Zhang"), same phonetic code or Jaro–Winkler ≥ 0.92, same family name (given names alike or one missing), same given name, else different. Rarer names weigh more.',
-  present: (f) => f.name !== null,
+  doc: 'Person name: exact key, same pinyin/order-free tokens (张伟 ≡ 章伟 ≡ "Wei Zhang"), same phonetic code or Jaro–Winkler ≥ 0.92, same family name (given names alike or one missing, as in 王先生), same given name, else different. Rarer names weigh more.',
+  present: (f) => f.name !== null || f.family !== null,
   levels: [
-    { label: 'exact', test: (a, b) => a.name === b.name, termFrequency: ['name'] },
+    { label: 'exact', test: (a, b) => a.name !== null && a.name === b.name, termFrequency: ['name'] },
     { label: 'pinyin_equal', test: (a, b) => a.pinyin !== null && a.pinyin === b.pinyin, termFrequency: ['pinyin'] },
-    { label: 'phonetic_or_jw_0.92', test: (a, b) => ((a.phonetic !== null && a.phonetic === b.phonetic) || jaroWinklerAtLeast(a.name!, b.name!, 0.92)) && partsAlike(a, b) },
+    {
+      label: 'phonetic_or_jw_0.92',
+      test: (a, b) => a.name !== null && b.name !== null && ((a.phonetic !== null && a.phonetic === b.phonetic) || jaroWinklerAtLeast(a.name, b.name, 0.92)) && partsAlike(a, b),
+    },
     {
       label: 'family_equal',
       test: (a, b) => a.family !== null && a.family === b.family && (a.given === null || b.given === null || jaroWinklerAtLeast(a.given, b.given, 0.8)),

@@ -36,7 +36,8 @@ const NONE: Parsed = { parts: EMPTY, issues: NO_ISSUES };
 const PLACEHOLDER = sharedIssues(issue(FIELD, 'name.placeholder', 'a placeholder, not a real name'));
 
 function familyOf(name: string): string {
-  return COMPOUND_SURNAMES.has(name.slice(0, 2)) && name.length > 2 ? name.slice(0, 2) : name.slice(0, 1);
+  // A bare compound surname (欧阳, a placeholder once its title is gone) is all surname.
+  return COMPOUND_SURNAMES.has(name.slice(0, 2)) ? name.slice(0, 2) : name.slice(0, 1);
 }
 
 /**
