@@ -27,6 +27,21 @@ describe('blockRecords', () => {
     ]);
   });
 
+  it('blocks phones by their national digits: a number read under a wrong country code meets itself, once per record', () => {
+    const phones = [
+      feat({ phones: ['+867862446286'] }),
+      feat({ phones: ['+447862446286', '+867862446286'] }),
+      feat({ phones: ['+8613812345678'] }),
+      feat({ phones: ['+447862446286'] }),
+    ];
+    const { pairs } = blockRecords(phones, { rules: ['phone'], maxBlockSize: 100, maxPairsPerRule: 1000 });
+    expect(decode(pairs, phones.length)).toEqual([
+      [0, 1],
+      [0, 3],
+      [1, 3],
+    ]);
+  });
+
   it('skips and counts blocks over the size cap instead of dropping them silently', () => {
     const many = Array.from({ length: 5 }, () => feat({ phones: ['+8610000000000'] }));
     const { pairs, stats } = blockRecords(many, { rules: ['phone'], maxBlockSize: 4, maxPairsPerRule: 1000 });

@@ -32,6 +32,8 @@ const CASES: [string, Partial<MatchFeatures>, Partial<MatchFeatures>, string][] 
   ['name', { name: null, family: '王' }, { name: null }, 'missing'],
   ['phone', { phones: ['+8613812345678', '+8602161234567'] }, { phones: ['+8613812345678'] }, 'exact'],
   ['phone', { phones: ['+8613812345678'] }, { phones: ['+8613812345679'] }, 'one_digit_apart'],
+  // 07862 446286 in a record without an address is read in China (--region): the same mobile as +44 7862 446286.
+  ['phone', { phones: ['+867862446286'] }, { phones: ['+8613812345678', '+447862446286'] }, 'same_national_number'],
   ['phone', { phones: ['+8613812345678'] }, { phones: ['+8613987654321'] }, 'different'],
   ['phone', { phones: [] }, { phones: ['+8613987654321'] }, 'missing'],
   ['email', { email: 'wei.zhang@qq.com' }, { email: 'wei.zhang@qq.com' }, 'exact'],

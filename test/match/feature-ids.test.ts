@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FeatureColumns } from '../../src/match/feature-ids.js';
-import { keyColumn } from '../../src/match/blocking/key-columns.js';
-import { BLOCKING_KEYS } from '../../src/match/blocking/keys.js';
 import type { MatchFeatures } from '../../src/match/features.js';
 import { feat } from './features-helper.js';
 
@@ -22,28 +20,15 @@ describe('FeatureColumns', () => {
     expect(new FeatureColumns([feat({ family: '王' })]).ids('family').emptyId).toBe(-1);
   });
 
-  it('numbers every phone of every record, a record without phones having none', () => {
-    const features = [feat({ phones: ['+8613912345678', '+8613800000001'] }), feat(), feat({ phones: ['+8613800000001'] })];
-    const { starts, ids, distinct } = new FeatureColumns(features).listIds('phones');
-    expect([...starts]).toEqual([0, 2, 2, 3]);
-    expect([...ids]).toEqual([0, 1, 1]);
-    expect(distinct).toBe(2);
-  });
-
-  it('numbers like a Map, gives the phones the ids blocking had from them, and leaves every value as it was', () => {
+  it('numbers like a Map and leaves every value as it was', () => {
     const value = fc.option(fc.constantFrom('王伟', '张伟', '', 'Wei Zhang', 'wei'), { nil: null });
-    const record = fc.record({ family: value, street: value, phones: fc.array(fc.constantFrom('+861', '+862', '+863'), { maxLength: 3 }) });
+    const record = fc.record({ family: value, street: value });
     fc.assert(
       fc.property(fc.array(record, { maxLength: 40 }), (parts) => {
         const features: MatchFeatures[] = parts.map((p) => feat(p));
         const before = structuredClone(features);
         const columns = new FeatureColumns(features);
         for (const f of ['family', 'street'] as const) expect([...columns.ids(f).ids]).toEqual(referenceIds(before.map((x) => x[f])));
-        const phones = columns.listIds('phones');
-        const plain = keyColumn(BLOCKING_KEYS.phone, before);
-        expect([...phones.starts]).toEqual([...plain.starts]);
-        expect([...phones.ids]).toEqual([...plain.ids]);
-        expect(phones.distinct).toBe(plain.distinct);
         expect(features).toEqual(before);
       }),
     );

@@ -1,5 +1,5 @@
 import type { MatchFeatures } from '../features.js';
-import type { FeatureColumns, FeatureIds, ListIds } from '../feature-ids.js';
+import type { FeatureColumns, FeatureIds } from '../feature-ids.js';
 import type { TextFeature } from '../comparisons/comparison.js';
 import { NumberList } from '../number-list.js';
 import { Interner } from '../interner.js';
@@ -61,11 +61,6 @@ export function firstOfKeyColumn(parts: readonly TextFeature[], columns: Feature
     if (first.ids[i] < 0 && parts.some((part) => features[i][part] !== null)) return keyColumn(fn, features);
   }
   return featureKeyColumn(first);
-}
-
-/** The key column of a key that is a list feature as it is (the phones), from the list's ids. */
-export function listKeyColumn({ starts, ids, distinct }: ListIds): KeyColumn {
-  return column(distinct, starts, ids);
 }
 
 /** The key column of a key that is one feature as it is, from the feature's ids (interned once for the whole run). */

@@ -1,7 +1,7 @@
 import type { TextFeature } from '../comparisons/comparison.js';
 import type { MatchFeatures } from '../features.js';
 import type { KeyFn } from './key-columns.js';
-import type { ListFeature } from '../feature-ids.js';
+import { nationalNumber } from '../national-number.js';
 
 /**
  * The values a blocking rule can be built from: a match feature as it is, or
@@ -9,8 +9,9 @@ import type { ListFeature } from '../feature-ids.js';
  * names ("name+locality"); records sharing every part share a block.
  * Multi-valued keys (several phones) put a record in several blocks.
  */
-const KEYS: Record<string, TextFeature | ListFeature | readonly TextFeature[] | KeyFn> = {
-  phone: 'phones',
+const KEYS: Record<string, TextFeature | readonly TextFeature[] | KeyFn> = {
+  // By national digits: a number read under a wrong country code (see sameNationalNumber) still shares a block with itself.
+  phone: (f) => nationalNumbers(f.phones),
   email: 'email',
   id_number: 'idNumber',
   // The first of these a record has: pinyin, so that 张伟 and "Wei Zhang" share blocks, else the name as it is.
@@ -28,6 +29,11 @@ const KEYS: Record<string, TextFeature | ListFeature | readonly TextFeature[] | 
   postcode: 'postcode',
 };
 
+function nationalNumbers(phones: readonly string[]): readonly string[] {
+  if (phones.length === 1) return [nationalNumber(phones[0])];
+  return [...new Set(phones.map(nationalNumber))];
+}
+
 function firstOf(features: readonly TextFeature[]): KeyFn {
   return (f) => {
     for (const feature of features) if (f[feature] !== null) return f[feature];
@@ -39,20 +45,13 @@ export const BLOCKING_KEYS: Record<string, KeyFn> = Object.fromEntries(
   Object.entries(KEYS).map(([name, key]) => [name, typeof key === 'string' ? (f: MatchFeatures) => f[key] : typeof key === 'function' ? key : firstOf(key)]),
 );
 
-const LIST_FEATURES: ReadonlySet<string> = new Set<ListFeature>(['phones']);
-const isList = (feature: TextFeature | ListFeature): feature is ListFeature => LIST_FEATURES.has(feature);
-const featureKeys = Object.entries(KEYS).flatMap(([name, key]) => (typeof key === 'string' ? [[name, key] as const] : []));
-
 /** The keys that are one match feature as it is: blocking groups by that feature's interned ids (see FeatureColumns). */
-export const KEY_FEATURES: Record<string, TextFeature> = Object.fromEntries(featureKeys.flatMap(([name, key]) => (isList(key) ? [] : [[name, key]])));
+export const KEY_FEATURES: Record<string, TextFeature> = Object.fromEntries(Object.entries(KEYS).flatMap(([name, key]) => (typeof key === 'string' ? [[name, key]] : [])));
 
 /** The keys that are the first of several features a record has (see firstOfKeyColumn). */
 export const KEY_FIRST_OF: Record<string, readonly TextFeature[]> = Object.fromEntries(
   Object.entries(KEYS).flatMap(([name, key]) => (typeof key === 'object' ? [[name, key]] : [])),
 );
-
-/** The keys that are a list feature as it is (a record with two phones is in both phones' blocks). */
-export const KEY_LISTS: Record<string, ListFeature> = Object.fromEntries(featureKeys.flatMap(([name, key]) => (isList(key) ? [[name, key]] : [])));
 
 /**
  * Default rules: every strong identifier alone, then one key about the person
