@@ -5,11 +5,12 @@ import { silentProgress, type ProgressSink } from '../pipeline/progress.js';
 import { COMPARISONS, DEFAULT_COMPARISONS } from './comparisons/index.js';
 import { levelCount, levelLabel, type Comparison } from './comparisons/comparison.js';
 import { matchFeatures, type MatchFeatures } from './features.js';
-import { blockRecords } from './blocking/block.js';
+import { blockRecords, type BlockingResult } from './blocking/block.js';
 import { DEFAULT_BLOCKING_RULES, KEY_COMPARISONS } from './blocking/keys.js';
 import { comparePairs } from './compare-pairs.js';
 import { randomPairs } from './estimate/random-pairs.js';
 import { levelShares, toPatterns } from './estimate/patterns.js';
+import { countedU } from './estimate/counted-u.js';
 import { expectationMaximisation, startingM } from './estimate/em.js';
 import { MODEL_VERSION, type MatchModel } from './model.js';
 import { Scorer, probabilityOf, round } from './scorer.js';
@@ -103,7 +104,7 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
   progress.end(`${pairs.length.toLocaleString('en')} pairs × ${comparisons.length} comparisons`);
 
   progress.start('estimate');
-  const model = opts.model ?? estimateModel(features, comparisons, levels, blocking.rules, opts);
+  const model = opts.model ?? estimateModel(features, comparisons, levels, blocking, opts);
   const scorer = new Scorer(comparisons, model, features, termFrequencies);
   progress.end(opts.model ? 'reused the saved model' : `λ = ${model.lambda.toPrecision(3)} after ${model.trainedOn.emIterations} EM iterations`);
 
@@ -254,16 +255,18 @@ function estimateModel(
   features: ReturnType<typeof matchFeatures>[],
   comparisons: Comparison[],
   levels: Uint8Array,
-  pairRules: Uint32Array,
+  blocking: BlockingResult,
   opts: MatchOptions,
 ): MatchModel {
+  const pairRules = blocking.rules;
   const n = features.length;
   const width = comparisons.length;
   const pairCount = pairRules.length;
   const counts = comparisons.map(levelCount);
   const random = randomPairs(n, opts.randomPairs);
   const randomLevels = comparePairs(features, comparisons, random.length, (k) => [Math.floor(random[k] / n), random[k] % n]);
-  const u = levelShares(toPatterns(randomLevels, width, random.length), counts);
+  const sampled = levelShares(toPatterns(randomLevels, width, random.length), counts);
+  const u = countedU(sampled, comparisons, features, levels, opts.blockingRules, blocking.stats, random.length);
   const all = toPatterns(levels, width, pairCount);
   const everyComparison = comparisons.map(() => true);
 
