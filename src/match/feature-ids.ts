@@ -1,7 +1,20 @@
 import type { TextFeature } from './comparisons/comparison.js';
 import type { MatchFeatures } from './features.js';
 import { Interner } from './interner.js';
+import { NumberList } from './number-list.js';
 import { int32s } from '../model/big-arrays.js';
+
+/** A match feature that holds a list of text values (the phones). */
+export type ListFeature = { [K in keyof MatchFeatures]: MatchFeatures[K] extends readonly string[] ? K : never }[keyof MatchFeatures];
+
+/** A list feature's values as integers: record i's are `ids[starts[i]] … ids[starts[i + 1] − 1]`. */
+export interface ListIds {
+  starts: Int32Array;
+  ids: Int32Array;
+  distinct: number;
+  /** The value numbered `id`. */
+  value(id: number): string;
+}
 
 /** One feature's values as integers: records with equal values share an id, −1 where the value is missing. */
 export interface FeatureIds {
@@ -26,12 +39,19 @@ export interface FeatureIds {
  */
 export class FeatureColumns {
   private readonly interned = new Map<TextFeature, FeatureIds>();
+  private readonly internedLists = new Map<ListFeature, ListIds>();
 
   constructor(private readonly features: readonly MatchFeatures[]) {}
 
   ids(feature: TextFeature): FeatureIds {
     let column = this.interned.get(feature);
     if (column === undefined) this.interned.set(feature, (column = intern(feature, this.features)));
+    return column;
+  }
+
+  listIds(feature: ListFeature): ListIds {
+    let column = this.internedLists.get(feature);
+    if (column === undefined) this.internedLists.set(feature, (column = internLists(feature, this.features)));
     return column;
   }
 }
@@ -51,4 +71,20 @@ function intern(feature: TextFeature, features: readonly MatchFeatures[]): Featu
     f[feature] = interner.value(id);
   }
   return { ids, distinct: interner.size, emptyId: interner.find('') };
+}
+
+function internLists(feature: ListFeature, features: readonly MatchFeatures[]): ListIds {
+  const interner = new Interner();
+  const starts = int32s(features.length + 1);
+  const ids = new NumberList(int32s, features.length);
+  for (let i = 0; i < features.length; i++) {
+    const list = features[i][feature];
+    for (let j = 0; j < list.length; j++) {
+      const id = interner.id(list[j]);
+      ids.push(id);
+      list[j] = interner.value(id);
+    }
+    starts[i + 1] = ids.length;
+  }
+  return { starts, ids: ids.values(), distinct: interner.size, value: (id) => interner.value(id) };
 }

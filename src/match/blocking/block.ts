@@ -1,7 +1,7 @@
 import type { BlockingRuleStats } from '../../model/match.js';
 import type { MatchFeatures } from '../features.js';
-import { BLOCKING_KEYS, KEY_FEATURES, KEY_FIRST_OF } from './keys.js';
-import { featureKeyColumn, firstOfKeyColumn, keyColumn, type KeyColumn, type KeyFn } from './key-columns.js';
+import { BLOCKING_KEYS, KEY_FEATURES, KEY_FIRST_OF, KEY_LISTS } from './keys.js';
+import { featureKeyColumn, firstOfKeyColumn, keyColumn, listKeyColumn, type KeyColumn, type KeyFn } from './key-columns.js';
 import { FeatureColumns } from '../feature-ids.js';
 import { groupBlocks } from './group-blocks.js';
 import { NumberList } from '../number-list.js';
@@ -116,9 +116,11 @@ export function blockRecords(features: MatchFeatures[], opts: BlockingOptions, f
   const interned = (name: string) =>
     Object.hasOwn(KEY_FEATURES, name)
       ? featureKeyColumn(featureColumns.ids(KEY_FEATURES[name]))
-      : Object.hasOwn(KEY_FIRST_OF, name)
-        ? firstOfKeyColumn(KEY_FIRST_OF[name], featureColumns, features, BLOCKING_KEYS[name])
-        : keyColumn(BLOCKING_KEYS[name], features);
+      : Object.hasOwn(KEY_LISTS, name)
+        ? listKeyColumn(featureColumns.listIds(KEY_LISTS[name].list), KEY_LISTS[name].keyOf)
+        : Object.hasOwn(KEY_FIRST_OF, name)
+          ? firstOfKeyColumn(KEY_FIRST_OF[name], featureColumns, features, BLOCKING_KEYS[name])
+          : keyColumn(BLOCKING_KEYS[name], features);
   const column = (name: string) => columns.get(name) ?? columns.set(name, interned(name)).get(name)!;
   const all = new NumberList(float64s, 1 << 16);
   const stats: BlockingRuleStats[] = [];

@@ -1,5 +1,5 @@
 import type { MatchFeatures } from '../features.js';
-import type { FeatureColumns, FeatureIds } from '../feature-ids.js';
+import type { FeatureColumns, FeatureIds, ListIds } from '../feature-ids.js';
 import type { TextFeature } from '../comparisons/comparison.js';
 import { NumberList } from '../number-list.js';
 import { Interner } from '../interner.js';
@@ -61,6 +61,33 @@ export function firstOfKeyColumn(parts: readonly TextFeature[], columns: Feature
     if (first.ids[i] < 0 && parts.some((part) => features[i][part] !== null)) return keyColumn(fn, features);
   }
   return featureKeyColumn(first);
+}
+
+/**
+ * The key column of a key made from each value of a list feature (a phone's
+ * national digits), from the list's ids: each distinct value is mapped once,
+ * and the list interned once for blocking and comparison alike.
+ */
+export function listKeyColumn(list: ListIds, keyOf: (value: string) => string): KeyColumn {
+  const interner = new Interner();
+  const keyIds = int32s(list.distinct);
+  for (let id = 0; id < list.distinct; id++) keyIds[id] = interner.id(keyOf(list.value(id)));
+  const n = list.starts.length - 1;
+  const starts = int32s(n + 1);
+  const ids = int32s(list.ids.length);
+  let length = 0;
+  for (let i = 0; i < n; i++) {
+    const first = length;
+    for (let k = list.starts[i]; k < list.starts[i + 1]; k++) {
+      const key = keyIds[list.ids[k]];
+      // Two values of one record may make one key (the same digits under two country codes): one block, once.
+      let seen = false;
+      for (let j = first; j < length && !seen; j++) seen = ids[j] === key;
+      if (!seen) ids[length++] = key;
+    }
+    starts[i + 1] = length;
+  }
+  return column(interner.size, starts, ids.subarray(0, length));
 }
 
 /** The key column of a key that is one feature as it is, from the feature's ids (interned once for the whole run). */

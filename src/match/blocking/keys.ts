@@ -1,6 +1,7 @@
 import type { TextFeature } from '../comparisons/comparison.js';
 import type { MatchFeatures } from '../features.js';
 import type { KeyFn } from './key-columns.js';
+import type { ListFeature } from '../feature-ids.js';
 import { nationalNumber } from '../national-number.js';
 
 /**
@@ -9,9 +10,15 @@ import { nationalNumber } from '../national-number.js';
  * names ("name+locality"); records sharing every part share a block.
  * Multi-valued keys (several phones) put a record in several blocks.
  */
-const KEYS: Record<string, TextFeature | readonly TextFeature[] | KeyFn> = {
+/** A key made from each value of a list feature: a record is in the block of each. */
+interface ListKey {
+  list: ListFeature;
+  keyOf: (value: string) => string;
+}
+
+const KEYS: Record<string, TextFeature | readonly TextFeature[] | KeyFn | ListKey> = {
   // By national digits: a number read under a wrong country code (see sameNationalNumber) still shares a block with itself.
-  phone: (f) => nationalNumbers(f.phones),
+  phone: { list: 'phones', keyOf: nationalNumber },
   email: 'email',
   id_number: 'idNumber',
   // The first of these a record has: pinyin, so that 张伟 and "Wei Zhang" share blocks, else the name as it is.
@@ -29,9 +36,14 @@ const KEYS: Record<string, TextFeature | readonly TextFeature[] | KeyFn> = {
   postcode: 'postcode',
 };
 
-function nationalNumbers(phones: readonly string[]): readonly string[] {
-  if (phones.length === 1) return [nationalNumber(phones[0])];
-  return [...new Set(phones.map(nationalNumber))];
+const isListKey = (key: TextFeature | readonly TextFeature[] | KeyFn | ListKey): key is ListKey => typeof key === 'object' && 'list' in key;
+
+/** A list key's values for one record, each once, in list order. */
+function listKeyFn({ list, keyOf }: ListKey): KeyFn {
+  return (f) => {
+    const values = f[list];
+    return values.length === 1 ? [keyOf(values[0])] : [...new Set(values.map(keyOf))];
+  };
 }
 
 function firstOf(features: readonly TextFeature[]): KeyFn {
@@ -42,7 +54,10 @@ function firstOf(features: readonly TextFeature[]): KeyFn {
 }
 
 export const BLOCKING_KEYS: Record<string, KeyFn> = Object.fromEntries(
-  Object.entries(KEYS).map(([name, key]) => [name, typeof key === 'string' ? (f: MatchFeatures) => f[key] : typeof key === 'function' ? key : firstOf(key)]),
+  Object.entries(KEYS).map(([name, key]) => [
+    name,
+    typeof key === 'string' ? (f: MatchFeatures) => f[key] : typeof key === 'function' ? key : isListKey(key) ? listKeyFn(key) : firstOf(key),
+  ]),
 );
 
 /** The keys that are one match feature as it is: blocking groups by that feature's interned ids (see FeatureColumns). */
@@ -50,8 +65,11 @@ export const KEY_FEATURES: Record<string, TextFeature> = Object.fromEntries(Obje
 
 /** The keys that are the first of several features a record has (see firstOfKeyColumn). */
 export const KEY_FIRST_OF: Record<string, readonly TextFeature[]> = Object.fromEntries(
-  Object.entries(KEYS).flatMap(([name, key]) => (typeof key === 'object' ? [[name, key]] : [])),
+  Object.entries(KEYS).flatMap(([name, key]) => (Array.isArray(key) ? [[name, key]] : [])),
 );
+
+/** The keys made from each value of a list feature (see listKeyColumn). */
+export const KEY_LISTS: Record<string, ListKey> = Object.fromEntries(Object.entries(KEYS).flatMap(([name, key]) => (isListKey(key) ? [[name, key]] : [])));
 
 /**
  * Default rules: every strong identifier alone, then one key about the person
