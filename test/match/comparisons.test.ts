@@ -39,6 +39,8 @@ const CASES: [string, Partial<MatchFeatures>, Partial<MatchFeatures>, string][] 
   ['email', { email: 'wei.zhang@qq.com' }, { email: 'wei.zhang@qq.com' }, 'exact'],
   ['email', { email: 'wei.zhang@qq.com' }, { email: 'wei.zhang@163.com' }, 'near'],
   ['email', { email: 'wei.zhang@qq.com' }, { email: 'wei.zhamg@qq.com' }, 'near'],
+  ['email', { email: 'zhanghanping@gmail.com' }, { email: 'zhnaghanping@gmail.com' }, 'near'],
+  ['email', { email: 'zhanghanping@gmail.com' }, { email: 'zhnaghanpign@gmail.com' }, 'different'],
   ['email', { email: 'ab@qq.com' }, { email: 'ab@163.com' }, 'different'],
   ['id_number', { idNumber: '11010519491231002X' }, { idNumber: '11010519491231002X' }, 'exact'],
   ['id_number', { idNumber: '11010519491231002X' }, { idNumber: '11010519491213002X' }, 'one_typo'],
