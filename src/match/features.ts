@@ -34,12 +34,13 @@ export function matchFeatures(r: NormalizedRecord): MatchFeatures {
   const n = r.name;
   const usableName = !n.placeholder && n.key ? n : null;
   const a = r.address;
+  const family = usableName ? usableName.family : bareSurname(n);
   return {
     name: usableName?.key ?? null,
     pinyin: usableName?.pinyin ?? null,
     phonetic: usableName?.phonetic ?? null,
     given: usableName?.given ? lower(usableName.given) : null,
-    family: usableName ? (usableName.family ? lower(usableName.family) : null) : bareSurname(n),
+    family: family ? lower(family) : null,
     phones: usablePhones(r.phones),
     email: r.email.value && r.email.valid && !r.email.placeholder ? r.email.value : null,
     idNumber: r.idNumber?.value || null,
