@@ -266,7 +266,7 @@ function estimateModel(
   const random = randomPairs(n, opts.randomPairs);
   const randomLevels = comparePairs(features, comparisons, random.length, (k) => [Math.floor(random[k] / n), random[k] % n]);
   const sampled = levelShares(toPatterns(randomLevels, width, random.length), counts);
-  const u = countedU(sampled, comparisons, features, levels, opts.blockingRules, blocking.stats, random.length);
+  const u = countedU(sampled, comparisons, features, levels, blocking.stats, random.length);
   const all = toPatterns(levels, width, pairCount);
   const everyComparison = comparisons.map(() => true);
 

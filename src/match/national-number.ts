@@ -9,7 +9,7 @@ for (const country of getCountries()) IS_CALLING_CODE[Number(getCountryCallingCo
  * country calling code (+8613812345678 → 3, at "138…"); 1 when no known code
  * starts it.
  */
-export function nationalStart(e164: string): number {
+function nationalStart(e164: string): number {
   let code = 0;
   for (let k = 1; k <= 3 && k < e164.length; k++) {
     const digit = e164.charCodeAt(k) - 0x30;

@@ -4,18 +4,18 @@ import type { KeyFn } from './key-columns.js';
 import type { ListFeature } from '../feature-ids.js';
 import { nationalNumber } from '../national-number.js';
 
-/**
- * The values a blocking rule can be built from: a match feature as it is, or
- * a value derived from the features. A rule is a `+`-joined list of these
- * names ("name+locality"); records sharing every part share a block.
- * Multi-valued keys (several phones) put a record in several blocks.
- */
 /** A key made from each value of a list feature: a record is in the block of each. */
 interface ListKey {
   list: ListFeature;
   keyOf: (value: string) => string;
 }
 
+/**
+ * The values a blocking rule can be built from: a match feature as it is, or
+ * a value derived from the features. A rule is a `+`-joined list of these
+ * names ("name+locality"); records sharing every part share a block.
+ * Multi-valued keys (several phones) put a record in several blocks.
+ */
 const KEYS: Record<string, TextFeature | readonly TextFeature[] | KeyFn | ListKey> = {
   // By national digits: a number read under a wrong country code (see sameNationalNumber) still shares a block with itself.
   phone: { list: 'phones', keyOf: nationalNumber },

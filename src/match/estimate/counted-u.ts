@@ -2,6 +2,7 @@ import type { Comparison } from '../comparisons/comparison.js';
 import type { MatchFeatures } from '../features.js';
 import type { BlockingRuleStats } from '../../model/match.js';
 import { KEY_COMPARISONS } from '../blocking/keys.js';
+import { ruleKeyNames } from '../blocking/block.js';
 
 /**
  * u of a comparison's first level counted from the candidate pairs, where
@@ -25,7 +26,7 @@ export function countedU(
   comparisons: readonly Comparison[],
   features: readonly MatchFeatures[],
   levels: Uint8Array,
-  rules: readonly string[],
+  /** One per blocking rule, in rule order. */
   stats: readonly BlockingRuleStats[],
   randomPairs: number,
 ): number[][] {
@@ -33,10 +34,10 @@ export function countedU(
   const pairCount = levels.length / width;
   return comparisons.map((c, x) => {
     const shares = [...u[x]];
-    const complete = rules.some((rule, r) => {
-      const keys = rule.split('+').map((k) => k.trim());
+    const complete = stats.some((stat) => {
+      const keys = ruleKeyNames(stat.rule);
       const constrained = KEY_COMPARISONS[keys[0]];
-      return keys.length === 1 && constrained?.length === 1 && constrained[0] === c.name && !stats[r].refused && stats[r].skippedBlocks === 0;
+      return keys.length === 1 && constrained?.length === 1 && constrained[0] === c.name && !stat.refused && stat.skippedBlocks === 0;
     });
     if (!complete) return shares;
     let present = 0;
