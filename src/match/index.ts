@@ -11,6 +11,7 @@ import { comparePairs } from './compare-pairs.js';
 import { randomPairs } from './estimate/random-pairs.js';
 import { levelShares, toPatterns } from './estimate/patterns.js';
 import { countedU } from './estimate/counted-u.js';
+import { anchoredM } from './estimate/anchored-m.js';
 import { expectationMaximisation, startingM } from './estimate/em.js';
 import { MODEL_VERSION, type MatchModel } from './model.js';
 import { Scorer, probabilityOf, round } from './scorer.js';
@@ -302,7 +303,11 @@ function estimateModel(
         session.m[x].forEach((v, l) => ((sums[x] as number[])[l] += v));
       });
     });
-    m = comparisons.map((_, x) => (sessions[x] ? (sums[x] as number[]).map((v) => v / sessions[x]) : union.m[x]));
+    m = anchoredM(
+      comparisons.map((_, x) => (sessions[x] ? (sums[x] as number[]).map((v) => v / sessions[x]) : union.m[x])),
+      comparisons,
+      levels,
+    );
   }
   const lambda = expectationMaximisation(all, u, m, 0.2, { fixed: everyComparison }).lambda;
   return {
