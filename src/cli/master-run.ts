@@ -1,7 +1,7 @@
 import { unlinkSync } from 'node:fs';
 import { mkdir, open, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { matchOptionsFromConfig } from '../pipeline/run.js';
+import { matchOptionsFor } from '../pipeline/run.js';
 import { importAndNormalize } from '../pipeline/normalize-parallel.js';
 import { goldenOptionsFromConfig } from '../pipeline/outputs.js';
 import type { PipelineOptions } from '../pipeline/run.js';
@@ -36,7 +36,7 @@ export async function runAgainstMaster(files: string[], masterDir: string, opts:
     const night = runNight(state.normalized!, master, {
       asOf: opts.asOf,
       normalize: { defaultRegion: opts.region, dateOrder: opts.dateOrder, asOf: opts.asOf },
-      match: matchOptionsFromConfig(opts.config),
+      match: matchOptionsFor(opts),
       golden: goldenOptionsFromConfig(opts.config),
       staleDays: opts.config.quality?.staleDays ?? DEFAULT_STALE_DAYS,
       escapeFormulas: flags.escapeFormulas !== false,

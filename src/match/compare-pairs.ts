@@ -18,10 +18,29 @@ export function comparePairs(
   const levels = uint8s(pairCount * c);
   for (let k = 0; k < pairCount; k++) {
     const [i, j] = pairAt(k);
-    const a = features[i];
-    const b = features[j];
-    for (let x = 0; x < c; x++) levels[k * c + x] = compareLevel(comparisons[x], a, b);
+    compareInto(levels, k * c, comparisons, features[i], features[j]);
     if (onProgress && (k & 65535) === 0) onProgress(k);
   }
   return levels;
+}
+
+/** Levels of pairs `from` … `to − 1` of `codes` (each pair coded a · n + b) into their rows of `levels`. */
+export function compareCodedPairs(
+  features: readonly MatchFeatures[],
+  comparisons: readonly Comparison[],
+  codes: Float64Array,
+  n: number,
+  levels: Uint8Array,
+  from: number,
+  to: number,
+): void {
+  const c = comparisons.length;
+  for (let k = from; k < to; k++) {
+    const a = Math.floor(codes[k] / n);
+    compareInto(levels, k * c, comparisons, features[a], features[codes[k] - a * n]);
+  }
+}
+
+function compareInto(levels: Uint8Array, row: number, comparisons: readonly Comparison[], a: MatchFeatures, b: MatchFeatures): void {
+  for (let x = 0; x < comparisons.length; x++) levels[row + x] = compareLevel(comparisons[x], a, b);
 }

@@ -22,6 +22,8 @@ export interface FeatureIds {
   distinct: number;
   /** The id of the empty string, −1 when no record has it (blocking treats it as missing). */
   emptyId: number;
+  /** The value numbered `id`. */
+  value(id: number): string;
 }
 
 /**
@@ -70,7 +72,7 @@ function intern(feature: TextFeature, features: readonly MatchFeatures[]): Featu
     ids[i] = id;
     f[feature] = interner.value(id);
   }
-  return { ids, distinct: interner.size, emptyId: interner.find('') };
+  return { ids, distinct: interner.size, emptyId: interner.find(''), value: (id) => interner.value(id) };
 }
 
 function internLists(feature: ListFeature, features: readonly MatchFeatures[]): ListIds {

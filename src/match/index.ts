@@ -8,6 +8,7 @@ import { matchFeatures, type MatchFeatures } from './features.js';
 import { blockRecords, type BlockingResult } from './blocking/block.js';
 import { DEFAULT_BLOCKING_RULES, KEY_COMPARISONS } from './blocking/keys.js';
 import { comparePairs } from './compare-pairs.js';
+import { PairComparer } from './compare-threads.js';
 import { randomPairs } from './estimate/random-pairs.js';
 import { levelShares, toPatterns } from './estimate/patterns.js';
 import { countedU } from './estimate/counted-u.js';
@@ -45,6 +46,8 @@ export interface MatchOptions {
   labels?: readonly PairDecision[];
   /** A steward's decisions: they always win. */
   decisions?: readonly PairDecision[];
+  /** Threads for comparing pairs (same levels with any number); default 1. */
+  threads?: number;
   progress?: ProgressSink;
 }
 
@@ -79,12 +82,30 @@ export function matchRecords(records: readonly NormalizedRecord[], options: Part
 export function matchFeatureSet(features: MatchFeatures[], options: Partial<MatchOptions> = {}): { result: MatchResult; model: MatchModel; scorer: Scorer } {
   const opts: MatchOptions = { ...DEFAULT_MATCH_OPTIONS, ...options };
   if (opts.reviewThreshold > opts.threshold) throw usageError(`match.reviewThreshold (${opts.reviewThreshold}) is above match.threshold (${opts.threshold})`);
-  const progress = opts.progress ?? silentProgress;
-  const n = features.length;
   const comparisons = chooseComparisons(opts, features);
   const columns = new FeatureColumns(features);
+  const progress = opts.progress ?? silentProgress;
+  progress.start('block', features.length);
+  // Started before blocking, so that the worker rebuilds the features while this thread blocks. It interns every
+  // feature now, which also makes equal values one string before anything compares them (see FeatureColumns).
+  const comparer = PairComparer.start(features, columns, comparisons, opts.threads ?? 1);
+  try {
+    return matchWith(features, comparisons, columns, comparer, opts);
+  } finally {
+    comparer.close();
+  }
+}
 
-  progress.start('block', n);
+function matchWith(
+  features: MatchFeatures[],
+  comparisons: Comparison[],
+  columns: FeatureColumns,
+  comparer: PairComparer,
+  opts: MatchOptions,
+): { result: MatchResult; model: MatchModel; scorer: Scorer } {
+  const progress = opts.progress ?? silentProgress;
+  const n = features.length;
+  // The block stage started with the comparer (see matchFeatureSet).
   const blocking = blockRecords(
     features,
     {
@@ -99,13 +120,17 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
   progress.end(`${pairs.length.toLocaleString('en')} candidate pairs from ${opts.blockingRules.length} rules`);
 
   progress.start('compare', pairs.length);
-  // Before comparing: interning the features term frequencies count makes equal values one string (see FeatureColumns).
+  // The worker starts on the pairs while this thread counts term frequencies.
+  const comparing = comparer.begin(pairs, n);
   const termFrequencies = new TermFrequencies(comparisons, features, columns);
-  const levels = comparePairs(features, comparisons, pairs.length, pairAt, (k) => progress.update(k));
-  progress.end(`${pairs.length.toLocaleString('en')} pairs × ${comparisons.length} comparisons`);
+  const levels = comparer.finish(comparing, (k) => progress.update(k));
+  const share = comparer.threads > 1 ? ` on ${comparer.threads} threads (${Math.round((100 * comparer.pairsOnWorker) / Math.max(1, pairs.length))}% on the second)` : '';
+  progress.end(`${pairs.length.toLocaleString('en')} pairs × ${comparisons.length} comparisons${share}`);
 
   progress.start('estimate');
-  const model = opts.model ?? estimateModel(features, comparisons, levels, blocking, opts);
+  const model = opts.model ?? estimateModel(features, comparisons, levels, blocking, comparer, opts);
+  // Nothing is compared in bulk after estimation: the worker's memory goes back now.
+  comparer.close();
   const scorer = new Scorer(comparisons, model, features, termFrequencies);
   progress.end(opts.model ? 'reused the saved model' : `λ = ${model.lambda.toPrecision(3)} after ${model.trainedOn.emIterations} EM iterations`);
 
@@ -257,6 +282,7 @@ function estimateModel(
   comparisons: Comparison[],
   levels: Uint8Array,
   blocking: BlockingResult,
+  comparer: PairComparer,
   opts: MatchOptions,
 ): MatchModel {
   const pairRules = blocking.rules;
@@ -265,7 +291,7 @@ function estimateModel(
   const pairCount = pairRules.length;
   const counts = comparisons.map(levelCount);
   const random = randomPairs(n, opts.randomPairs);
-  const randomLevels = comparePairs(features, comparisons, random.length, (k) => [Math.floor(random[k] / n), random[k] % n]);
+  const randomLevels = comparer.compare(random, n);
   const sampled = levelShares(toPatterns(randomLevels, width, random.length), counts);
   const u = countedU(sampled, comparisons, features, levels, blocking.stats, random.length);
   const all = toPatterns(levels, width, pairCount);

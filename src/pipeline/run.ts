@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { CountryCode } from 'libphonenumber-js';
 import type { CrmConfig } from '../config/schema.js';
 import { importFiles } from '../io/import-files.js';
@@ -58,8 +59,13 @@ export function normalizeStage(state: PipelineState, opts: PipelineOptions): Pip
 /** Stage 3: find which records are the same customer (blocking, comparison, estimation, clustering). */
 export function dedupeStage(state: PipelineState, opts: PipelineOptions, extra: Partial<MatchOptions> = {}): PipelineState {
   const normalized = state.normalized ?? normalizeStage(state, opts).normalized!;
-  const { result, model } = matchRecords(normalized, { ...matchOptionsFromConfig(opts.config), progress: opts.progress, ...extra });
+  const { result, model } = matchRecords(normalized, { ...matchOptionsFor(opts), ...extra });
   return { ...state, normalized, match: { result, model } };
+}
+
+/** The match options of a run: the config's, its progress, and its threads (every core unless `threads` says otherwise). */
+export function matchOptionsFor(opts: PipelineOptions): Partial<MatchOptions> {
+  return { ...matchOptionsFromConfig(opts.config), progress: opts.progress, threads: opts.threads ?? availableParallelism() };
 }
 
 export function matchOptionsFromConfig(config: CrmConfig): Partial<MatchOptions> {

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDatasetStreaming, entitiesForRecords } from '../../fixtures/synth/index.js';
 import { BIN, crm, shell, tempDir } from './helpers.js';
 
-describe('normalization on several threads', () => {
+describe('normalization and comparison on several threads', () => {
   it('gives byte-identical records to a single-thread run (and is used from 20,000 records up)', () => {
     const dir = tempDir();
     const { files } = writeDatasetStreaming(dir, { seed: 5, entities: entitiesForRecords(22_000, 0.3), duplicateRate: 0.3 });
@@ -17,6 +17,22 @@ describe('normalization on several threads', () => {
     expect(one.stderr).not.toMatch(/threads/);
     expect(many.stdout.length).toBeGreaterThan(1_000_000);
     expect(many.stdout === one.stdout).toBe(true);
+  });
+
+  it('compares pairs on two threads with byte-identical outputs to a single-thread run', () => {
+    const dir = tempDir();
+    const { files } = writeDatasetStreaming(dir, { seed: 8, entities: entitiesForRecords(22_000, 0.3), duplicateRate: 0.3 });
+    const inputs = files.map((f) => join(dir, f.name));
+    const many = crm(['dedupe', ...inputs, '--as-of', '2026-11-01', '--out', join(dir, 'many'), '--threads', '2']);
+    const one = crm(['dedupe', ...inputs, '--as-of', '2026-11-01', '--out', join(dir, 'one'), '--threads', '1']);
+    expect(many.status, many.stderr).toBe(0);
+    expect(one.status, one.stderr).toBe(0);
+    expect(many.stderr).toMatch(/compare: [\d,]+ pairs × \d+ comparisons on 2 threads/);
+    expect(one.stderr).not.toMatch(/on 2 threads/);
+    const outputs = readdirSync(join(dir, 'one')).sort();
+    expect(outputs).toContain('golden.csv');
+    expect(readdirSync(join(dir, 'many')).sort()).toEqual(outputs);
+    for (const file of outputs) expect(readFileSync(join(dir, 'many', file)).equals(readFileSync(join(dir, 'one', file))), file).toBe(true);
   });
 
   it('stops its worker threads and exits with the error when a later file fails while they normalize', () => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { addInputOptions } from '../main.js';
 import { resolveOptions, type InputFlags } from '../context.js';
-import { matchOptionsFromConfig } from '../../pipeline/run.js';
+import { matchOptionsFor } from '../../pipeline/run.js';
 import { importAndNormalize } from '../../pipeline/normalize-parallel.js';
 import { addMatchOptions } from './dedupe.js';
 import { loadMatchInputs, type MatchFlags } from '../match-inputs.js';
@@ -43,7 +43,7 @@ export function registerExplain(program: Command): Command {
     const opts = await resolveOptions(flags);
     const state = await importAndNormalize(files, opts);
     const records = state.normalized!;
-    const { result, scorer } = matchRecords(records, { ...matchOptionsFromConfig(opts.config), progress: opts.progress, ...(await loadMatchInputs(flags, state)) });
+    const { result, scorer } = matchRecords(records, { ...matchOptionsFor(opts), ...(await loadMatchInputs(flags, state)) });
     const index = new Map(records.map((r, i) => [recordRef(r), i]));
     const describe = (i: number) => {
       const r = records[i];
