@@ -8,7 +8,7 @@ import { matchFeatures, type MatchFeatures } from './features.js';
 import { blockRecords, type BlockingResult } from './blocking/block.js';
 import { DEFAULT_BLOCKING_RULES, KEY_COMPARISONS } from './blocking/keys.js';
 import { comparePairs } from './compare-pairs.js';
-import { PairComparer } from './compare-threads.js';
+import { MatchThreads } from './match-threads.js';
 import { randomPairs } from './estimate/random-pairs.js';
 import { levelShares, toPatterns } from './estimate/patterns.js';
 import { countedU } from './estimate/counted-u.js';
@@ -86,13 +86,13 @@ export function matchFeatureSet(features: MatchFeatures[], options: Partial<Matc
   const columns = new FeatureColumns(features);
   const progress = opts.progress ?? silentProgress;
   progress.start('block', features.length);
-  // Started before blocking, so that the worker rebuilds the features while this thread blocks. It interns every
-  // feature now, which also makes equal values one string before anything compares them (see FeatureColumns).
-  const comparer = PairComparer.start(features, columns, comparisons, opts.threads ?? 1);
+  // Started before blocking, so that the worker rebuilds the features while this thread builds the blocking keys. It
+  // interns every feature now, which also makes equal values one string before anything compares them (see FeatureColumns).
+  const threads = MatchThreads.start(features, columns, comparisons, opts.threads ?? 1);
   try {
-    return matchWith(features, comparisons, columns, comparer, opts);
+    return matchWith(features, comparisons, columns, threads, opts);
   } finally {
-    comparer.close();
+    threads.close();
   }
 }
 
@@ -100,12 +100,12 @@ function matchWith(
   features: MatchFeatures[],
   comparisons: Comparison[],
   columns: FeatureColumns,
-  comparer: PairComparer,
+  threads: MatchThreads,
   opts: MatchOptions,
 ): { result: MatchResult; model: MatchModel; scorer: Scorer } {
   const progress = opts.progress ?? silentProgress;
   const n = features.length;
-  // The block stage started with the comparer (see matchFeatureSet).
+  // The block stage started with the threads (see matchFeatureSet).
   const blocking = blockRecords(
     features,
     {
@@ -114,23 +114,24 @@ function matchWith(
       maxPairsPerRule: opts.maxPairsPerRule ?? Math.max(2_000_000, 20 * n),
     },
     columns,
+    threads.runRules,
   );
   const pairs = blocking.pairs;
   const pairAt = (k: number): [number, number] => [Math.floor(pairs[k] / n), pairs[k] % n];
-  progress.end(`${pairs.length.toLocaleString('en')} candidate pairs from ${opts.blockingRules.length} rules`);
+  progress.end(`${pairs.length.toLocaleString('en')} candidate pairs from ${opts.blockingRules.length} rules${threads.count > 1 ? ` on ${threads.count} threads (${threads.rulesOnWorker} on the second)` : ''}`);
 
   progress.start('compare', pairs.length);
   // The worker starts on the pairs while this thread counts term frequencies.
-  const comparing = comparer.begin(pairs, n);
+  const comparing = threads.begin(pairs, n);
   const termFrequencies = new TermFrequencies(comparisons, features, columns);
-  const levels = comparer.finish(comparing, (k) => progress.update(k));
-  const share = comparer.threads > 1 ? ` on ${comparer.threads} threads (${Math.round((100 * comparer.pairsOnWorker) / Math.max(1, pairs.length))}% on the second)` : '';
+  const levels = threads.finish(comparing, (k) => progress.update(k));
+  const share = threads.count > 1 ? ` on ${threads.count} threads (${Math.round((100 * threads.pairsOnWorker) / Math.max(1, pairs.length))}% on the second)` : '';
   progress.end(`${pairs.length.toLocaleString('en')} pairs × ${comparisons.length} comparisons${share}`);
 
   progress.start('estimate');
-  const model = opts.model ?? estimateModel(features, comparisons, levels, blocking, comparer, opts);
+  const model = opts.model ?? estimateModel(features, comparisons, levels, blocking, threads, opts);
   // Nothing is compared in bulk after estimation: the worker's memory goes back now.
-  comparer.close();
+  threads.close();
   const scorer = new Scorer(comparisons, model, features, termFrequencies);
   progress.end(opts.model ? 'reused the saved model' : `λ = ${model.lambda.toPrecision(3)} after ${model.trainedOn.emIterations} EM iterations`);
 
@@ -282,7 +283,7 @@ function estimateModel(
   comparisons: Comparison[],
   levels: Uint8Array,
   blocking: BlockingResult,
-  comparer: PairComparer,
+  threads: MatchThreads,
   opts: MatchOptions,
 ): MatchModel {
   const pairRules = blocking.rules;
@@ -291,7 +292,7 @@ function estimateModel(
   const pairCount = pairRules.length;
   const counts = comparisons.map(levelCount);
   const random = randomPairs(n, opts.randomPairs);
-  const randomLevels = comparer.compare(random, n);
+  const randomLevels = threads.compare(random, n);
   const sampled = levelShares(toPatterns(randomLevels, width, random.length), counts);
   const u = countedU(sampled, comparisons, features, levels, blocking.stats, random.length);
   const all = toPatterns(levels, width, pairCount);

@@ -4,7 +4,6 @@ import { BLOCKING_KEYS, KEY_FEATURES, KEY_FIRST_OF, KEY_LISTS } from './keys.js'
 import { featureKeyColumn, firstOfKeyColumn, keyColumn, listKeyColumn, type KeyColumn, type KeyFn } from './key-columns.js';
 import { FeatureColumns } from '../feature-ids.js';
 import { groupBlocks } from './group-blocks.js';
-import { NumberList } from '../number-list.js';
 import { usageError } from '../../model/errors.js';
 import { float64s, uint32s } from '../../model/big-arrays.js';
 
@@ -106,8 +105,30 @@ export function groupByKeys(
   return blocks;
 }
 
+/** One rule's share of blocking: its key columns (all typed arrays, so another thread can take it) and limits. */
+export interface RuleJob {
+  rule: string;
+  /** The rule's index: its bit in each pair's rule mask. */
+  r: number;
+  parts: KeyColumn[];
+  n: number;
+  maxBlockSize: number;
+  maxPairsPerRule: number;
+}
+
+export interface RuleResult {
+  stat: BlockingRuleStats;
+  /** The rule's pairs, each coded (a · n + b) · RULE_BITS + r. */
+  codes: Float64Array;
+}
+
+/** Runs rule jobs and returns their results in job order: one at a time here, or on several threads (MatchThreads). */
+export type RuleRunner = (jobs: readonly RuleJob[]) => RuleResult[];
+
+export const runRulesHere: RuleRunner = (jobs) => jobs.map(runRule);
+
 /** Union the candidate pairs of every rule; count pairs, skipped blocks and refused rules. */
-export function blockRecords(features: MatchFeatures[], opts: BlockingOptions, featureColumns = new FeatureColumns(features)): BlockingResult {
+export function blockRecords(features: MatchFeatures[], opts: BlockingOptions, featureColumns = new FeatureColumns(features), runRules = runRulesHere): BlockingResult {
   const n = features.length;
   if (opts.rules.length > RULE_BITS) throw usageError(`at most ${RULE_BITS} blocking rules, got ${opts.rules.length}`);
   const rules = opts.rules.map(ruleKeyNames);
@@ -122,39 +143,50 @@ export function blockRecords(features: MatchFeatures[], opts: BlockingOptions, f
           ? firstOfKeyColumn(KEY_FIRST_OF[name], featureColumns, features, BLOCKING_KEYS[name])
           : keyColumn(BLOCKING_KEYS[name], features);
   const column = (name: string) => columns.get(name) ?? columns.set(name, interned(name)).get(name)!;
-  const all = new NumberList(float64s, 1 << 16);
-  const stats: BlockingRuleStats[] = [];
-  for (const [r, rule] of opts.rules.entries()) {
-    const { members, blockStarts } = groupBlocks(rules[r].map(column), n);
-    const sizeOf = (b: number) => blockStarts[b + 1] - blockStarts[b];
-    const blocks = blockStarts.length - 1;
-    let pairs = 0;
-    let skippedBlocks = 0;
-    let skippedRecords = 0;
-    for (let b = 0; b < blocks; b++) {
-      const size = sizeOf(b);
-      if (size > opts.maxBlockSize) {
-        skippedBlocks++;
-        skippedRecords += size;
-      } else pairs += (size * (size - 1)) / 2;
-    }
-    const stat: BlockingRuleStats = { rule, candidatePairs: pairs, skippedBlocks, skippedRecords };
-    if (pairs > opts.maxPairsPerRule) {
-      stat.refused = `would produce ${pairs.toLocaleString('en')} pairs (limit ${opts.maxPairsPerRule.toLocaleString('en')}); add a key to make it more selective, e.g. "${rule}+locality"`;
-      stat.candidatePairs = 0;
-      stats.push(stat);
-      continue;
-    }
-    for (let b = 0; b < blocks; b++) {
-      if (sizeOf(b) > opts.maxBlockSize) continue;
-      for (let x = blockStarts[b]; x < blockStarts[b + 1]; x++) {
-        const a = members[x] * n;
-        for (let y = x + 1; y < blockStarts[b + 1]; y++) all.push((a + members[y]) * RULE_BITS + r);
-      }
-    }
-    stats.push(stat);
+  const jobs = opts.rules.map((rule, r): RuleJob => ({ rule, r, parts: rules[r].map(column), n, maxBlockSize: opts.maxBlockSize, maxPairsPerRule: opts.maxPairsPerRule }));
+  const results = runRules(jobs);
+  let total = 0;
+  for (const { codes } of results) total += codes.length;
+  const all = float64s(total);
+  let at = 0;
+  for (const { codes } of results) {
+    all.set(codes, at);
+    at += codes.length;
   }
-  return { ...sortedUnique(all.values()), stats };
+  return { ...sortedUnique(all), stats: results.map((x) => x.stat) };
+}
+
+/** One rule's blocks, counted, and their pairs unless the rule is refused. */
+export function runRule({ rule, r, parts, n, maxBlockSize, maxPairsPerRule }: RuleJob): RuleResult {
+  const { members, blockStarts } = groupBlocks(parts, n);
+  const sizeOf = (b: number) => blockStarts[b + 1] - blockStarts[b];
+  const blocks = blockStarts.length - 1;
+  let pairs = 0;
+  let skippedBlocks = 0;
+  let skippedRecords = 0;
+  for (let b = 0; b < blocks; b++) {
+    const size = sizeOf(b);
+    if (size > maxBlockSize) {
+      skippedBlocks++;
+      skippedRecords += size;
+    } else pairs += (size * (size - 1)) / 2;
+  }
+  const stat: BlockingRuleStats = { rule, candidatePairs: pairs, skippedBlocks, skippedRecords };
+  if (pairs > maxPairsPerRule) {
+    stat.refused = `would produce ${pairs.toLocaleString('en')} pairs (limit ${maxPairsPerRule.toLocaleString('en')}); add a key to make it more selective, e.g. "${rule}+locality"`;
+    stat.candidatePairs = 0;
+    return { stat, codes: float64s(0) };
+  }
+  const codes = float64s(pairs);
+  let k = 0;
+  for (let b = 0; b < blocks; b++) {
+    if (sizeOf(b) > maxBlockSize) continue;
+    for (let x = blockStarts[b]; x < blockStarts[b + 1]; x++) {
+      const a = members[x] * n;
+      for (let y = x + 1; y < blockStarts[b + 1]; y++) codes[k++] = (a + members[y]) * RULE_BITS + r;
+    }
+  }
+  return { stat, codes };
 }
 
 /** Sort pair codes, merge duplicates and OR together the rules that produced each pair. */

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FeatureColumns } from '../../src/match/feature-ids.js';
 import { featuresFromTables, featureTables } from '../../src/match/feature-tables.js';
-import { PairComparer } from '../../src/match/compare-threads.js';
+import { MatchThreads } from '../../src/match/match-threads.js';
 import { comparePairs } from '../../src/match/compare-pairs.js';
 import { COMPARISONS } from '../../src/match/comparisons/index.js';
 import type { MatchFeatures } from '../../src/match/features.js';
 import { feat } from './features-helper.js';
+import { ruleKeyNames, runRulesHere } from '../../src/match/blocking/block.js';
+import { keyColumn } from '../../src/match/blocking/key-columns.js';
+import { BLOCKING_KEYS, DEFAULT_BLOCKING_RULES } from '../../src/match/blocking/keys.js';
 
 const text = fc.option(fc.constantFrom('王伟', '张伟', '', 'wei zhang', 'wei', '1980-02-01', '人民路'), { nil: null });
 const phone = fc.constantFrom('+8613912345678', '+447862446286', '+17185593856');
@@ -42,7 +45,7 @@ describe('featureTables', () => {
   });
 });
 
-describe('PairComparer', () => {
+describe('MatchThreads', () => {
   const features = Array.from({ length: 60 }, (_, i) => feat({ name: ['王伟', '张伟', 'wei'][i % 3], family: i % 4 ? '王' : null, phones: i % 5 ? [] : ['+8613912345678'], city: i % 2 ? '北京市' : null }));
   const comparisons = COMPARISONS.filter((c) => ['name', 'phone', 'address'].includes(c.name));
   const n = features.length;
@@ -52,13 +55,13 @@ describe('PairComparer', () => {
   const expected = comparePairs(features, comparisons, codes.length, (k) => [Math.floor(codes[k] / n), codes[k] % n]);
 
   it('gives the levels comparing pair by pair gives (alone: a worker pays from 20,000 records, see test/cli/threads)', () => {
-    const comparer = PairComparer.start(features, new FeatureColumns(features), comparisons, 2);
+    const comparer = MatchThreads.start(features, new FeatureColumns(features), comparisons, 2);
     expect([...comparer.compare(codes, n)]).toEqual([...expected]);
     comparer.close();
   });
 
   it('compares the chunks a failed worker took on the main thread', () => {
-    const comparer = PairComparer.start(features, new FeatureColumns(features), comparisons, 1);
+    const comparer = MatchThreads.start(features, new FeatureColumns(features), comparisons, 1);
     const job = comparer.begin(codes, n);
     // As if a worker had taken every chunk and then failed without writing one.
     job.control[0] = job.chunkDone.length;
@@ -67,10 +70,10 @@ describe('PairComparer', () => {
   });
 });
 
-describe('PairComparer with its worker (the compiled one, as the CLI runs it)', () => {
-  it('shares the pairs with the worker and writes the levels one thread writes', async () => {
+describe('MatchThreads with its worker (the compiled one, as the CLI runs it)', () => {
+  it('shares blocking rules and pairs with the worker, with the results one thread gets', async () => {
     const dist = new URL('../../dist/match/', import.meta.url).href;
-    const { PairComparer: Compiled } = (await import(`${dist}compare-threads.js`)) as typeof import('../../src/match/compare-threads.js');
+    const { MatchThreads: Compiled } = (await import(`${dist}match-threads.js`)) as typeof import('../../src/match/match-threads.js');
     const { FeatureColumns: CompiledColumns } = (await import(`${dist}feature-ids.js`)) as typeof import('../../src/match/feature-ids.js');
     const names = ['王伟', '张伟', '王卫', 'wei zhang', 'li na', '李娜'];
     const features = Array.from({ length: 20_000 }, (_, i) =>
@@ -83,12 +86,18 @@ describe('PairComparer with its worker (the compiled one, as the CLI runs it)', 
       return a * n + a + 1 + (k % (n - 1 - a));
     });
     const comparer = Compiled.start(features, new CompiledColumns(features), comparisons, 2);
-    expect(comparer.threads).toBe(2);
+    expect(comparer.count).toBe(2);
     // Time for the worker to start and rebuild the features, as blocking gives it in a run.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const levels = comparer.compare(codes, n);
+    // Every default rule three times over: enough work that the worker surely takes some, however busy the machine.
+    const once = DEFAULT_BLOCKING_RULES.map((rule, r) => ({ rule, r, parts: ruleKeyNames(rule).map((key) => keyColumn(BLOCKING_KEYS[key], features)), n, maxBlockSize: 300, maxPairsPerRule: 1e7 }));
+    const rules = [...once, ...once, ...once];
+    const shared = comparer.runRules(rules);
     comparer.close();
     expect(comparer.pairsOnWorker).toBeGreaterThan(0);
+    expect(comparer.rulesOnWorker).toBeGreaterThan(0);
+    expect(shared).toEqual(runRulesHere(rules));
     const alone = comparePairs(features, comparisons, codes.length, (k) => [Math.floor(codes[k] / n), codes[k] % n]);
     expect(Buffer.from(levels.buffer).equals(Buffer.from(alone.buffer))).toBe(true);
   });
