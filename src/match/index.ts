@@ -46,7 +46,7 @@ export interface MatchOptions {
   labels?: readonly PairDecision[];
   /** A steward's decisions: they always win. */
   decisions?: readonly PairDecision[];
-  /** Threads for comparing pairs (same levels with any number); default 1. */
+  /** Threads for blocking and comparing pairs (same results with any number); default 1. */
   threads?: number;
   progress?: ProgressSink;
 }

@@ -70,10 +70,11 @@ function awaitOthers(control: Int32Array, count: number): void {
   }
 }
 
-/** Compare chunk c's pairs; returns how many there were. */
-export function compareChunk({ codes, n, levels }: CompareJob, features: readonly MatchFeatures[], comparisons: readonly Comparison[], c: number): number {
+/** Compare chunk c's pairs and mark the chunk done; returns how many pairs there were. */
+export function compareChunk({ codes, n, levels, chunkDone }: CompareJob, features: readonly MatchFeatures[], comparisons: readonly Comparison[], c: number): number {
   const to = Math.min(codes.length, (c + 1) * CHUNK);
   compareCodedPairs(features, comparisons, codes, n, levels, c * CHUNK, to);
+  Atomics.store(chunkDone, c, 1);
   return to - c * CHUNK;
 }
 
@@ -157,7 +158,6 @@ export class MatchThreads {
     let here = 0;
     takeEach(control, chunks, (c) => {
       here += compareChunk(job, this.features, this.comparisons, c);
-      Atomics.store(chunkDone, c, 1);
       onProgress?.(Math.min(codes.length, Atomics.load(control, DONE) * CHUNK));
     });
     if (this.worker) awaitOthers(control, chunks);

@@ -19,8 +19,5 @@ parentPort!.on('message', (job: CompareJob | RulesJob) => {
     job.port.close();
     return;
   }
-  takeEach(job.control, job.chunkDone.length, (c) => {
-    compareChunk(job, features, comparisons, c);
-    Atomics.store(job.chunkDone, c, 1);
-  });
+  takeEach(job.control, job.chunkDone.length, (c) => compareChunk(job, features, comparisons, c));
 });
