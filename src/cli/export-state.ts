@@ -1,4 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { buildOutputs } from '../pipeline/outputs.js';
 import type { PipelineOptions } from '../pipeline/run.js';
@@ -29,6 +30,7 @@ export async function exportState(state: PipelineState, opts: PipelineOptions, f
     escapeFormulas: flags.escapeFormulas !== false,
     previous,
     progress: opts.progress,
+    threads: opts.threads ?? availableParallelism(),
   });
   opts.progress.start('export');
   assertNotOverwritingInputs(outDir, state.sources.map((s) => s.path), [...outputs.files.keys()]);

@@ -115,8 +115,8 @@ export class GoldenTable {
   private readonly ranker: Ranker<MemberCandidate>;
   /** Candidates of the decision being made, reused (see MemberCandidate). */
   private readonly candidates: MemberCandidate[] = [];
-  private readonly idWidth: number;
-  private readonly idPrefix: string;
+  readonly idWidth: number;
+  readonly idPrefix: string;
 
   constructor(
     readonly records: readonly NormalizedRecord[],
@@ -186,7 +186,7 @@ export class GoldenTable {
   }
 
   goldenId(c: number): string {
-    return `${this.idPrefix}${String(c + 1).padStart(this.idWidth, '0')}`;
+    return goldenIdText(this.idPrefix, this.idWidth, c);
   }
 
   /** The latest update among the members of cluster c. */
@@ -371,4 +371,9 @@ function extraColumnsOf(records: readonly NormalizedRecord[]): string[] {
   // for-in, unlike Object.keys, makes no array per record; own keys in the same order.
   for (const r of records) for (const k in r.extra) seen.add(k);
   return [...seen];
+}
+
+/** Golden record c's id: the prefix and c + 1 padded to the width (G000001). */
+export function goldenIdText(prefix: string, width: number, c: number): string {
+  return `${prefix}${String(c + 1).padStart(width, '0')}`;
 }

@@ -190,9 +190,10 @@ async function fsStep<T>(path: string, step: Promise<T>): Promise<T> {
 
 /**
  * A file's content: a string, or chunks made while it is written (for files
- * too big to hold as one string), each a new buffer the maker never touches again.
+ * too big to hold as one string), each a new buffer the maker never touches
+ * again; asynchronous when another thread makes them.
  */
-export type FileContent = string | (() => Iterable<string | Uint8Array>);
+export type FileContent = string | (() => Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>);
 
 /** Write one file atomically; `onWritten` is told when all its data is written, before the disk sync and rename. */
 export function writeContent(path: string, content: FileContent, onWritten?: () => void): Promise<void> {
@@ -200,7 +201,7 @@ export function writeContent(path: string, content: FileContent, onWritten?: () 
     path,
     async (write) => {
       if (typeof content === 'string') await write(content);
-      else for (const chunk of content()) await write(chunk, true);
+      else for await (const chunk of content()) await write(chunk, true);
     },
     onWritten,
   );
@@ -229,5 +230,8 @@ export async function writeContents(files: Iterable<readonly [string, FileConten
 
 /** The whole content as one string (for tests and small files). */
 export function contentText(content: FileContent): string {
-  return typeof content === 'string' ? content : Buffer.concat([...content()].map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
+  if (typeof content === 'string') return content;
+  const chunks = content();
+  if (!(Symbol.iterator in chunks)) throw new Error('contentText reads content made on this thread only');
+  return Buffer.concat([...chunks].map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
 }

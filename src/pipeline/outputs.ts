@@ -6,13 +6,14 @@ import type { NormalizedRecord } from '../model/record.js';
 import type { QualityReport } from '../report/schema.js';
 import { renderHtmlReport } from '../report/html.js';
 import { ISSUE_COLUMNS, issueRows } from '../report/issues-csv.js';
-import { REJECT_COLUMNS, csvChunks, csvLineChunks, toCsv, type CsvCell } from '../io/csv-output.js';
+import { REJECT_COLUMNS, csvChunks, csvLineChunks, toCsv } from '../io/csv-output.js';
 import type { FileContent } from '../io/atomic-write.js';
 import type { CrmConfig } from '../config/schema.js';
 import { CrmError } from '../model/errors.js';
 import type { PipelineState } from './state.js';
 import { silentProgress, type ProgressSink } from './progress.js';
 import { int32s } from '../model/big-arrays.js';
+import { mappingContent, type MappingColumns } from './mapping-csv.js';
 
 export interface OutputOptions {
   config: CrmConfig;
@@ -22,6 +23,8 @@ export interface OutputOptions {
   previous?: QualityReport;
   /** Reports the golden and score stages (the caller reports writing the files). */
   progress?: ProgressSink;
+  /** Threads to make files on (mapping.csv on a second one); default 1. */
+  threads?: number;
 }
 
 export interface Outputs {
@@ -49,19 +52,8 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
   for (let x = 0; x < golden.size; x++) goldenOfCluster[result.clusterOf[result.clusters[x][0]]] = x;
 
   const csv = (rows: Record<string, string>[], columns: readonly string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
-  const mappingOrder = inputOrder(records, state.sources.map((s) => s.source));
-  const mappingRows = function* () {
-    // One array refilled for every line (csvLineChunks reads a row before asking for the next).
-    const cells: CsvCell[] = ['', 0, '', ''];
-    for (const i of mappingOrder) {
-      const score = result.scoreOf[i];
-      cells[0] = records[i].source;
-      cells[1] = records[i].row;
-      cells[2] = golden.goldenId(goldenOfCluster[result.clusterOf[i]]);
-      cells[3] = score === null ? '' : score.toFixed(4);
-      yield cells;
-    }
-  };
+  // Made now, on another thread when there is one, while this one scores.
+  const mapping = mappingContent(mappingColumns(state, golden, goldenOfCluster, opts.escapeFormulas), opts.threads ?? 1);
   progress.end(`${golden.size.toLocaleString('en')} golden records`);
   progress.start('score', records.length);
   const report = buildQualityReport(qualityInput(state, records, result.clusterOf, opts), {
@@ -76,7 +68,7 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
   const files = new Map<string, FileContent>();
   const goldenLines = goldenCsv(golden);
   files.set('golden.csv', csvLineChunks(goldenLines.columns, goldenLines.rows, big));
-  files.set('mapping.csv', csvLineChunks(['source', 'row', 'golden_id', 'match_score'], mappingRows, big));
+  files.set('mapping.csv', mapping);
   files.set('rejects.csv', csv(rejectRows(state), REJECT_COLUMNS));
   files.set('review.csv', csvLineChunks(REVIEW_COLUMNS, () => reviewCells(records, result.review, { mask: !opts.unmask }), big));
   files.set('issues.csv', csvChunks(() => issueRows(records, { mask: !opts.unmask }), ISSUE_COLUMNS, big));
@@ -84,6 +76,37 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
   files.set('report.html', renderHtmlReport(report, { mask: !opts.unmask }));
   files.set('model.json', JSON.stringify(match.model, null, 2) + '\n');
   return { files, report };
+}
+
+/** mapping.csv's lines as numbers, in input-file order: each record's source, row, golden record and match score. */
+function mappingColumns(state: PipelineState, golden: GoldenTable, goldenOfCluster: Int32Array, escapeFormulas: boolean): MappingColumns {
+  const records = state.normalized!;
+  const { clusterOf, scoreOf } = state.match!.result;
+  const order = inputOrder(records, state.sources.map((s) => s.source));
+  const sources: string[] = [];
+  const sourceIndex = new Map<string, number>();
+  const m: MappingColumns = {
+    sources,
+    source: new Int32Array(order.length),
+    row: new Int32Array(order.length),
+    golden: new Int32Array(order.length),
+    score: new Float64Array(order.length),
+    idPrefix: golden.idPrefix,
+    idWidth: golden.idWidth,
+    escapeFormulas,
+  };
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const score = scoreOf[i];
+    const source = records[i].source;
+    let index = sourceIndex.get(source);
+    if (index === undefined) sourceIndex.set(source, (index = sources.push(source) - 1));
+    m.source[k] = index;
+    m.row[k] = records[i].row;
+    m.golden[k] = goldenOfCluster[clusterOf[i]];
+    m.score[k] = score === null ? NaN : score;
+  }
+  return m;
 }
 
 export function goldenOptionsFromConfig(config: CrmConfig): GoldenOptions {
