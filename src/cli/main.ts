@@ -53,7 +53,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--region <code>', 'default phone region for numbers without a country code', 'CN')
     .addOption(new Option('--date-order <order>', 'how to read ambiguous dates such as 02/11/2023').choices(['YMD', 'DMY', 'MDY']))
     .option('--as-of <date>', 'run date (YYYY-MM-DD) for freshness and future-date checks; default today (UTC)')
-    .option('--threads <n>', 'threads for normalization, blocking and comparison (same results with any number); default: every core');
+    .option('--threads <n>', 'threads for normalization, blocking, comparison and writing mapping.csv (same results with any number); default: every core');
 }
 
 export async function main(argv: string[]): Promise<void> {
