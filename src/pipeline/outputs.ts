@@ -12,7 +12,7 @@ import type { CrmConfig } from '../config/schema.js';
 import { CrmError } from '../model/errors.js';
 import type { PipelineState } from './state.js';
 import { silentProgress, type ProgressSink } from './progress.js';
-import { int32s } from '../model/big-arrays.js';
+import { float64s, int32s } from '../model/big-arrays.js';
 import { mappingContent, type MappingColumns } from './mapping-csv.js';
 
 export interface OutputOptions {
@@ -87,10 +87,10 @@ function mappingColumns(state: PipelineState, golden: GoldenTable, goldenOfClust
   const sourceIndex = new Map<string, number>();
   const m: MappingColumns = {
     sources,
-    source: new Int32Array(order.length),
-    row: new Int32Array(order.length),
-    golden: new Int32Array(order.length),
-    score: new Float64Array(order.length),
+    source: int32s(order.length),
+    row: int32s(order.length),
+    golden: int32s(order.length),
+    score: float64s(order.length),
     idPrefix: golden.idPrefix,
     idWidth: golden.idWidth,
     escapeFormulas,
