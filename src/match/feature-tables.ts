@@ -39,7 +39,7 @@ export interface FeatureTables {
   phones: Column & { starts: Int32Array };
 }
 
-/** The tables of every feature, interning the ones blocking and term frequencies have not interned yet. */
+/** The tables of every feature, interning each one now (blocking and term frequencies then reuse its ids). */
 export function featureTables(columns: FeatureColumns): FeatureTables {
   const text = {} as Record<TextFeature, Column>;
   for (const feature of TEXT_FEATURES) {
