@@ -19,6 +19,12 @@ const VALID: [string, string[], string][] = [
   ['13912873460 15821937465', ['+8613912873460', '+8615821937465'], 'mobile'],
   ['13912873460 / 139-1287-3460', ['+8613912873460'], 'mobile'],
   ['447932084071', ['+447932084071'], 'mobile'],
+  // Several numbers one after another with single spaces, each formatted its own way.
+  ['+86 139-6221-7985 +86 132-3880-1759', ['+8613962217985', '+8613238801759'], 'mobile'],
+  ['134-7009-8902 156 9388 5324', ['+8613470098902', '+8615693885324'], 'mobile'],
+  ['(１８０)６３８６ ２３４８ １８３０７６１９９６９', ['+8618063862348', '+8618307619969'], 'mobile'],
+  ['19143311514 0086 13615379566', ['+8619143311514', '+8613615379566'], 'mobile'],
+  ['+8619873463063 18748411631', ['+8619873463063', '+8618748411631'], 'mobile'],
 ];
 
 const INVALID: [string, string][] = [
@@ -29,6 +35,9 @@ const INVALID: [string, string][] = [
   ['13987654321', 'phone.placeholder'],
   ['12345', 'phone.invalid'],
   ['1391287346', 'phone.invalid'],
+  // Split into words, the last does not make a valid number: the cell stays one invalid number.
+  ['139 1287 3460 12', 'phone.invalid'],
+  ['+86 139-6221-7985 +86 132', 'phone.invalid'],
   ['please call my assistant after five on weekdays, or write to the office. '.repeat(4), 'phone.too_long'],
 ];
 

@@ -141,14 +141,19 @@ function readInCountry(digits: string, region: CountryCode, addressCountry: Coun
   return read(digits, region);
 }
 
+/** The digits and pluses of `body`, with 0086 / 86 prefixes, which libphonenumber reads only with a plus, given one. */
+function dialString(body: string, region: CountryCode): string {
+  const digits = ANY_NOT_DIGIT_OR_PLUS.test(body) ? body.replace(NOT_DIGIT_OR_PLUS, '') : body;
+  if (digits.startsWith('00')) return '+' + digits.slice(2);
+  if (region === 'CN' && CN_MOBILE_WITHOUT_PLUS.test(digits)) return '+' + digits;
+  return digits;
+}
+
 /** The number in `piece`, or null; its issue code, if it has one, goes to `codes`. */
 function parseOne(piece: string, region: CountryCode, addressCountry: CountryCode | null): NormalizedPhone | null {
   const ext = EXTENSION_MARK.test(piece) ? EXTENSION.exec(piece) : null;
   const body = ext ? piece.slice(0, ext.index) : piece;
-  // 0086 / 86 prefixes that libphonenumber reads only with a plus.
-  let digits = ANY_NOT_DIGIT_OR_PLUS.test(body) ? body.replace(NOT_DIGIT_OR_PLUS, '') : body;
-  if (digits.startsWith('00')) digits = '+' + digits.slice(2);
-  else if (region === 'CN' && CN_MOBILE_WITHOUT_PLUS.test(digits)) digits = '+' + digits;
+  const digits = dialString(body, region);
   if (digits.length - (digits.includes('+') ? 1 : 0) < 5) {
     codes.push('invalid');
     return null;
@@ -185,8 +190,43 @@ function addPiece(piece: string, region: CountryCode, addressCountry: CountryCod
 
 function addPart(part: string, region: CountryCode, addressCountry: CountryCode | null): void {
   // A run of digits and spaces with no separator may still hold two mobiles ("13812345678 13987654321").
-  if (SEVERAL_MOBILES.test(part)) for (const piece of part.trim().split(/\s+/)) addPiece(piece, region, addressCountry);
-  else addPiece(part, region, addressCountry);
+  if (SEVERAL_MOBILES.test(part)) {
+    for (const piece of part.trim().split(/\s+/)) addPiece(piece, region, addressCountry);
+    return;
+  }
+  const codesBefore = codes.length;
+  const phone = DIGIT.test(part) ? parseOne(part.trim(), region, addressCountry) : null;
+  const pieces = phone?.valid ? null : numbersRunTogether(part, region, addressCountry);
+  if (!pieces) {
+    if (phone && !hasNumber(found, phone.e164)) found.push(phone);
+    return;
+  }
+  codes.length = codesBefore;
+  for (const piece of pieces) addPiece(piece, region, addressCountry);
+}
+
+const WORDS = /\S+/g;
+
+/**
+ * Numbers written one after another with single spaces, each formatted its own way ("+86 139-6221-7985 +86
+ * 132-3880-1759", "(156)4050 8013 18329742093"): the words taken from the left until they make a valid number,
+ * then again, when every piece so made is valid and there are two or more; else null. Only for parts that do not
+ * read as one valid number, so a valid number is never split.
+ */
+function numbersRunTogether(part: string, region: CountryCode, addressCountry: CountryCode | null): string[] | null {
+  const words = part.match(WORDS);
+  if (!words || words.length < 2) return null;
+  const pieces: string[] = [];
+  let piece = '';
+  for (const word of words) {
+    piece = piece ? piece + ' ' + word : word;
+    const digits = dialString(piece, region);
+    if (digits.length >= 5 && readInCountry(digits, region, addressCountry)?.valid) {
+      pieces.push(piece);
+      piece = '';
+    }
+  }
+  return piece === '' && pieces.length >= 2 ? pieces : null;
 }
 
 const INVALID = issue(FIELD, 'phone.invalid', 'not a valid phone number');
