@@ -4,7 +4,7 @@ import { bytes, int32s } from '../model/big-arrays.js';
 /**
  * Connected components over accepted pairs, strongest pairs first, with two
  * guards against chaining: a steward's "no match" between two groups keeps
- * them apart, and two groups whose members mostly do not match each other are
+ * them apart, and two groups whose members mostly speak against each other are
  * not joined by one strong link (that link goes to review instead).
  */
 export interface Edge {
@@ -39,10 +39,26 @@ export interface ClusterOptions {
   forced: readonly Edge[];
   /** Pairs a steward decided are different customers. */
   forbidden: readonly [number, number][];
-  /** Match probability of any two records, computed on demand for the chaining guard. */
-  probability(i: number, j: number): number;
-  /** Cross pairs below this count as disagreement. */
-  disagreeBelow: number;
+  /** What a pair of members of the two groups a link would join says about joining them (the chaining guard). */
+  crossPair(i: number, j: number): CrossPairVerdict;
+}
+
+/** A pair that would be a match on its own is `for` a join; one whose fields point away from a match is `against`. */
+export type CrossPairVerdict = 'for' | 'against' | 'undecided';
+
+/**
+ * The chaining guard's verdict from pair weights. A pair is `against` when its comparisons weigh below the prior
+ * (they make a match less likely than it was before looking) and `for` when its probability reaches `forFrom`.
+ * Pairs in between count neither way: two records joined by a chain are far likelier the same customer than two
+ * records drawn at random, whose odds the prior states, so a name agreeing without an identifier is no evidence
+ * against; counting such pairs against made the guard stricter the more records there were (the prior falls).
+ */
+export function verdictByWeight(weight: (i: number, j: number) => number, prior: number, forFrom: number): (i: number, j: number) => CrossPairVerdict {
+  const forFromWeight = Math.log2(forFrom / (1 - forFrom));
+  return (i, j) => {
+    const w = weight(i, j);
+    return w < prior ? 'against' : w >= forFromWeight ? 'for' : 'undecided';
+  };
 }
 
 export interface Clustering {
@@ -87,20 +103,19 @@ export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterO
   }
   const isForbidden = (ra: number, rb: number) =>
     forbiddenOf.size > 0 && membersOf(ra).some((x) => forbiddenOf.get(x)?.some((y) => find(y) === rb));
-  const mostlyDisagree = (ra: number, rb: number) => {
+  const mostlyAgainst = (ra: number, rb: number) => {
     if (sizeOf(ra) + sizeOf(rb) <= 2) return false;
     const A = membersOf(ra);
     const B = membersOf(rb);
-    let checked = 0;
-    let disagree = 0;
+    let decided = 0;
+    let against = 0;
     const stride = Math.max(1, Math.floor((A.length * B.length) / MAX_CROSS_PAIRS));
     for (let k = 0; k < A.length * B.length; k += stride) {
-      const x = A[Math.floor(k / B.length)];
-      const y = B[k % B.length];
-      checked++;
-      if (opts.probability(x, y) < opts.disagreeBelow) disagree++;
+      const verdict = opts.crossPair(A[Math.floor(k / B.length)], B[k % B.length]);
+      if (verdict !== 'undecided') decided++;
+      if (verdict === 'against') against++;
     }
-    return disagree * 2 > checked;
+    return against * 2 > decided;
   };
 
   const scoreOf: (number | null)[] = new Array(n).fill(null);
@@ -122,7 +137,7 @@ export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterO
       note(e);
       continue;
     }
-    if (isForbidden(ra, rb) || mostlyDisagree(ra, rb)) {
+    if (isForbidden(ra, rb) || mostlyAgainst(ra, rb)) {
       refused.push(e);
       continue;
     }

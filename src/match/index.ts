@@ -18,7 +18,7 @@ import { MODEL_VERSION, type MatchModel } from './model.js';
 import { Scorer, probabilityOf, round } from './scorer.js';
 import { FeatureColumns } from './feature-ids.js';
 import { TermFrequencies } from './estimate/term-frequency.js';
-import { byProbability, clusterRecords, type Edge } from './cluster.js';
+import { byProbability, clusterRecords, verdictByWeight, type Edge } from './cluster.js';
 import { float64s, uint8s } from '../model/big-arrays.js';
 
 export interface PairDecision {
@@ -162,8 +162,7 @@ function matchWith(
     {
       forced: decisions.filter((d) => d.match).map((d) => ({ a: Math.min(d.a, d.b), b: Math.max(d.a, d.b), probability: 1 })),
       forbidden: decisions.filter((d) => !d.match).map((d) => [d.a, d.b] as [number, number]),
-      probability: (i, j) => probabilityOf(pairWeight(i, j)),
-      disagreeBelow: opts.reviewThreshold,
+      crossPair: verdictByWeight(pairWeight, scorer.prior, opts.reviewThreshold),
     },
   );
   const { clusterOf } = clustering;

@@ -3,8 +3,8 @@ import { silentProgress } from '../pipeline/progress.js';
 import type { MatchFeatures } from './features.js';
 import { groupByKeys, parseBlockingRule } from './blocking/block.js';
 import { comparePairs } from './compare-pairs.js';
-import { Scorer, probabilityOf } from './scorer.js';
-import { clusterRecords, type Edge } from './cluster.js';
+import { Scorer } from './scorer.js';
+import { clusterRecords, verdictByWeight, type Edge } from './cluster.js';
 import { DEFAULT_MATCH_OPTIONS, chooseComparisons, identityConflict, type MatchOptions } from './index.js';
 import type { MatchModel } from './model.js';
 
@@ -107,8 +107,7 @@ export function linkRecords(input: LinkInput): LinkResult {
   const clustering = clusterRecords(nodes.length, edges, {
     forced,
     forbidden: [],
-    probability: (i, j) => probabilityOf(scorer.weight(nodes[i], nodes[j])),
-    disagreeBelow: opts.reviewThreshold,
+    crossPair: verdictByWeight((i, j) => scorer.weight(nodes[i], nodes[j]), scorer.prior, opts.reviewThreshold),
   });
 
   const groups: LinkGroup[] = [];

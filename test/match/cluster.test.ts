@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { byProbability, clusterRecords, type Edge } from '../../src/match/cluster.js';
+import { byProbability, clusterRecords, verdictByWeight, type CrossPairVerdict, type Edge } from '../../src/match/cluster.js';
 
-const none = { forced: [], forbidden: [], probability: () => 1, disagreeBelow: 0.5 };
+const none = { forced: [], forbidden: [], crossPair: (): CrossPairVerdict => 'for' };
 
 describe('clusterRecords', () => {
   it('forms connected components in input order and records each member’s best score', () => {
@@ -31,20 +31,53 @@ describe('clusterRecords', () => {
     expect(c.clusters).toEqual([[0, 2], [1]]);
   });
 
-  it('refuses one strong link between groups whose members mostly do not match (chaining)', () => {
-    // 0–1 and 2–3 are tight pairs; 1–2 is a single strong link, but 0 and 3 match neither side.
-    const p = (i: number, j: number) => ((i < 2) === (j < 2) ? 0.99 : i === 1 && j === 2 ? 0.95 : 0.01);
+  it('refuses one strong link between groups whose members mostly speak against each other (chaining)', () => {
+    // 0–1 and 2–3 are tight pairs; 1–2 is a single strong link, but 0 and 3 are against the other side.
+    const verdict = (i: number, j: number): CrossPairVerdict => (i === 1 && j === 2 ? 'for' : 'against');
     const edges: Edge[] = [
       { a: 0, b: 1, probability: 0.99 },
       { a: 2, b: 3, probability: 0.99 },
       { a: 1, b: 2, probability: 0.95 },
     ];
-    const c = clusterRecords(4, edges, { ...none, probability: p });
+    const c = clusterRecords(4, edges, { ...none, crossPair: verdict });
     expect(c.clusters).toEqual([
       [0, 1],
       [2, 3],
     ]);
     expect(c.refused).toEqual([{ a: 1, b: 2, probability: 0.95 }]);
+  });
+
+  it('joins when the cross pairs that decide are for it, however many cannot decide', () => {
+    // 0, 1, 2 are one customer; record 3 shares an identifier with 0 and is undecided with 1 and 2 (say, name and
+    // city alone) unless a case says otherwise.
+    const edges: Edge[] = [
+      { a: 0, b: 1, probability: 0.99 },
+      { a: 1, b: 2, probability: 0.99 },
+      { a: 0, b: 3, probability: 0.95 },
+    ];
+    const withThree = (verdicts: Record<number, CrossPairVerdict>) => (i: number, j: number): CrossPairVerdict =>
+      i === 3 ? verdicts[j] : j === 3 ? verdicts[i] : 'for';
+    const clustersWith = (verdicts: Record<number, CrossPairVerdict>) =>
+      clusterRecords(4, edges, { ...none, crossPair: withThree(verdicts) }).clusters;
+    expect(clustersWith({ 0: 'for', 1: 'undecided', 2: 'undecided' })).toEqual([[0, 1, 2, 3]]);
+    expect(clustersWith({ 0: 'for', 1: 'against', 2: 'undecided' })).toEqual([[0, 1, 2, 3]]);
+    expect(clustersWith({ 0: 'for', 1: 'against', 2: 'against' })).toEqual([[0, 1, 2], [3]]);
+  });
+});
+
+describe('verdictByWeight', () => {
+  // prior −18 bits, `for` from probability 0.7 (+1.22 bits): pair weight → verdict.
+  const CASES: [number, CrossPairVerdict][] = [
+    [-25, 'against'],
+    [-18.01, 'against'],
+    [-18, 'undecided'],
+    [-5, 'undecided'],
+    [1.2, 'undecided'],
+    [1.23, 'for'],
+    [30, 'for'],
+  ];
+  it.each(CASES)('weight %d is %s', (weight, verdict) => {
+    expect(verdictByWeight(() => weight, -18, 0.7)(0, 1)).toBe(verdict);
   });
 });
 
