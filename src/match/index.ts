@@ -5,7 +5,7 @@ import { silentProgress, type ProgressSink } from '../pipeline/progress.js';
 import { COMPARISONS, DEFAULT_COMPARISONS } from './comparisons/index.js';
 import { levelCount, levelLabel, type Comparison } from './comparisons/comparison.js';
 import { matchFeatures, type MatchFeatures } from './features.js';
-import { blockRecords, type BlockingResult } from './blocking/block.js';
+import { blockRecords, ruleKeyNames, type BlockingResult } from './blocking/block.js';
 import { DEFAULT_BLOCKING_RULES, KEY_COMPARISONS } from './blocking/keys.js';
 import { comparePairs } from './compare-pairs.js';
 import { MatchThreads } from './match-threads.js';
@@ -143,7 +143,7 @@ function matchWith(
   for (let k = 0; k < pairs.length; k++) {
     const [a, b] = pairAt(k);
     weights[k] = scorer.weightOf(levels, k, a);
-    const probability = 1 / (1 + Math.pow(2, -weights[k]));
+    const probability = probabilityOf(weights[k]);
     if (probability >= opts.threshold && !conflict(k)) edges.push({ a, b, probability, weight: weights[k] });
     else if (probability >= opts.reviewThreshold) reviewCandidates.push({ a, b, probability, weight: weights[k] });
   }
@@ -314,7 +314,7 @@ function estimateModel(
       const rows: number[] = [];
       for (let k = 0; k < pairCount; k++) if (pairRules[k] & (1 << r)) rows.push(k);
       if (rows.length < MIN_SESSION_PAIRS) return;
-      const blocked = new Set(rule.split('+').flatMap((key) => KEY_COMPARISONS[key.trim()] ?? []));
+      const blocked = new Set(ruleKeyNames(rule).flatMap((key) => KEY_COMPARISONS[key] ?? []));
       const fixed = comparisons.map((c) => blocked.has(c.name));
       if (fixed.every(Boolean)) return;
       const sub = uint8s(rows.length * width);
