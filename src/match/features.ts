@@ -39,7 +39,7 @@ export function matchFeatures(r: NormalizedRecord): MatchFeatures {
     name: usableName?.key ?? null,
     pinyin: usableName?.pinyin ?? null,
     phonetic: usableName?.phonetic ?? null,
-    given: usableName?.given ? lower(usableName.given) : null,
+    given: usableName?.givenKey ? lower(usableName.givenKey) : null,
     family: family ? lower(family) : null,
     phones: usablePhones(r.phones),
     email: r.email.value && r.email.valid && !r.email.placeholder ? r.email.value : null,

@@ -38,6 +38,8 @@ export interface NormalizedName {
   display: string | null;
   given: string | null;
   family: string | null;
+  /** The given name as matching reads it: lower-case, a nickname as its formal name (Bob → "robert"); display keeps what was written. */
+  givenKey: string | null;
   /** Honorific or title stripped from the name ("先生", "经理", "Dr"). */
   honorific: string | null;
   script: 'han' | 'latin' | null;

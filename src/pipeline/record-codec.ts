@@ -207,6 +207,7 @@ export function packRecords(records: readonly NormalizedRecord[], recurring?: Re
       p.str(n.display);
       p.common(n.given, KIND.given);
       p.common(n.family, KIND.family);
+      p.common(n.givenKey, KIND.given);
       p.common(n.honorific, KIND.honorific);
       p.common(n.script, KIND.script);
       p.str(n.key);
@@ -275,6 +276,7 @@ export function unpackRecords(packed: Packed, sources: readonly SourceRecord[], 
         display: u.str(),
         given: u.common(KIND.given),
         family: u.common(KIND.family),
+        givenKey: u.common(KIND.given),
         honorific: u.common(KIND.honorific),
         script: u.common<NormalizedName['script']>(KIND.script),
         key: u.str(),

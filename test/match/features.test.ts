@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { matchFeatures } from '../../src/match/features.js';
+import { compareLevel, type Comparison } from '../../src/match/comparisons/comparison.js';
+import { nameComparison } from '../../src/match/comparisons/name.js';
 import { normalizeRecord } from '../../src/normalize/normalize-record.js';
 import type { NormalizedRecord } from '../../src/model/record.js';
 
 const options = { defaultRegion: 'CN' as const, dateOrder: 'YMD' as const, asOf: '2026-11-01' };
+const levelOf = (c: Comparison, label: string) => c.levels.findIndex((l) => l.label === label) + 1;
 const base = normalizeRecord({ source: 's.csv', row: 1, line: 2, fields: { name: '张伟' }, extra: {} }, options);
-const withParts = (family: string, given: string): NormalizedRecord => ({ ...base, name: { ...base.name, family, given } });
+const withParts = (family: string, given: string): NormalizedRecord => ({ ...base, name: { ...base.name, family, given, givenKey: given } });
 
 describe('matchFeatures: family and given names', () => {
   it.each([
@@ -30,6 +33,17 @@ describe('matchFeatures: family and given names', () => {
         expect(f.given).toBe(lower(given));
       }),
     );
+  });
+});
+
+describe('matchFeatures: nicknames', () => {
+  const featuresOf = (name: string) => matchFeatures(normalizeRecord({ source: 's.csv', row: 1, line: 2, fields: { name }, extra: {} }, options));
+  it('compares a given name as its formal name, so a nickname and a misspelt surname still make a near match', () => {
+    expect(featuresOf('Bob Hughes').given).toBe('robert');
+    expect(featuresOf('Becky Nguyen').given).toBe('rebecca');
+    expect(compareLevel(nameComparison, featuresOf('Bob Hughes'), featuresOf('Robert Huhges'))).toBe(levelOf(nameComparison, 'phonetic_or_jw_0.92'));
+    expect(compareLevel(nameComparison, featuresOf('Becky Nguyen'), featuresOf('Rebecca Nguyen'))).toBe(levelOf(nameComparison, 'exact'));
+    expect(compareLevel(nameComparison, featuresOf('Jess Murphy'), featuresOf('Mrs Jessica Murlhy'))).toBe(levelOf(nameComparison, 'phonetic_or_jw_0.92'));
   });
 });
 

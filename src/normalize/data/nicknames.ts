@@ -29,5 +29,10 @@ export const NICKNAMES: Readonly<Record<string, string>> = dictionary({
   pat: 'patricia', patty: 'patricia', trish: 'patricia',
   greg: 'gregory', jeff: 'jeffrey', jon: 'jonathan', josh: 'joshua', larry: 'lawrence',
   charlie: 'charles', chuck: 'charles', harry: 'henry', hank: 'henry', jack: 'john', johnny: 'john',
-  fred: 'frederick', freddie: 'frederick', vicky: 'victoria', debbie: 'deborah', deb: 'deborah', abby: 'abigail',
+  fred: 'frederick', freddie: 'frederick', vicky: 'victoria', vicki: 'victoria', debbie: 'deborah', deb: 'deborah', abby: 'abigail',
+  becky: 'rebecca', becca: 'rebecca', jess: 'jessica', jessie: 'jessica', steph: 'stephanie', mandy: 'amanda',
+  cindy: 'cynthia', kim: 'kimberly', val: 'valerie', sally: 'sarah', ellie: 'eleanor',
+  tim: 'timothy', timmy: 'timothy', pete: 'peter', phil: 'philip', ron: 'ronald', ronnie: 'ronald',
+  don: 'donald', donnie: 'donald', ken: 'kenneth', kenny: 'kenneth', ray: 'raymond', nate: 'nathan',
+  zach: 'zachary', zack: 'zachary', ollie: 'oliver', theo: 'theodore', gabe: 'gabriel',
 });

@@ -16,7 +16,7 @@ export interface NameInput {
 
 const FIELD = 'name';
 const MAX_CHARS = 100;
-const EMPTY: NormalizedName = { display: null, given: null, family: null, honorific: null, script: null, key: null, pinyin: null, phonetic: null, placeholder: false };
+const EMPTY: NormalizedName = { display: null, given: null, family: null, givenKey: null, honorific: null, script: null, key: null, pinyin: null, phonetic: null, placeholder: false };
 const NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]/g;
 const ANY_NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]/;
 const ONE_CHARACTER_REPEATED = /^(.)\1+$/;
@@ -106,7 +106,7 @@ function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
   const given = givenCol ? onlyHan(toSimplified(givenCol)) || name.slice(family.length) : name.slice(family.length);
   const py = sortedPair(pinyinWord(family, true), pinyinWord(given, false));
   return {
-    parts: { display: name, given: given || null, family, honorific, script: 'han', key: name, pinyin: py, phonetic: py, placeholder },
+    parts: { display: name, given: given || null, family, givenKey: given || null, honorific, script: 'han', key: name, pinyin: py, phonetic: py, placeholder },
     issues: placeholder ? PLACEHOLDER : NO_ISSUES,
   };
 }
@@ -154,6 +154,7 @@ function parseLatin(text: string, givenCol?: string, familyCol?: string): Parsed
       display: titleCase(joined),
       given: givenWord && titleCase(givenWord),
       family: familyWord && titleCase(familyWord),
+      givenKey: canonicalGiven.join(' ') || null,
       honorific,
       script: 'latin',
       key: canonical.join(''),
