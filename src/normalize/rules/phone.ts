@@ -182,10 +182,17 @@ function hasNumber(phones: NormalizedPhone[], e164: string): boolean {
   return false;
 }
 
-function addPiece(piece: string, region: CountryCode, addressCountry: CountryCode | null): void {
-  if (!DIGIT.test(piece)) return;
-  const phone = parseOne(piece.trim(), region, addressCountry);
+/** The number in a piece of a cell (null for a piece without digits, or none found); issue codes go to `codes`. */
+function readPiece(piece: string, region: CountryCode, addressCountry: CountryCode | null): NormalizedPhone | null {
+  return DIGIT.test(piece) ? parseOne(piece.trim(), region, addressCountry) : null;
+}
+
+function keep(phone: NormalizedPhone | null): void {
   if (phone && !hasNumber(found, phone.e164)) found.push(phone);
+}
+
+function addPiece(piece: string, region: CountryCode, addressCountry: CountryCode | null): void {
+  keep(readPiece(piece, region, addressCountry));
 }
 
 function addPart(part: string, region: CountryCode, addressCountry: CountryCode | null): void {
@@ -195,12 +202,10 @@ function addPart(part: string, region: CountryCode, addressCountry: CountryCode 
     return;
   }
   const codesBefore = codes.length;
-  const phone = DIGIT.test(part) ? parseOne(part.trim(), region, addressCountry) : null;
+  const phone = readPiece(part, region, addressCountry);
   const pieces = phone?.valid ? null : numbersRunTogether(part, region, addressCountry);
-  if (!pieces) {
-    if (phone && !hasNumber(found, phone.e164)) found.push(phone);
-    return;
-  }
+  if (!pieces) return keep(phone);
+  // The part is several numbers: its reading as one, and that reading's issue, go.
   codes.length = codesBefore;
   for (const piece of pieces) addPiece(piece, region, addressCountry);
 }
