@@ -38,6 +38,7 @@ const INVALID: [string, string][] = [
   // Split into words, the last does not make a valid number: the cell stays one invalid number.
   ['139 1287 3460 12', 'phone.invalid'],
   ['+86 139-6221-7985 +86 132', 'phone.invalid'],
+  ['21 47 58 36 90 13 42 75 86 09', 'phone.invalid'],
   ['please call my assistant after five on weekdays, or write to the office. '.repeat(4), 'phone.too_long'],
 ];
 

@@ -211,6 +211,7 @@ function addPart(part: string, region: CountryCode, addressCountry: CountryCode 
 }
 
 const WORDS = /\S+/g;
+const LONGEST_DIAL_STRING = 16;
 
 /**
  * Numbers written one after another with single spaces, each formatted its own way ("+86 139-6221-7985 +86
@@ -226,6 +227,9 @@ function numbersRunTogether(part: string, region: CountryCode, addressCountry: C
   for (const word of words) {
     piece = piece ? piece + ' ' + word : word;
     const digits = dialString(piece, region);
+    // No number is longer (E.164: a plus and 15 digits), and more words only add digits: a long cell of digits
+    // stops here instead of asking the library about every word.
+    if (digits.length > LONGEST_DIAL_STRING) return null;
     if (digits.length >= 5 && readInCountry(digits, region, addressCountry)?.valid) {
       pieces.push(piece);
       piece = '';
