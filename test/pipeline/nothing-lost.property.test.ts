@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
@@ -8,6 +7,7 @@ import { dedupeStage, importStage, normalizeStage, type PipelineOptions } from '
 import { buildOutputs } from '../../src/pipeline/outputs.js';
 import { silentProgress } from '../../src/pipeline/progress.js';
 import { contentText } from '../../src/io/atomic-write.js';
+import { tempDir } from '../cli/helpers.js';
 
 const opts: PipelineOptions = { config: {}, region: 'CN', dateOrder: 'YMD', asOf: '2026-11-01', progress: silentProgress };
 const HEADERS = ['姓名', 'phone', 'email', '地址', 'company', 'id_number', 'updated_at', 'notes'];
@@ -41,7 +41,7 @@ const readCsv = (s: string): Record<string, string>[] => parse(s, { columns: tru
 
 describe('nothing is lost (property)', () => {
   it('rows in = rows in mapping + rows in rejects; every mapped golden id exists; a second run gives the same bytes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'crmclean-prop-'));
+    const dir = tempDir('crmclean-prop-');
     let n = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(file, { minLength: 1, maxLength: 3 }), async (files) => {
