@@ -65,6 +65,10 @@ const CASES: [string, Partial<MatchFeatures>, Partial<MatchFeatures>, string][] 
   ['address', { city: '长沙市', locality: '岳麓区' }, { city: '长沙市', locality: '芙蓉区' }, 'different'],
   ['street_number', { streetNumber: '27' }, { streetNumber: '27' }, 'exact'],
   ['street_number', { streetNumber: '27' }, { streetNumber: '72' }, 'different'],
+  ['postcode', { postcode: '100080', street: '中关村大街' }, { postcode: '100080' }, 'exact'],
+  ['postcode', { postcode: '2600', street: 'tullaroop st' }, { postcode: '2600', street: 'tullarop st' }, 'exact'],
+  // The same postcode on two streets: a neighbour as likely as the customer who moved.
+  ['postcode', { postcode: '100080', street: '中关村大街' }, { postcode: '100080', street: '学院路' }, 'exact_other_street'],
   ['postcode', { postcode: '4011' }, { postcode: '4012' }, 'one_digit_apart'],
   ['postcode', { postcode: '4011' }, { postcode: '2600' }, 'different'],
 ];

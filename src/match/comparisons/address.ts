@@ -34,20 +34,28 @@ export const cityComparison = exactOnly('city', 'city', 'City: exact, else diffe
 export const streetNumberComparison = exactOnly('street_number', 'streetNumber', 'House number: exact, else different.');
 export const unitComparison = exactOnly('unit', 'unit', 'Building / unit / room: exact, else different.');
 
-export const postcodeComparison: Comparison = {
-  name: 'postcode',
-  doc: 'Postcode: exact, one digit apart, else different.',
-  present: (f) => f.postcode !== null,
-  levels: [
-    { label: 'exact', test: (a, b) => a.postcode === b.postcode },
-    { label: 'one_digit_apart', test: (a, b) => editDistance(a.postcode!, b.postcode!, 1) <= 1 },
-  ],
-};
-
 const sameOrFuzzy = (x: string | null, y: string | null) => x !== null && y !== null && (x === y || jaroWinklerAtLeast(x, y, 0.88));
 const compatible = (x: string | null, y: string | null) => x === null || y === null || x === y;
 /** Below exact, a misspelt district or suburb ("forets hill") is still the same place. */
 const nearlyCompatible = (x: string | null, y: string | null) => x === null || y === null || sameOrFuzzy(x, y);
+const otherStreets = (x: string | null, y: string | null) => x !== null && y !== null && !sameOrFuzzy(x, y);
+
+/**
+ * A postcode covers a district or part of one, so two records on different
+ * streets there share it as a matter of course: agreeing then is its own level,
+ * which estimation weighs apart from a postcode shared with the same or an
+ * unknown street (else a namesake round the corner counts the district twice).
+ */
+export const postcodeComparison: Comparison = {
+  name: 'postcode',
+  doc: 'Postcode: exact (the street the same or unknown on one side); exact, each on another street; one digit apart; else different.',
+  present: (f) => f.postcode !== null,
+  levels: [
+    { label: 'exact', test: (a, b) => a.postcode === b.postcode && !otherStreets(a.street, b.street) },
+    { label: 'exact_other_street', test: (a, b) => a.postcode === b.postcode },
+    { label: 'one_digit_apart', test: (a, b) => editDistance(a.postcode!, b.postcode!, 1) <= 1 },
+  ],
+};
 
 /**
  * The whole address as one comparison. Its parts agree together (a household
