@@ -13,9 +13,10 @@ import { randomPairs } from './estimate/random-pairs.js';
 import { levelShares, toPatterns } from './estimate/patterns.js';
 import { countedU } from './estimate/counted-u.js';
 import { anchoredM } from './estimate/anchored-m.js';
+import { nonMatchU } from './estimate/non-match-u.js';
 import { expectationMaximisation, startingM } from './estimate/em.js';
 import { MODEL_VERSION, type MatchModel } from './model.js';
-import { Scorer, probabilityOf, round } from './scorer.js';
+import { Scorer, pairMatchRate, probabilityOf, round } from './scorer.js';
 import { FeatureColumns } from './feature-ids.js';
 import { TermFrequencies } from './estimate/term-frequency.js';
 import { byProbability, clusterRecords, verdictByWeight, type Edge } from './cluster.js';
@@ -292,21 +293,21 @@ function estimateModel(
   const counts = comparisons.map(levelCount);
   const random = randomPairs(n, opts.randomPairs);
   const randomLevels = threads.compare(random, n);
-  const sampled = levelShares(toPatterns(randomLevels, width, random.length), counts);
-  const u = countedU(sampled, comparisons, features, levels, blocking.stats, random.length);
+  const randomPatterns = toPatterns(randomLevels, width, random.length);
+  let u = countedU(levelShares(randomPatterns, counts), comparisons, features, levels, blocking.stats, random.length);
   const all = toPatterns(levels, width, pairCount);
   const everyComparison = comparisons.map(() => true);
+  const lambdaOf = (m: number[][], u: number[][]) => expectationMaximisation(all, u, m, 0.2, { fixed: everyComparison }).lambda;
 
   const labels = opts.labels ?? [];
   const labelledMatches = labels.filter((l) => l.match);
-  let m: number[][];
   let iterations = 0;
-  if (labelledMatches.length) {
-    const labelled = comparePairs(features, comparisons, labelledMatches.length, (k) => [labelledMatches[k].a, labelledMatches[k].b]);
-    m = levelShares(toPatterns(labelled, width, labelledMatches.length), counts);
-  } else {
-    const start = startingM(counts);
-    const union = expectationMaximisation(all, u, start, 0.2);
+  const learnM = (u: number[][]): number[][] => {
+    if (labelledMatches.length) {
+      const labelled = comparePairs(features, comparisons, labelledMatches.length, (k) => [labelledMatches[k].a, labelledMatches[k].b]);
+      return levelShares(toPatterns(labelled, width, labelledMatches.length), counts);
+    }
+    const union = expectationMaximisation(all, u, startingM(counts), 0.2);
     iterations += union.iterations;
     const sums = comparisons.map((_, x) => counts[x] && new Array<number>(counts[x]).fill(0));
     const sessions = new Array<number>(width).fill(0);
@@ -329,13 +330,19 @@ function estimateModel(
         session.m[x].forEach((v, l) => ((sums[x] as number[])[l] += v));
       });
     });
-    m = anchoredM(
+    return anchoredM(
       comparisons.map((_, x) => (sessions[x] ? (sums[x] as number[]).map((v) => v / sessions[x]) : union.m[x])),
       comparisons,
       levels,
     );
+  };
+  let m = learnM(u);
+  // A small input's random pairs are all its pairs, duplicates included: u is then counted among likely non-matches.
+  if (random.length === (n * (n - 1)) / 2 && pairCount > 0) {
+    u = nonMatchU(randomPatterns, counts, m, u, pairMatchRate(lambdaOf(m, u), pairCount, n));
+    m = learnM(u);
   }
-  const lambda = expectationMaximisation(all, u, m, 0.2, { fixed: everyComparison }).lambda;
+  const lambda = lambdaOf(m, u);
   return {
     version: MODEL_VERSION,
     lambda,

@@ -30,9 +30,8 @@ export class Scorer {
     private readonly features: readonly MatchFeatures[],
     private readonly tf: TermFrequencies = new TermFrequencies(comparisons, features),
   ) {
-    const n = features.length;
-    const lambdaAll = Math.min(0.5, (model.lambda * model.trainedOn.candidatePairs) / Math.max(1, (n * (n - 1)) / 2));
-    this.prior = Math.log2(lambdaAll / (1 - lambdaAll));
+    const rate = pairMatchRate(model.lambda, model.trainedOn.candidatePairs, features.length);
+    this.prior = Math.log2(rate / (1 - rate));
     this.weights = model.comparisons.map((c) => [0, ...c.levels.map((l) => Math.log2(l.m / l.u))]);
     this.tfU = model.comparisons.map((c, x) => [null, ...c.levels.map((l, i) => (tf.adjusts(x, i + 1) ? l.u : null)), null]);
     this.row = new Uint8Array(comparisons.length);
@@ -82,6 +81,11 @@ export class Scorer {
     const u = this.tfU[x][level];
     return u === null ? this.weights[x][level] : this.weights[x][level] + this.tf.adjustment(x, level, i, u);
   }
+}
+
+/** The match rate over all record pairs: λ of the candidate pairs, spread over every pair of n records (at most a half). */
+export function pairMatchRate(lambda: number, candidatePairs: number, n: number): number {
+  return Math.min(0.5, (lambda * candidatePairs) / Math.max(1, (n * (n - 1)) / 2));
 }
 
 export function probabilityOf(weight: number): number {

@@ -35,11 +35,15 @@ export function toPatterns(levels: Uint8Array, width: number, rows: number): Pat
   return out;
 }
 
-/** Share of each non-missing level per comparison, add-one smoothed so no level is impossible. */
-export function levelShares(p: Patterns, levelCounts: readonly number[]): number[][] {
+/**
+ * Share of each non-missing level per comparison, add-one smoothed so no level is impossible.
+ * `weightOf(r)` counts pattern r's pairs for less than their number (default: all of them).
+ */
+export function levelShares(p: Patterns, levelCounts: readonly number[], weightOf: (r: number) => number = (r) => p.counts[r]): number[][] {
+  const weights = Array.from({ length: p.size }, (_, r) => weightOf(r));
   return levelCounts.map((count, x) => {
     const n = new Array<number>(count).fill(0);
-    for (let r = 0; r < p.size; r++) n[p.levels[r * p.width + x]] += p.counts[r];
+    for (let r = 0; r < p.size; r++) n[p.levels[r * p.width + x]] += weights[r];
     n[0] = 0; // missing is not a level of evidence
     const total = n.reduce((s, v) => s + v, 0) + (count - 1);
     return n.map((v, l) => (l === 0 ? 0 : (v + 1) / total));
