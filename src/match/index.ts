@@ -18,6 +18,7 @@ import { expectationMaximisation, startingM } from './estimate/em.js';
 import { MODEL_VERSION, type MatchModel } from './model.js';
 import { Scorer, pairMatchRate, probabilityOf, round } from './scorer.js';
 import { FeatureColumns } from './feature-ids.js';
+import { sharePersonalNumber } from './fixed-line.js';
 import { TermFrequencies } from './estimate/term-frequency.js';
 import { byProbability, clusterRecords, verdictByWeight, type Edge } from './cluster.js';
 import { float64s, uint8s } from '../model/big-arrays.js';
@@ -136,7 +137,7 @@ function matchWith(
   const scorer = new Scorer(comparisons, model, features, termFrequencies);
   progress.end(opts.model ? 'reused the saved model' : `λ = ${model.lambda.toPrecision(3)} after ${model.trainedOn.emIterations} EM iterations`);
 
-  const conflict = identityConflict(comparisons, levels);
+  const conflict = identityConflict(comparisons, levels, features, pairAt);
   progress.start('cluster', pairs.length);
   const weights = float64s(pairs.length);
   const edges: Edge[] = [];
@@ -206,19 +207,31 @@ function matchWith(
 /**
  * Two records whose names are both real and plainly different are different
  * people unless something personal to one person agrees exactly: an ID
- * number, email or phone, or the birth date. Family members share an address,
- * colleagues a company, so those can outvote a different name on score alone;
- * a shared birth date cannot come from the household (twins aside), while a
- * replaced or mistyped name in the same person's record keeps it. Such pairs
- * are never merged on score alone; they go to review instead.
+ * number, email, mobile, or the birth date. Family members share an address
+ * and a home line, colleagues a company and its switchboard, so those can
+ * outvote a different name on score alone; a shared birth date cannot come
+ * from the household (twins aside), while a replaced or mistyped name in the
+ * same person's record keeps it. Such pairs are never merged on score alone;
+ * they go to review instead.
  */
-export function identityConflict(comparisons: readonly Comparison[], levels: Uint8Array): (k: number) => boolean {
+export function identityConflict(
+  comparisons: readonly Comparison[],
+  levels: Uint8Array,
+  features: readonly MatchFeatures[],
+  pairAt: (k: number) => readonly [number, number],
+): (k: number) => boolean {
   const width = comparisons.length;
   const name = comparisons.findIndex((c) => c.name === 'name');
   if (name < 0) return () => false;
   const nameDifferent = comparisons[name].levels.length + 1;
-  const personal = ['id_number', 'email', 'phone', 'birth_date'].map((id) => comparisons.findIndex((c) => c.name === id)).filter((x) => x >= 0);
-  return (k) => levels[k * width + name] === nameDifferent && !personal.some((x) => levels[k * width + x] === 1);
+  const phone = comparisons.findIndex((c) => c.name === 'phone');
+  const personal = ['id_number', 'email', 'birth_date'].map((id) => comparisons.findIndex((c) => c.name === id)).filter((x) => x >= 0);
+  return (k) => {
+    if (levels[k * width + name] !== nameDifferent || personal.some((x) => levels[k * width + x] === 1)) return false;
+    if (phone < 0 || levels[k * width + phone] !== 1) return true;
+    const [a, b] = pairAt(k);
+    return !sharePersonalNumber(features[a].phones, features[b].phones);
+  };
 }
 
 /** Position of a pair code in the sorted candidate pairs, or −1. */

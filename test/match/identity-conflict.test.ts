@@ -6,7 +6,10 @@ import type { MatchFeatures } from '../../src/match/features.js';
 import { feat } from './features-helper.js';
 
 const comparisons = COMPARISONS.filter((c) => ['name', 'phone', 'email', 'id_number', 'birth_date', 'address'].includes(c.name));
-const conflicts = (a: Partial<MatchFeatures>, b: Partial<MatchFeatures>) => identityConflict(comparisons, comparePairs([feat(a), feat(b)], comparisons, 1, () => [0, 1]))(0);
+const conflicts = (a: Partial<MatchFeatures>, b: Partial<MatchFeatures>) => {
+  const features = [feat(a), feat(b)];
+  return identityConflict(comparisons, comparePairs(features, comparisons, 1, () => [0, 1]), features, () => [0, 1])(0);
+};
 
 const home = { locality: 'winston hills', street: 'burnage pl', streetNumber: '39' };
 const connor = { ...home, name: 'connorshepherd', given: 'connor', family: 'shepherd', phonetic: 'KNR XFRT' };
@@ -21,9 +24,18 @@ describe('identity conflict: different real names never merge on shared househol
   it('something personal agreeing exactly lifts the conflict: ID number, email, phone or birth date', () => {
     expect(conflicts({ ...connor, idNumber: 'X1' }, { ...olivia, idNumber: 'X1' })).toBe(false);
     expect(conflicts({ ...connor, email: 'cs@example.com' }, { ...olivia, email: 'cs@example.com' })).toBe(false);
-    expect(conflicts({ ...connor, phones: ['+61298765432'] }, { ...olivia, phones: ['+61298765432'] })).toBe(false);
+    expect(conflicts({ ...connor, phones: ['+61412345678'] }, { ...olivia, phones: ['+61412345678'] })).toBe(false);
+    expect(conflicts({ ...connor, phones: ['+61298765432', '+61412345678'] }, { ...olivia, phones: ['+61412345678'] })).toBe(false);
     // A replaced given name in the same person's record keeps the birth date.
     expect(conflicts({ ...connor, birthDate: '1932-09-07' }, { ...olivia, birthDate: '1932-09-07' })).toBe(false);
+  });
+
+  it('a shared fixed line does not lift it: a household answers one home line, colleagues one switchboard', () => {
+    expect(conflicts({ ...connor, phones: ['+61298765432'] }, { ...olivia, phones: ['+61298765432'] })).toBe(true);
+    const office = { locality: '朝阳区', street: '建国路', streetNumber: '88', phones: ['+861085801888'] };
+    expect(conflicts({ ...office, name: '赵磊', family: '赵', given: '磊' }, { ...office, name: '钱芳', family: '钱', given: '芳' })).toBe(true);
+    // Where the plan cannot tell fixed lines from mobiles (North America), a shared number still counts.
+    expect(conflicts({ ...connor, phones: ['+14155552671'] }, { ...olivia, phones: ['+14155552671'] })).toBe(false);
   });
 
   it('similar names or a missing name are no conflict', () => {
