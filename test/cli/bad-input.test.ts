@@ -69,15 +69,19 @@ describe('absurd but valid values never crash the run and never lose the row', (
 
 describe('hostile cells', () => {
   it('neutralises formula injection in every CSV output, unless turned off', () => {
-    const csv = 'name,phone,notes\n张三,13912345678,"=HYPERLINK(""http://evil.example"",""click"")"\n李四,13712345678,@SUM(A1)\n';
+    // The company arrives escaped already, as our own golden.csv writes it: read as =SUM(B1), escaped once again.
+    const csv = 'name,phone,notes,company\n张三,13912345678,"=HYPERLINK(""http://evil.example"",""click"")",\n李四,13712345678,@SUM(A1),\'=SUM(B1)\n';
     const { run, out } = dedupe('inject.csv', csv);
     expect(run.status, run.stderr).toBe(0);
     const golden = readFileSync(join(out, 'golden.csv'), 'utf8');
     expect(golden).toContain(`'=HYPERLINK`);
     expect(golden).toContain(`'@SUM(A1)`);
+    expect(golden).toMatch(/,'=SUM\(B1\),/);
     expect(golden).not.toMatch(/(^|,)"?=HYPERLINK/m);
     const raw = dedupe('inject.csv', csv, ['--no-escape-formulas']);
-    expect(readFileSync(join(raw.out, 'golden.csv'), 'utf8')).toMatch(/(^|,)"?=HYPERLINK/m);
+    const rawGolden = readFileSync(join(raw.out, 'golden.csv'), 'utf8');
+    expect(rawGolden).toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(rawGolden).toMatch(/,=SUM\(B1\),/);
   });
 
   it('never prints a full phone number, ID number or email in its messages', () => {

@@ -15,6 +15,8 @@ describe('email rule', () => {
     ['chen.jie@mail.tsinghua.edu.cn', 'chen.jie@mail.tsinghua.edu.cn'],
     ['12345678@qq.com', '12345678@qq.com'],
     ['JOSE.GARCIA@EMPRESA.ES', 'jose.garcia@empresa.es'],
+    ["'zs@163.com", 'zs@163.com'],
+    ['="zs@163.com"', 'zs@163.com'],
   ])('%s → %s', (raw, value) => {
     expect(emailRule.normalize(raw)).toMatchObject({ value, parts: { value, valid: true, placeholder: false }, issues: [] });
   });

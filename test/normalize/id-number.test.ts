@@ -20,6 +20,11 @@ describe('id-number rule', () => {
     [withCheck('65010219700615004'), { birthDate: '1970-06-15', gender: 'F', region: '650102' }],
     ['１１０１０５１９４９１２３１００２Ｘ', { value: '11010519491231002X' }],
     ['110105-1949-1231-002X', { value: '11010519491231002X' }],
+    // Kept as text in a spreadsheet: a leading apostrophe, the ="…" formula.
+    ["'11010519491231002X", { value: '11010519491231002X' }],
+    ['="11010519491231002X"', { value: '11010519491231002X' }],
+    // A first-generation number in a number column.
+    ['110105491231002.0', { value: withCheck('11010519491231002'), birthDate: '1949-12-31' }],
   ])('%s is valid', (raw, parts) => {
     const r = norm(raw);
     expect(r.parts).toMatchObject({ valid: true, ...parts });

@@ -1,6 +1,7 @@
 import type { Issue, NormalizedAddress } from '../../model/record.js';
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
-import { cleanText, hasHan } from '../text/fold.js';
+import { hasHan } from '../text/fold.js';
+import { cleanCell } from '../text/cell.js';
 import { toSimplified } from '../text/simplified.js';
 import { parseChineseAddress } from '../address/parse-chinese.js';
 import { foldLatin, parseLatinAddress } from '../address/parse-latin.js';
@@ -56,7 +57,7 @@ type Cleaned = Record<keyof AddressInput, string>;
 /** The columns of the address being read, cleaned (one object, reused: this runs for every record). */
 const cleaned: Cleaned = { address: '', address_2: '', street_number: '', province: '', city: '', district: '', suburb: '', state: '', postcode: '', country: '' };
 
-const clean = (s?: string) => (s ? cleanText(s) : '');
+const clean = (s?: string) => (s ? cleanCell(s) : '');
 
 /** The address columns of the address being read, in the order the raw text lists them (one list, reused: this runs for every record). */
 const values: (string | undefined)[] = [];

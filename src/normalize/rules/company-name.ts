@@ -1,5 +1,6 @@
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
-import { cleanText, foldKey } from '../text/fold.js';
+import { foldKey } from '../text/fold.js';
+import { cleanCell } from '../text/cell.js';
 import { toSimplified } from '../text/simplified.js';
 import { divisions } from '../address/divisions.js';
 import { PrefixIndex } from '../address/prefix-index.js';
@@ -63,7 +64,7 @@ const cache = new BoundedCache<Finding<Company>>();
 
 /** The company cell as a finding, shared by every record with the same name. */
 export function readCompanyName(raw: string | undefined): Finding<Company> {
-  const text = raw ? cleanText(raw) : '';
+  const text = raw ? cleanCell(raw) : '';
   if (!text) return EMPTY;
   return cache.lookup(text) ?? cache.store(text, readCompany(text));
 }

@@ -1,5 +1,5 @@
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
-import { cleanText } from '../text/fold.js';
+import { cleanCell } from '../text/cell.js';
 import { BoundedCache } from '../bounded-cache.js';
 
 export interface DateOptions {
@@ -142,7 +142,7 @@ function fixedFindings(field: string): FixedFindings {
 }
 
 function readDate(raw: string, { order, kind, asOf }: DateOptions, fixed: FixedFindings): DateFinding {
-  const text = cleanText(raw);
+  const text = cleanCell(raw);
   if (!text || /^(?:0{4}-?0{2}-?0{2}|null|n\/a|-|无|未知)$/i.test(text)) return NONE;
   const field = kind === 'birth' ? 'birth_date' : 'updated_at';
   const value = text.length > 40 ? null : parseDate(text, order, kind === 'event');

@@ -1,5 +1,5 @@
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
-import { cleanText } from '../text/fold.js';
+import { cleanCell } from '../text/cell.js';
 
 type Email = { value: string | null; valid: boolean; placeholder: boolean };
 
@@ -22,7 +22,7 @@ const PLACEHOLDER = sharedIssues(issue('email', 'email.placeholder', 'a placehol
  * characters occur: this runs for every email, and most need none of them.
  */
 function cleanEmail(raw: string): string {
-  let text = cleanText(raw);
+  let text = cleanCell(raw);
   if (text.includes('＠')) text = text.replace(FULL_WIDTH_AT, '@');
   if (text.includes('。') || text.includes('．')) text = text.replace(FULL_STOPS, '.');
   if ((text.charCodeAt(0) | 0x20) === 0x6d) text = text.replace(MAILTO, '');

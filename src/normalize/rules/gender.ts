@@ -1,5 +1,5 @@
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
-import { cleanText } from '../text/fold.js';
+import { cleanCell } from '../text/cell.js';
 
 type Gender = 'M' | 'F' | null;
 
@@ -16,7 +16,7 @@ const INVALID: Finding<Gender> = { parts: null, issues: sharedIssues(issue('gend
 /** The gender cell as a shared finding. */
 export function readGender(raw: string | undefined): Finding<Gender> {
   if (!raw) return NONE;
-  const v = cleanText(raw).toLowerCase();
+  const v = cleanCell(raw).toLowerCase();
   if (!v || UNKNOWN.has(v)) return NONE;
   return MALE.has(v) ? MALE_FINDING : FEMALE.has(v) ? FEMALE_FINDING : INVALID;
 }

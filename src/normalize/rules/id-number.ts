@@ -1,6 +1,6 @@
 import type { Issue, NormalizedIdNumber } from '../../model/record.js';
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
-import { cleanText } from '../text/fold.js';
+import { cleanCell } from '../text/cell.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { sharedDigits } from '../text/shared-strings.js';
 
@@ -71,7 +71,7 @@ function invalid(value: string, issues: Issue[]): IdFinding {
 
 /** The ID number cell as a finding, checked against the birth date and gender read from their columns. */
 export function readIdNumber(raw: string | undefined, birthDate: string | null, gender: 'M' | 'F' | null): IdFinding {
-  const text = raw ? upperCase(cleanText(raw).replace(SPACES_AND_DASHES, '')) : '';
+  const text = raw ? upperCase(cleanCell(raw).replace(SPACES_AND_DASHES, '')) : '';
   if (!text) return NONE;
   if (ONE_DIGIT_REPEATED.test(text) || COUNTING.test(text)) return PLACEHOLDER;
   let id = text;

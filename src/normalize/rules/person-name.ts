@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { doubleMetaphone } from 'double-metaphone';
 import type { NormalizedName } from '../../model/record.js';
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
-import { cleanText, hasHan, stripDiacritics } from '../text/fold.js';
+import { hasHan, stripDiacritics } from '../text/fold.js';
+import { cleanCell } from '../text/cell.js';
 import { toSimplified } from '../text/simplified.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { COMPOUND_SURNAMES, HAN_FAMILIAR_PREFIXES, HAN_HONORIFIC_SUFFIXES, HAN_SHORT_HONORIFICS, LATIN_TITLES, PLACEHOLDER_NAMES } from '../data/honorifics.js';
@@ -168,7 +169,7 @@ function parseLatin(text: string, givenCol?: string, familyCol?: string): Parsed
 
 /** A name from one column, or (`split`) from given-name and family-name columns. */
 function parseName(raw: string, split: { given?: string; family?: string } | null): Parsed {
-  const text = cleanText(raw);
+  const text = cleanCell(raw);
   if (hasHan(text)) return split ? parseHan(`${split.family ?? ''}${split.given ?? ''}`, split.given, split.family) : parseHan(text);
   return split ? parseLatin(text, split.given ?? '', split.family ?? '') : parseLatin(text);
 }

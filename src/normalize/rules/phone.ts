@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode, type NumberType, type PhoneNumber } from 'libphonenumber-js/max';
 import type { NormalizedPhone } from '../../model/record.js';
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
-import { cleanText } from '../text/fold.js';
+import { cleanCell } from '../text/cell.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { isValidNumber, numberType } from '../phone/number-type.js';
 import { isPlainCnNational, plainCnMobile } from '../phone/plain-cn-mobile.js';
@@ -267,7 +267,7 @@ export function readPhones(raw: string, region: CountryCode, addressCountry: Cou
   if (raw.length > MAX_CELL) return { parts: NONE.parts, issues: [issue(FIELD, 'phone.too_long', `phone cell holds ${raw.length} characters of text`)] };
   found.length = 0;
   codes.length = 0;
-  const text = cleanText(raw);
+  const text = cleanCell(raw);
   // Most cells hold one number: no array of parts for them.
   if (!SEPARATORS.test(text)) addPart(text, region, addressCountry);
   else for (const part of text.split(SEPARATORS)) addPart(part, region, addressCountry);
