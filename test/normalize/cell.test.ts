@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanCell } from '../../src/normalize/text/cell.js';
+import { cleanCell, lostDigits } from '../../src/normalize/text/cell.js';
 
 describe('cleanCell: what spreadsheets do to cells, undone', () => {
   it.each([
@@ -17,6 +17,8 @@ describe('cleanCell: what spreadsheets do to cells, undone', () => {
     ['13957120486.0', '13957120486'],
     ['100080.00', '100080'],
     ['31048.0', '31048'],
+    // Scientific notation with every digit written is a whole number again.
+    ['1.3957120486E+10', '13957120486'],
     // Left alone: an apostrophe of the name, other formulas, dotted numbers, real decimals.
     ["'t Hooft", "'t Hooft"],
     ["'s-Hertogenbosch", "'s-Hertogenbosch"],
@@ -27,8 +29,20 @@ describe('cleanCell: what spreadsheets do to cells, undone', () => {
     ['2023.1.0', '2023.1.0'],
     ['1.5', '1.5'],
     ['13957120486.000', '13957120486.000'],
+    ['1.39128E+10', '1.39128E+10'],
     ['１３９ ５７１２ ０４８６', '139 5712 0486'],
   ])('%s → %s', (raw, text) => {
     expect(cleanCell(raw)).toBe(text);
+  });
+
+  it.each([
+    ['1.39128E+10', true],
+    ['3.30106e+17', true],
+    ['1.3957120486E+10', false],
+    ['13957120486', false],
+    ['+8613957120486', false],
+    ['1.5E-3', false],
+  ])('%s: digits lost %s', (raw, lost) => {
+    expect(lostDigits(cleanCell(raw))).toBe(lost);
   });
 });

@@ -51,6 +51,8 @@ describe('id-number rule', () => {
     ['1101051949123100299', [], 'id_number.bad_length'],
     ['11010519491231002X', ['1950-01-01', null], 'id_number.birth_date_mismatch'],
     ['11010519491231002X', [null, 'M'], 'id_number.gender_mismatch'],
+    ['3.30106E+17', [], 'id_number.digits_lost'],
+    ["'1.10105E+17", [], 'id_number.digits_lost'],
   ] as [string, [string | null, 'M' | 'F' | null] | [], string][])('%s → %s', (raw, ctx, code) => {
     const r = norm(raw, ...(ctx as [string | null, 'M' | 'F' | null]));
     expect(r.issues.map((i) => i.code)).toEqual([code]);

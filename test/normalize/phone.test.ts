@@ -31,6 +31,7 @@ const VALID: [string, string[], string][] = [
   ["'13957120486", ['+8613957120486'], 'mobile'],
   ['="13957120486"', ['+8613957120486'], 'mobile'],
   ['139.5712.0486', ['+8613957120486'], 'mobile'],
+  ['1.3957120486E+10', ['+8613957120486'], 'mobile'],
 ];
 
 const INVALID: [string, string][] = [
@@ -45,6 +46,9 @@ const INVALID: [string, string][] = [
   ['139 1287 3460 12', 'phone.invalid'],
   ['+86 139-6221-7985 +86 132', 'phone.invalid'],
   ['21 47 58 36 90 13 42 75 86 09', 'phone.invalid'],
+  // Scientific notation from a spreadsheet: the last digits are gone.
+  ['1.39128E+10', 'phone.digits_lost'],
+  ['8.61396e+12', 'phone.digits_lost'],
   ['please call my assistant after five on weekdays, or write to the office. '.repeat(4), 'phone.too_long'],
 ];
 

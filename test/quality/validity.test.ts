@@ -6,6 +6,8 @@ describe('isValidityIssue', () => {
   it.each([
     'phone.invalid',
     'phone.too_long',
+    'phone.digits_lost',
+    'id_number.digits_lost',
     'email.invalid',
     'id_number.bad_checksum',
     'id_number.bad_length',

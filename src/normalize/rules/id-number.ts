@@ -1,6 +1,6 @@
 import type { Issue, NormalizedIdNumber } from '../../model/record.js';
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
-import { cleanCell } from '../text/cell.js';
+import { cleanCell, lostDigits } from '../text/cell.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { sharedDigits } from '../text/shared-strings.js';
 
@@ -54,6 +54,10 @@ type IdFinding = Finding<NormalizedIdNumber | null>;
 
 const NONE: IdFinding = { parts: null, issues: NO_ISSUES };
 const PLACEHOLDER: IdFinding = { parts: null, issues: sharedIssues(issue(FIELD, 'id_number.placeholder', 'a made-up ID number')) };
+const DIGITS_LOST: IdFinding = {
+  parts: null,
+  issues: sharedIssues(issue(FIELD, 'id_number.digits_lost', 'a spreadsheet wrote the number in scientific notation: its last digits are lost and cannot be recovered; export the column as text')),
+};
 const BAD_CHECKSUM = sharedIssues(issue(FIELD, 'id_number.bad_checksum', 'the check character does not match'));
 const BAD_BIRTH_DATE = sharedIssues(issue(FIELD, 'id_number.bad_birth_date', 'the birth date inside the number is not a calendar date'));
 const BIRTH_DATE_MISMATCH = issue(FIELD, 'id_number.birth_date_mismatch', 'the birth date inside the number differs from the birth date column');
@@ -71,7 +75,10 @@ function invalid(value: string, issues: Issue[]): IdFinding {
 
 /** The ID number cell as a finding, checked against the birth date and gender read from their columns. */
 export function readIdNumber(raw: string | undefined, birthDate: string | null, gender: 'M' | 'F' | null): IdFinding {
-  const text = raw ? upperCase(cleanCell(raw).replace(SPACES_AND_DASHES, '')) : '';
+  const cell = raw ? cleanCell(raw) : '';
+  if (!cell) return NONE;
+  if (lostDigits(cell)) return DIGITS_LOST;
+  const text = upperCase(cell.replace(SPACES_AND_DASHES, ''));
   if (!text) return NONE;
   if (ONE_DIGIT_REPEATED.test(text) || COUNTING.test(text)) return PLACEHOLDER;
   let id = text;
@@ -96,7 +103,7 @@ export function readIdNumber(raw: string | undefined, birthDate: string | null, 
 
 export const idNumberRule: NormalizerRule<string, NormalizedIdNumber | null, { birthDate: string | null; gender: 'M' | 'F' | null }> = {
   id: 'id_number',
-  doc: 'Chinese resident ID numbers: 18 characters with the ISO 7064 MOD 11-2 check character (x upper-cased), 15-digit first-generation numbers converted to 18; birth date, gender and region read from the number and checked against the birth date and gender columns. Other identifiers (5–20 letters and digits, e.g. a social-security number) are kept as they are and not checked.',
+  doc: 'Chinese resident ID numbers: 18 characters with the ISO 7064 MOD 11-2 check character (x upper-cased), 15-digit first-generation numbers converted to 18; numbers kept as text by a spreadsheet (\'…, ="…") unwrapped; birth date, gender and region read from the number and checked against the birth date and gender columns. Other identifiers (5–20 letters and digits, e.g. a social-security number) are kept as they are and not checked.',
   codes: {
     'id_number.bad_checksum': 'The check character does not match: a typo or a made-up number.',
     'id_number.bad_length': 'Digits, but neither 15 nor 18 of them, nor another plausible identifier.',
@@ -104,6 +111,7 @@ export const idNumberRule: NormalizerRule<string, NormalizedIdNumber | null, { b
     'id_number.birth_date_mismatch': 'The birth date inside the number differs from the birth date column.',
     'id_number.gender_mismatch': 'The gender digit differs from the gender column.',
     'id_number.placeholder': 'A made-up number (all one digit, 123456…).',
+    'id_number.digits_lost': 'A number a spreadsheet wrote in scientific notation (3.30106E+17): its last digits are lost for good; export the column as text.',
   },
   normalize(raw, { birthDate, gender }) {
     const { parts, issues } = readIdNumber(raw, birthDate, gender);

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode, type NumberType, type PhoneNumber } from 'libphonenumber-js/max';
 import type { NormalizedPhone } from '../../model/record.js';
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
-import { cleanCell } from '../text/cell.js';
+import { cleanCell, lostDigits } from '../text/cell.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { isValidNumber, numberType } from '../phone/number-type.js';
 import { isPlainCnNational, plainCnMobile } from '../phone/plain-cn-mobile.js';
@@ -238,6 +238,10 @@ function numbersRunTogether(part: string, region: CountryCode, addressCountry: C
   return piece === '' && pieces.length >= 2 ? pieces : null;
 }
 
+const DIGITS_LOST: Finding<NormalizedPhone[]> = {
+  parts: NONE.parts,
+  issues: sharedIssues(issue(FIELD, 'phone.digits_lost', 'a spreadsheet wrote the number in scientific notation: its last digits are lost and cannot be recovered; export the column as text')),
+};
 const INVALID = issue(FIELD, 'phone.invalid', 'not a valid phone number');
 const PLACEHOLDER = issue(FIELD, 'phone.placeholder', 'a made-up placeholder number');
 /** The issue lists a cell can have, in the order their codes first occur. */
@@ -268,6 +272,7 @@ export function readPhones(raw: string, region: CountryCode, addressCountry: Cou
   found.length = 0;
   codes.length = 0;
   const text = cleanCell(raw);
+  if (lostDigits(text)) return DIGITS_LOST;
   // Most cells hold one number: no array of parts for them.
   if (!SEPARATORS.test(text)) addPart(text, region, addressCountry);
   else for (const part of text.split(SEPARATORS)) addPart(part, region, addressCountry);
@@ -279,11 +284,12 @@ export function readPhones(raw: string, region: CountryCode, addressCountry: Cou
 
 export const phoneRule: NormalizerRule<string, NormalizedPhone[], { defaultRegion: CountryCode }> = {
   id: 'phone',
-  doc: 'Phone numbers to E.164 with libphonenumber-js (numbers without a country code: the country of the record\'s address when it names one and the number is valid there, else the default region); +86 / 0086 / 86 prefixes, dashes, brackets, full-width digits and extensions (转, ext, x) accepted; several numbers in one cell are split; made-up numbers are kept but marked fake.',
+  doc: 'Phone numbers to E.164 with libphonenumber-js (numbers without a country code: the country of the record\'s address when it names one and the number is valid there, else the default region); +86 / 0086 / 86 prefixes, dashes, brackets, full-width digits and extensions (转, ext, x) accepted, and numbers as spreadsheets write them (13957120486.0, \'13957120486, ="13957120486"); several numbers in one cell are split; made-up numbers are kept but marked fake.',
   codes: {
     'phone.invalid': 'Not a valid phone number for its region.',
     'phone.placeholder': 'A made-up number (13800138000, all one digit, a run such as 12345678): counts as missing.',
     'phone.too_long': 'The cell holds text, not phone numbers.',
+    'phone.digits_lost': 'A number a spreadsheet wrote in scientific notation (1.39128E+10): its last digits are lost for good; export the column as text.',
   },
   normalize(raw, { defaultRegion }) {
     const { parts, issues } = readPhones(raw, defaultRegion);

@@ -15,6 +15,8 @@ const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/;
 const ELISION = /^'\p{L}[ -]/u;
 /** A whole number saved with decimals, as a spreadsheet writes a number column. */
 const WHOLE_DECIMAL = /^(\d+)\.0{1,2}$/;
+/** A number a spreadsheet wrote in scientific notation, as it shows long numbers in a narrow column: 1.39128E+10. */
+const SCIENTIFIC = /^(\d)\.(\d+)E\+(\d{1,2})$/i;
 
 export function cleanCell(raw: string): string {
   let text = cleanText(raw);
@@ -24,7 +26,19 @@ export function cleanCell(raw: string): string {
     const formula = TEXT_FORMULA.exec(text);
     if (formula) text = cleanText(formula[1].replaceAll('""', '"'));
   }
-  if (!text.endsWith('0')) return text;
-  const whole = WHOLE_DECIMAL.exec(text);
-  return whole ? whole[1] : text;
+  if (text.endsWith('0')) {
+    const whole = WHOLE_DECIMAL.exec(text);
+    if (whole) return whole[1];
+  }
+  // Written with all its digits (1.3957120486E+10), the number is whole again.
+  const scientific = text.includes('+') ? SCIENTIFIC.exec(text) : null;
+  return scientific && scientific[2].length === Number(scientific[3]) ? scientific[1] + scientific[2] : text;
+}
+
+/**
+ * Whether a cleaned cell is a number in scientific notation: its last digits are lost (1.39128E+10 is
+ * 13912800000 to a spreadsheet) and nothing can bring them back.
+ */
+export function lostDigits(cleaned: string): boolean {
+  return cleaned.includes('+') && SCIENTIFIC.test(cleaned);
 }
