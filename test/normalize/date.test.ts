@@ -19,8 +19,29 @@ describe('date rule', () => {
     ['January 5, 2023', '2023-01-05'],
     ['44931', '2023-01-05'],
     ['25/12/2023', '2023-12-25'],
+    ['44931.0', '2023-01-05'],
+    ['44931.6041', '2023-01-05'],
+    // 12-hour times; the time is dropped.
+    ['2024-01-05 1:45 PM', '2024-01-05'],
+    ['2024-01-05 01:45:00 a.m.', '2024-01-05'],
+    ['2024/01/05 下午 01:45:00', '2024-01-05'],
+    ['2024-01-05 上午9:30', '2024-01-05'],
+    ['2024年1月5日 晚上8:00', '2024-01-05'],
+    ['Jan 5, 2024 1:45PM', '2024-01-05'],
   ])('event %s → %s', (raw, iso) => {
     expect(event(raw)).toMatchObject({ value: iso, issues: [] });
+  });
+
+  it.each([
+    ['1985-01-01', '1985-01-01'],
+    // Excel serial numbers, as in any date column.
+    ['31048', '1985-01-01'],
+    ['31048.0', '1985-01-01'],
+    ['18264', '1950-01-01'],
+    ['10000', '1927-05-18'],
+    ["'1985-01-01", '1985-01-01'],
+  ])('birth %s → %s', (raw, iso) => {
+    expect(birth(raw)).toMatchObject({ value: iso, issues: [] });
   });
 
   it('flags an ambiguous slashed date instead of guessing when no order is configured', () => {
@@ -31,10 +52,8 @@ describe('date rule', () => {
   it('reads ambiguous slashed dates by the configured order', () => {
     expect(event('05/01/2023', 'DMY').value).toBe('2023-01-05');
     expect(event('05/01/2023', 'MDY').value).toBe('2023-05-01');
-  });
-
-  it('does not read Excel serial numbers as birth dates', () => {
-    expect(birth('44931').issues.map((i) => i.code)).toEqual(['date.invalid']);
+    expect(event('1/5/2024 1:45 PM', 'MDY').value).toBe('2024-01-05');
+    expect(event('1/5/2024 1:45 PM').issues.map((i) => i.code)).toEqual(['date.ambiguous']);
   });
 
   it.each([
@@ -45,6 +64,14 @@ describe('date rule', () => {
     ['1850-01-01', 'birth', 'date.implausible'],
     ['1960-01-01', 'event', 'date.implausible'],
     ['2026-12-24', 'event', 'date.future'],
+    // A number is a serial only where it gives a year the column can hold.
+    ['55000', 'birth', 'date.invalid'],
+    ['99999', 'birth', 'date.invalid'],
+    ['12345', 'event', 'date.invalid'],
+    ['54789', 'event', 'date.invalid'],
+    ['46400', 'birth', 'date.future'],
+    ['1985', 'birth', 'date.invalid'],
+    ['2024-01-05 13:45 下班', 'event', 'date.invalid'],
   ] as const)('%s (%s) → %s', (raw, kind, code) => {
     const r = kind === 'birth' ? birth(raw) : event(raw);
     expect(r.value).toBeNull();
@@ -71,7 +98,7 @@ describe('date rule', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 7 }), (parts) => {
         const text = parts.join('');
-        const day = parseDate(text, 'YMD', true);
+        const day = parseDate(text, 'YMD');
         const plausible = day && day >= '1970' && day <= asOf ? day : null;
         if (text.length <= 40) expect([text, event(text).value]).toEqual([text, plausible]);
       }),
@@ -100,7 +127,7 @@ describe('parseDate without regular expressions for year-first dates', () => {
       fc.property(fc.array(piece, { maxLength: 7 }), (parts) => {
         const text = parts.join('');
         const expected = byPatterns(text);
-        if (expected !== undefined) expect([text, parseDate(text, 'YMD', false)]).toEqual([text, expected]);
+        if (expected !== undefined) expect([text, parseDate(text, 'YMD')]).toEqual([text, expected]);
       }),
       { numRuns: 20000 },
     );
@@ -111,6 +138,6 @@ describe('parseDate without regular expressions for year-first dates', () => {
       for (let m = 0; m <= 13; m++)
         for (let d = 0; d <= 32; d++)
           for (const text of [`${y}-${m}-${d}`, `${y}/${String(m).padStart(2, '0')}/${d}`, `${y}年${m}月${d}日`, `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`, `${y}.${m}.${d} 08:15:00`])
-            expect([text, parseDate(text, 'YMD', false)]).toEqual([text, byPatterns(text) ?? null]);
+            expect([text, parseDate(text, 'YMD')]).toEqual([text, byPatterns(text) ?? null]);
   });
 });

@@ -11,11 +11,12 @@ export interface DateOptions {
   asOf: string;
 }
 
-const TIME = /[T\s]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+/** A time of day after the date: 14:30, 14:30:00.5Z, 1:45 PM, 下午 01:45:00, 上午9:30. */
+const TIME = /(?:[T\s]|\s*(?:上午|下午|中午|晚上|凌晨)\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/i;
 const SLASHED = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const TEXT_MONTH = /^(\d{1,2})[\s-]([a-z]{3})[a-z]*\.?[\s-,]+(\d{4})$|^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/;
-/** Excel stores dates as days since 1899-12-30; 20000–60000 is 1954–2064. */
+/** Excel stores dates as days since 1899-12-30; five digits are 1927–2173 (readDate keeps those the column can hold). */
 const EXCEL_SERIAL = /^\d{5}(?:\.\d+)?$/;
 
 function iso(y: number, m: number, d: number): string | null {
@@ -93,10 +94,14 @@ function dayOfCell(raw: string): number {
   return day < 0 || day % 100 === 0 || Math.floor(day / 100) % 100 === 0 ? -1 : day;
 }
 
-/** Parse a date in any of the forms exports use; null when it is not a calendar date. */
-export function parseDate(text: string, order: DateOptions['order'], allowSerial: boolean): string | null {
-  // A time part has a colon: without one there is nothing to strip.
-  const s = (text.includes(':') ? text.replace(TIME, '') : text).trim().toLowerCase();
+/** The date without the time of day after it (which is not kept). A time part has a colon: without one there is nothing to strip. */
+function withoutTime(text: string): string {
+  return (text.includes(':') ? text.replace(TIME, '') : text).trim();
+}
+
+/** Parse a date in any of the forms exports use, Excel serial numbers included; null when it is not a calendar date. */
+export function parseDate(text: string, order: DateOptions['order']): string | null {
+  const s = withoutTime(text).toLowerCase();
   const ymd = yearFirst(s);
   if (ymd !== undefined) return ymd;
   let m;
@@ -113,15 +118,12 @@ export function parseDate(text: string, order: DateOptions['order'], allowSerial
     const month = MONTHS.indexOf((m[2] ?? m[4]).slice(0, 3)) + 1;
     return month ? iso(+(m[3] ?? m[6]), month, +(m[1] ?? m[5])) : null;
   }
-  if (allowSerial && EXCEL_SERIAL.test(s)) {
-    const serial = Math.floor(Number(s));
-    if (serial >= 20000 && serial <= 60000) return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
-  }
+  if (EXCEL_SERIAL.test(s)) return new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(s)) * 86_400_000).toISOString().slice(0, 10);
   return null;
 }
 
 function isAmbiguous(text: string): boolean {
-  const m = SLASHED.exec(text.trim());
+  const m = SLASHED.exec(withoutTime(text));
   return !!m && +m[1] >= 1 && +m[1] <= 12 && +m[2] >= 1 && +m[2] <= 12 && m[1] !== m[2];
 }
 
@@ -145,12 +147,14 @@ function readDate(raw: string, { order, kind, asOf }: DateOptions, fixed: FixedF
   const text = cleanCell(raw);
   if (!text || /^(?:0{4}-?0{2}-?0{2}|null|n\/a|-|无|未知)$/i.test(text)) return NONE;
   const field = kind === 'birth' ? 'birth_date' : 'updated_at';
-  const value = text.length > 40 ? null : parseDate(text, order, kind === 'event');
+  const value = text.length > 40 ? null : parseDate(text, order);
   if (!value && order === 'YMD' && isAmbiguous(text)) return fixed.ambiguous;
   if (!value) return fixed.invalid;
   const year = Number(value.slice(0, 4));
   const asOfYear = Number(asOf.slice(0, 4));
   if (year > asOfYear + 1 || (kind === 'birth' ? year < 1900 || asOfYear - year > 120 : year < 1970)) {
+    // A number is a day count only where it gives a year the column can hold; elsewhere it is no date at all.
+    if (EXCEL_SERIAL.test(text)) return fixed.invalid;
     return { parts: null, issues: [issue(field, 'date.implausible', `year ${year} is not plausible for a ${kind === 'birth' ? 'birth date' : 'record date'}`)] };
   }
   if (value > asOf) return fixed.future;
@@ -186,7 +190,7 @@ export function dateReader(options: DateOptions): DateReader {
 
 export const dateRule: NormalizerRule<string, string | null, DateOptions> = {
   id: 'date',
-  doc: 'Dates to ISO YYYY-MM-DD from 2023-01-05, 2023/1/5, 2023.1.5, 20230105, 2023年1月5日, 05/01/2023 (by the configured order), 5 Jan 2023 and Excel serial numbers (event dates); time parts dropped; impossible, future and implausible dates flagged.',
+  doc: 'Dates to ISO YYYY-MM-DD from 2023-01-05, 2023/1/5, 2023.1.5, 20230105, 2023年1月5日, 05/01/2023 (by the configured order), 5 Jan 2023 and Excel serial numbers (when they give a year the column can hold); time parts (14:30, 1:45 PM, 下午 01:45) dropped; impossible, future and implausible dates flagged.',
   codes: {
     'date.invalid': 'Not a calendar date (e.g. 1937-12-33 or free text).',
     'date.ambiguous': 'A date such as 02/11/2023 that reads as 2 November or 11 February, with no day/month order configured: flagged, not guessed.',
