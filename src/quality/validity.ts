@@ -15,6 +15,8 @@ import type { Issue } from '../model/record.js';
 const NOT_VALIDITY: ReadonlySet<string> = new Set([
   // Day and month cannot be told apart without `dateOrder`: the date may well be right.
   'date.ambiguous',
+  // The address kept is valid; the issue names the others the cell held.
+  'email.several',
 ]);
 
 export function isValidityIssue(code: string): boolean {

@@ -10,7 +10,12 @@ describe('email rule', () => {
     ['mailto:li.na@example-corp.cn', 'li.na@example-corp.cn'],
     ['ZHANG_WEI88@Sina.COM', 'zhang_wei88@sina.com'],
     ['li.na+crm@gmail.com', 'li.na+crm@gmail.com'],
-    ['王芳<wangfang@126.com>'.replace(/^.*<|>$/g, ''), 'wangfang@126.com'],
+    // A display name and its address.
+    ['王芳<wangfang@126.com>', 'wangfang@126.com'],
+    ['Zhou Ba <zhou8@163.com>', 'zhou8@163.com'],
+    ['"Zhou, Ba" <Zhou8@163.com>', 'zhou8@163.com'],
+    ['Zhou Ba <mailto:zhou8@163.com>', 'zhou8@163.com'],
+    ['zhou8@163.com; Zhou8@163.com', 'zhou8@163.com'],
     ['o\'brien@company.co.uk', "o'brien@company.co.uk"],
     ['chen.jie@mail.tsinghua.edu.cn', 'chen.jie@mail.tsinghua.edu.cn'],
     ['12345678@qq.com', '12345678@qq.com'],
@@ -35,8 +40,31 @@ describe('email rule', () => {
     ['noemail@qq.com', 'email.placeholder'],
     ['a@a.com', 'email.placeholder'],
     ['demo@localhost.test', 'email.placeholder'],
+    ['Zhou Ba <zhou8>', 'email.invalid'],
+    ['zhou8@163; zb@qq', 'email.invalid'],
   ])('%s → %s', (raw, code) => {
     expect(emailRule.normalize(raw).issues.map((i) => i.code)).toEqual([code]);
+  });
+
+  // Several addresses: cell → the address kept, and the others named masked in the issue.
+  it.each([
+    ['zhou8@163.com; zb@qq.com', 'zhou8@163.com', 'another address, dropped: z***@qq.com'],
+    ['zhou8@163.com，zb@qq.com', 'zhou8@163.com', 'another address, dropped: z***@qq.com'],
+    ['zhou8@163.com / zb@qq.com', 'zhou8@163.com', 'another address, dropped: z***@qq.com'],
+    ['zhou8@163.com  zb@qq.com', 'zhou8@163.com', 'another address, dropped: z***@qq.com'],
+    ['zhou8@163; zb@qq.com、Li <li@126.com>', 'zb@qq.com', '2 other addresses, dropped: z***@163, l***@126.com'],
+    ['"Zhou, Ba" <zhou8@163.com>, "Li" <li@126.com>', 'zhou8@163.com', 'another address, dropped: l***@126.com'],
+  ])('%s keeps %s', (raw, value, message) => {
+    const r = emailRule.normalize(raw);
+    expect(r).toMatchObject({ value, parts: { value, valid: true, placeholder: false } });
+    expect(r.issues).toEqual([{ field: 'email', code: 'email.several', message: `the cell holds ${message}` }]);
+  });
+
+  it('keeps a real address over a made-up one, and a made-up one when there is nothing else, flagged as such', () => {
+    expect(emailRule.normalize('test@test.com; zb@qq.com')).toMatchObject({ value: 'zb@qq.com', parts: { placeholder: false }, issues: [{ code: 'email.several' }] });
+    const r = emailRule.normalize('test@test.com; none@example.com');
+    expect(r).toMatchObject({ value: 'test@test.com', parts: { placeholder: true } });
+    expect(r.issues.map((i) => i.code)).toEqual(['email.placeholder', 'email.several']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanCell } from '../text/cell.js';
+import { maskEmail } from '../../report/mask.js';
 
 type Email = { value: string | null; valid: boolean; placeholder: boolean };
 
@@ -9,6 +10,13 @@ const PLACEHOLDER_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|test\.com|test|i
 const FULL_WIDTH_AT = /[＠]/g;
 const FULL_STOPS = /[。．]/g;
 const MAILTO = /^mailto:/i;
+/** Between addresses in one cell (cleanText has made full-width commas and semicolons half-width). */
+const LIST_SEPARATORS = /[,;、|/]/;
+/** A display name in quotes ("Zhou, Ba" <zhou8@163.com>): it may hold a separator, and it is no address. */
+const QUOTED = /"[^"]*"/g;
+/** The address of a "Name <address>" entry. */
+const BRACKETED = /<([^<>]*)>/;
+const SPACES = /\s+/;
 /** Characters lower-casing could change. */
 const UPPER_OR_NON_ASCII = /[A-Z]|[^\x00-\x7f]/;
 const DIGITS_ONLY = /^\d+$/;
@@ -16,6 +24,7 @@ const DIGITS_ONLY = /^\d+$/;
 const NONE: Finding<Email> = { parts: { value: null, valid: false, placeholder: false }, issues: NO_ISSUES };
 const INVALID: Finding<Email> = { parts: NONE.parts, issues: sharedIssues(issue('email', 'email.invalid', 'not a valid email address')) };
 const PLACEHOLDER = sharedIssues(issue('email', 'email.placeholder', 'a placeholder address'));
+const NO_DROPS: string[] = [];
 
 /**
  * Folded, trimmed, lower-case text of the cell. Each replacement runs only when its
@@ -30,24 +39,61 @@ function cleanEmail(raw: string): string {
   return UPPER_OR_NON_ASCII.test(text) ? text.toLowerCase() : text;
 }
 
-/** The email cell as a finding. */
+const isAddress = (text: string) => text.length <= 254 && SHAPE.test(text);
+
+/**
+ * The texts with an @ of a cell that is not one bare address: the address of "Name <address>", the
+ * entries of a list ("a@x.com; b@y.com", "a@x.com / b@y.com"), words that each hold an @ ("a@x.com b@y.com").
+ */
+function addressesIn(text: string): string[] {
+  const found: string[] = [];
+  for (const entry of text.replace(QUOTED, ' ').split(LIST_SEPARATORS)) {
+    const bracketed = BRACKETED.exec(entry);
+    const words = bracketed ? [bracketed[1]] : entry.trim().split(SPACES);
+    for (const piece of words.every((w) => w.includes('@')) ? words : [entry]) {
+      const address = piece.trim().replace(MAILTO, '');
+      if (address.includes('@') && !found.includes(address)) found.push(address);
+    }
+  }
+  return found;
+}
+
+/** Whether a valid address is a made-up one. */
+function isPlaceholder(address: string): boolean {
+  // The shape allows exactly one @.
+  const at = address.indexOf('@');
+  const local = address.slice(0, at);
+  return PLACEHOLDER_LOCAL.test(local) || PLACEHOLDER_DOMAIN.test(address.slice(at + 1)) || (DIGITS_ONLY.test(local) && local.length < 5);
+}
+
+/** A valid address as a finding; `dropped` are the other addresses of its cell, named (masked) in an issue. */
+function addressFinding(address: string, dropped: string[]): Finding<Email> {
+  const placeholder = isPlaceholder(address);
+  const parts = { value: address, valid: true, placeholder };
+  if (!dropped.length) return { parts, issues: placeholder ? PLACEHOLDER : NO_ISSUES };
+  // A record holds one email: the others go, and the issue says which.
+  const others = dropped.length === 1 ? 'another address' : `${dropped.length} other addresses`;
+  const several = issue('email', 'email.several', `the cell holds ${others}, dropped: ${dropped.map(maskEmail).join(', ')}`);
+  return { parts, issues: placeholder ? [...PLACEHOLDER, several] : [several] };
+}
+
+/** The email cell as a finding: the cell's address, or of several the first valid one that is not made up. */
 export function readEmail(raw: string | undefined): Finding<Email> {
   const text = raw ? cleanEmail(raw) : '';
   if (!text) return NONE;
-  if (text.length > 254 || !SHAPE.test(text)) return INVALID;
-  // The shape allows exactly one @.
-  const at = text.indexOf('@');
-  const local = text.slice(0, at);
-  const placeholder = PLACEHOLDER_LOCAL.test(local) || PLACEHOLDER_DOMAIN.test(text.slice(at + 1)) || (DIGITS_ONLY.test(local) && local.length < 5);
-  return { parts: { value: text, valid: true, placeholder }, issues: placeholder ? PLACEHOLDER : NO_ISSUES };
+  if (isAddress(text)) return addressFinding(text, NO_DROPS);
+  const addresses = addressesIn(text);
+  const kept = addresses.find((a) => isAddress(a) && !isPlaceholder(a)) ?? addresses.find(isAddress);
+  return kept ? addressFinding(kept, addresses.filter((a) => a !== kept)) : INVALID;
 }
 
 export const emailRule: NormalizerRule<string, Email> = {
   id: 'email',
-  doc: 'Email addresses: full-width characters folded, trimmed, lower-cased; shape checked; test/none/example addresses marked as placeholders (they count as missing).',
+  doc: 'Email addresses: full-width characters folded, trimmed, lower-cased; shape checked; the address taken from "Name <address>"; of several addresses in one cell (separated by , ; 、 | / or spaces) the first valid one that is not made up kept and the others named in an issue; test/none/example addresses marked as placeholders (they count as missing).',
   codes: {
     'email.invalid': 'Not an email address (missing @, spaces, no domain).',
     'email.placeholder': 'A made-up address such as test@test.com or none@example.com.',
+    'email.several': 'The cell holds several addresses: a record keeps one (the first valid one that is not made up); the others are dropped and named, masked, in the message.',
   },
   normalize(raw) {
     const { parts, issues } = readEmail(raw);
