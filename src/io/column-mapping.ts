@@ -2,6 +2,7 @@ import { type CanonicalField } from '../model/fields.js';
 import { usageError } from '../model/errors.js';
 import { normalizeHeader } from './header-names.js';
 import { canonicalFieldOfHeader } from './header-synonyms.js';
+import { guessFieldOfHeader } from './header-guess.js';
 
 /** What an explicit `columns` entry may say: a canonical field, or drop the column. */
 export type ColumnTarget = CanonicalField | 'ignore';
@@ -9,7 +10,7 @@ export type ColumnTarget = CanonicalField | 'ignore';
 export interface ColumnMapping {
   /** Every header → its canonical field, "ignore", or null (kept as an extra column), in header order. */
   mapping: Record<string, ColumnTarget | null>;
-  /** Headers that match no synonym and were not mapped explicitly: passed through as `extra`. */
+  /** Headers that match no synonym, no field by their words and no explicit entry: passed through as `extra`. */
   unknown: string[];
   /** Headers that look like a field another column already took, and similar notes for the summary. */
   warnings: string[];
@@ -17,8 +18,9 @@ export interface ColumnMapping {
 
 /**
  * Map headers (already unique, see cleanHeaderRow) to canonical fields with no
- * configuration: explicit `columns` entries first, then synonyms, first column
- * wins; a second phone-like column becomes phone2. A column whose field is
+ * configuration: explicit `columns` entries first, then synonyms, then headers
+ * recognised by their words (header-guess.ts), first column wins; a second
+ * phone-like column becomes phone2. A column whose field is
  * taken stays an extra column, with a warning, rather than overwriting data.
  */
 export function detectColumnMapping(headers: readonly string[], explicit: Readonly<Record<string, ColumnTarget>> = {}): ColumnMapping {
@@ -44,30 +46,33 @@ export function detectColumnMapping(headers: readonly string[], explicit: Readon
     takenBy.set(target, header);
   }
 
-  const detected = headers.map((h) => (mapping.has(h) ? null : canonicalFieldOfHeader(h)));
-  // First pass: direct synonyms, so "固话" gets phone2 even after two phone columns.
-  const leftover: number[] = [];
+  const synonyms = headers.map((h) => (mapping.has(h) ? null : canonicalFieldOfHeader(h)));
+  const guesses = headers.map((h, i) => (mapping.has(h) || synonyms[i] ? null : guessFieldOfHeader(h)));
+  const detected = headers.map((_, i) => synonyms[i] ?? guesses[i]);
+  // First direct synonyms, so "固话" gets phone2 even after two phone columns; then guesses, so "所在地区" does
+  // not take address from "详细地址" further right.
+  for (const fields of [synonyms, guesses]) {
+    headers.forEach((h, i) => {
+      const field = fields[i];
+      if (field && !mapping.has(h) && !takenBy.has(field)) {
+        mapping.set(h, field);
+        takenBy.set(field, h);
+      }
+    });
+  }
+  // What is left: a second phone column is phone2; anything else taken stays extra.
   headers.forEach((h, i) => {
-    const field = detected[i];
     if (mapping.has(h)) return;
-    if (field && !takenBy.has(field)) {
-      mapping.set(h, field);
-      takenBy.set(field, h);
-    } else leftover.push(i);
-  });
-  // Second pass: a second phone column is phone2; anything else taken stays extra.
-  for (const i of leftover) {
-    const h = headers[i];
     const field = detected[i];
     if (field === 'phone' && !takenBy.has('phone2')) {
       mapping.set(h, 'phone2');
       takenBy.set('phone2', h);
-      continue;
+      return;
     }
     mapping.set(h, null);
     if (field) warnings.push(`"${h}" also looks like ${field}, which "${takenBy.get(field)}" already provides; it is kept as an extra column`);
     else unknown.push(h);
-  }
+  });
 
   // Header order (explicit entries were found first).
   const ordered: Record<string, ColumnTarget | null> = {};

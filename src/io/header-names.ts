@@ -11,13 +11,17 @@ const SEPARATORS = /[\s\-_./\\]+/g;
 // Required-field stars and label colons from form-style templates ("*姓名", "电话:").
 const DECORATION = /^[*:#]+|[*:#]+$/g;
 
-/** Comparison key of a header: NFKC, case-folded, bracketed units dropped, word separators removed. */
-export function normalizeHeader(header: string): string {
-  let h = header.normalize('NFKC').replace(/\uFEFF/g, '').trim().toLowerCase();
+/** A header as words: NFKC, bracketed units and star/colon marks dropped, case and separators kept ("Mobile No."). */
+export function headerText(header: string): string {
+  const h = header.normalize('NFKC').replace(/\uFEFF/g, '').trim();
   const unbracketed = h.replace(BRACKETED, '');
   // "(手机)" alone: the bracket is all there is, so keep its content.
-  h = unbracketed.replace(SEPARATORS, '') ? unbracketed : h.replace(BRACKETS, '');
-  return h.replace(SEPARATORS, '').replace(DECORATION, '');
+  return (unbracketed.replace(SEPARATORS, '') ? unbracketed : h.replace(BRACKETS, '')).trim().replace(DECORATION, '').trim();
+}
+
+/** Comparison key of a header: headerText case-folded, word separators removed. */
+export function normalizeHeader(header: string): string {
+  return headerText(header).toLowerCase().replace(SEPARATORS, '').replace(DECORATION, '');
 }
 
 /**

@@ -21,7 +21,7 @@ export const HEADER_SYNONYMS: Record<CanonicalField, readonly string[]> = {
   street_number: ['门牌号', 'street_number', 'house_number'],
   province: ['省', '省份', '所在省份', 'province'],
   city: ['市', '城市', '所在城市', 'city'],
-  district: ['区', '区县', '县区', '所在区县', 'district', 'county'],
+  district: ['区', '县', '区县', '县区', '所在区县', 'district', 'county'],
   suburb: ['suburb', 'town', 'locality'],
   state: ['state'],
   postcode: ['邮编', '邮政编码', 'postcode', 'post_code', 'zip', 'zip_code', 'postal_code'],

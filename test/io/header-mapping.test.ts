@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectColumnMapping } from '../../src/io/column-mapping.js';
 import { cleanHeaderRow, normalizeHeader } from '../../src/io/header-names.js';
 import { HEADER_SYNONYMS, canonicalFieldOfHeader } from '../../src/io/header-synonyms.js';
+import { guessFieldOfHeader } from '../../src/io/header-guess.js';
 import { CANONICAL_FIELDS, type CanonicalField } from '../../src/model/fields.js';
 import { CrmError, EXIT } from '../../src/model/errors.js';
 
@@ -40,7 +41,7 @@ describe('header synonyms', () => {
     ['street_number', ['门牌号', 'street_number', 'house_number']],
     ['province', ['省', '省份', 'province']],
     ['city', ['市', '城市', 'city']],
-    ['district', ['区', '区县', 'district', 'county', '区/县']],
+    ['district', ['区', '县', '区县', 'district', 'county', '区/县']],
     ['suburb', ['suburb', 'town', 'locality']],
     ['state', ['state', 'State']],
     ['postcode', ['邮编', '邮政编码', 'postcode', 'zip', 'zip_code', 'postal_code', 'ZIP Code']],
@@ -68,6 +69,45 @@ describe('header synonyms', () => {
 
   it.each(['备注', 'notes', 'VIP等级', 'amount', 'status', '名称'])('%j is unknown', (header) => {
     expect(canonicalFieldOfHeader(header)).toBeNull();
+  });
+});
+
+describe('headers recognised by their words', () => {
+  // Headers of exports the synonym table does not list: a trailing number is set aside (2 → the second field
+  // where there is one), then a keyword names the field and every other word must be a harmless qualifier.
+  const table: [CanonicalField, string[]][] = [
+    ['name', ['收货人姓名', 'Customer Full Name']],
+    ['given_name', ['Contact First Name']],
+    ['company', ['Organization Name', '所属公司']],
+    ['phone', ['联系手机', '客户电话', '手机号码1', '电话1', '注册手机号', 'Mobile No.', 'Phone 1', 'Tel No.', 'Contact No.', 'Mobile Phone Number', 'Primary Phone', 'Main Tel #', 'CustomerMobile']],
+    ['phone2', ['公司电话', '家庭座机', '手机号码2', '电话2', 'Tel 2', 'Business Phone', 'Other Phone']],
+    ['email', ['邮箱地址', '电子邮件地址', '客户邮箱', 'Customer eMail', 'Work Email', 'Email Address 1']],
+    ['address', ['所在地区', '客户地址', 'Street 1', 'Mailing Address', 'Billing Address']],
+    ['address_2', ['Street 2']],
+    ['postcode', ['Zip/Postal Code', 'ContactZIPCode']],
+    ['province', ['Province/State', 'State/Province', '所在省']],
+    ['country', ['Country/Region']],
+    ['birth_date', ['会员生日', 'Birth Date 1']],
+    ['updated_at', ['最后更新时间', '最后修改', '最近修改时间', 'Updated Date', 'Date Modified', 'Last Update', 'Modified On', 'Last Modified Date', 'LastModifiedDate', 'Last Contacted']],
+    ['created_at', ['录入日期', '添加时间', 'Created Date', 'Date Created', 'Creation Time']],
+    ['owner', ['销售代表', '客户负责人', '跟进人员', 'Owner Name', 'Sales Rep Name', 'Contact Owner', 'Sales Agent']],
+    ['customer_id', ['用户编号', 'Contact ID', 'Account Number']],
+  ];
+  for (const [field, headers] of table) {
+    it.each(headers)(`%j → ${field}`, (header) => {
+      expect(canonicalFieldOfHeader(header)).toBeNull();
+      expect(guessFieldOfHeader(header)).toBe(field);
+    });
+  }
+
+  // A word that says the column is about the value, not the value, or a word nobody listed, leaves it unmapped.
+  it.each([
+    'Phone Type', 'Email Opt-in', 'name;phone', 'Phone/Email', 'Email Verified', 'Email Status', 'Phone Extension', 'Emergency Contact Phone', 'Owner Email',
+    'Last Modified By', 'Created By', 'Company Size', 'Country Code', 'IP Address', 'Middle Name', 'User Name', 'Sales Region', 'Fax',
+    '是否订阅邮件', '电话类型', '邮箱状态', '手机号码归属地', '紧急联系人电话', '推荐人姓名', '更新人', '创建人', '公司规模', '出生地',
+    '注册资本', '订单编号', '销售地区', '身份证有效期', 'column_3', '备注', 'notes', 'status', '名称',
+  ])('%j is not guessed', (header) => {
+    expect(guessFieldOfHeader(header)).toBeNull();
   });
 });
 
@@ -102,6 +142,31 @@ describe('detectColumnMapping', () => {
     expect(m.mapping).toEqual({ 手机: 'phone', 电话: null, 座机: 'phone2' });
     expect(m.unknown).toEqual([]);
     expect(m.warnings[0]).toMatch(/"电话" also looks like phone, which "手机" already provides/);
+  });
+
+  it('recognises the headers of an unseen export, the second numbered phone as phone2', () => {
+    const headers = ['First Name', 'Last Name', 'Mobile No.', 'Phone 1', 'E-mail Address', 'Street Address', 'City', 'Zip/Postal Code', 'State/Province', 'DOB', 'Employer', 'Last Modified Date', 'Owner Name'];
+    const m = detectColumnMapping(headers);
+    expect(Object.values(m.mapping)).toEqual(['given_name', 'surname', 'phone', 'phone2', 'email', 'address', 'city', 'postcode', 'province', 'birth_date', 'company', 'updated_at', 'owner']);
+    expect(m.unknown).toEqual([]);
+  });
+
+  it('numbered columns in any order: "2" names the second field', () => {
+    expect(detectColumnMapping(['电话2', '电话1', 'Street 2', 'Street 1']).mapping).toEqual({ 电话2: 'phone2', 电话1: 'phone', 'Street 2': 'address_2', 'Street 1': 'address' });
+  });
+
+  it('a synonym beats a guessed header to its field, wherever it stands', () => {
+    const m = detectColumnMapping(['所在地区', '详细地址', '公司电话', '座机']);
+    expect(m.mapping).toEqual({ 所在地区: null, 详细地址: 'address', 公司电话: null, 座机: 'phone2' });
+    expect(m.warnings).toEqual([
+      '"所在地区" also looks like address, which "详细地址" already provides; it is kept as an extra column',
+      '"公司电话" also looks like phone2, which "座机" already provides; it is kept as an extra column',
+    ]);
+  });
+
+  it('a repeated phone header (renamed 手机_2 by cleanHeaderRow) is phone2', () => {
+    const { headers } = cleanHeaderRow(['手机', '手机']);
+    expect(detectColumnMapping(headers).mapping).toEqual({ 手机: 'phone', 手机_2: 'phone2' });
   });
 
   it('a second address column stays extra: the first wins', () => {
