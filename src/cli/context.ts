@@ -4,6 +4,8 @@ import type { CrmConfig } from '../config/schema.js';
 import { usageError } from '../model/errors.js';
 import type { PipelineOptions } from '../pipeline/run.js';
 import { createProgress } from './progress.js';
+import { maskFreeText } from '../report/mask.js';
+import { plain } from '../report/summary.js';
 
 export interface InputFlags {
   config?: string;
@@ -39,5 +41,7 @@ export async function resolveOptions(flags: InputFlags): Promise<PipelineOptions
     threads,
     // Progress goes to stderr so stdout stays clean for NDJSON and --json.
     progress: await createProgress({ quiet: !!flags.quiet || !!flags.json, tty: !!process.stderr.isTTY }),
+    // Column names only, but a data row read as the header would show its cells: masked like any free text.
+    ...(!flags.quiet && { warn: (message: string) => process.stderr.write(`crmclean: warning: ${plain(maskFreeText(message))}\n`) }),
   };
 }

@@ -40,6 +40,8 @@ export interface SourceSummary {
   rejects: number;
   /** Renamed headers, columns that lost a field to an earlier one. */
   warnings: string[];
+  /** Headers recognised neither by name nor by their words, nor named in `columns`: kept as extra columns. */
+  unknownColumns: string[];
 }
 
 /** Without one of these a row cannot be matched to anything. */
@@ -120,6 +122,7 @@ export async function readSource(
     records: rows.records,
     rejects: rows.rejects,
     warnings: rows.warnings,
+    unknownColumns: rows.mapping!.unknown,
   };
 }
 

@@ -138,7 +138,7 @@ export function qualityInput(
     const rejectReasons: Record<string, number> = {};
     for (const r of state.rejects) if (r.source === s.source) rejectReasons[r.code] = (rejectReasons[r.code] ?? 0) + 1;
     const columns = Object.values(s.mapping).filter((c): c is string => Boolean(c));
-    return { source: s.source, rows: s.records + s.rejects, records: s.records, rejects: s.rejects, rejectReasons, columns };
+    return { source: s.source, rows: s.records + s.rejects, records: s.records, rejects: s.rejects, rejectReasons, columns, warnings: s.warnings, unknownColumns: s.unknownColumns };
   });
   const q = opts.config.quality;
   return {

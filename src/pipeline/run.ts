@@ -7,6 +7,7 @@ import { matchRecords, type MatchOptions } from '../match/index.js';
 import type { ProgressSink } from './progress.js';
 import type { SourceRecord } from '../model/record.js';
 import type { PipelineState } from './state.js';
+import { sourceNotes } from '../report/source-notes.js';
 
 export interface PipelineOptions {
   config: CrmConfig;
@@ -18,6 +19,8 @@ export interface PipelineOptions {
   /** Threads for normalization; default every core. */
   threads?: number;
   progress: ProgressSink;
+  /** Told once per file what people should know about its columns (see sourceNotes); absent: not told. */
+  warn?: (message: string) => void;
 }
 
 /** Stage 1: read every file into records, keeping lineage, and account for every row; `onRecord` sees each record as it is read. */
@@ -32,6 +35,7 @@ export async function importStage(paths: string[], opts: PipelineOptions, onReco
     };
   }, onRecord);
   opts.progress.end(`${result.records.length.toLocaleString('en')} records, ${result.rejects.length} rejected, from ${paths.length} files`);
+  for (const s of result.sources) for (const note of sourceNotes(s)) opts.warn?.(`${s.source}: ${note}`);
   return {
     sources: result.sources.map((s) => ({ ...s })),
     rejects: result.rejects.map((r) => ({ ...r })),

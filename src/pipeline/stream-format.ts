@@ -18,6 +18,10 @@ export interface SourceLine {
   mapping: Record<string, string | null>;
   records: number;
   rejects: number;
+  /** Renamed headers and columns that lost a field to an earlier one (see SourceSummary in src/io/read-source.ts). */
+  warnings: string[];
+  /** Headers not recognised, kept as extra columns. */
+  unknownColumns: string[];
 }
 
 export interface RejectLine {

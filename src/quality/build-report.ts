@@ -29,6 +29,10 @@ export interface QualitySource {
    * (so a column left empty in every row goes unnoticed).
    */
   columns?: readonly string[];
+  /** Notes on the file's header row (renamed headers, columns that lost a field), for people. */
+  warnings?: readonly string[];
+  /** Headers not recognised as any field, kept as extra columns. */
+  unknownColumns?: readonly string[];
 }
 
 export interface QualityInput {
@@ -135,6 +139,8 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
       records: src.records,
       rejects: src.rejects,
       rejectReasons: Object.fromEntries(Object.entries(src.rejectReasons).sort(([a], [b]) => compareStrings(a, b))),
+      warnings: [...(src.warnings ?? [])],
+      unknownColumns: [...(src.unknownColumns ?? [])],
       fields: QUALITY_FIELDS.filter((_, x) => has[x]).map((f) => f.field),
       scores: tally.scores(1 - dup),
       duplicateRate: round4(dup),

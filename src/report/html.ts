@@ -1,5 +1,6 @@
 import type { QualityReport } from './schema.js';
 import { maskFreeText } from './mask.js';
+import { sourceNotes } from './source-notes.js';
 
 /**
  * report.html: one self-contained page (inline CSS, inline SVG, no script, no
@@ -113,6 +114,14 @@ export function renderHtmlReport(report: QualityReport, opts: HtmlOptions = { ma
       ]),
     ),
   );
+
+  const notes = report.sources.map((x) => ({ source: x.source, notes: sourceNotes(x) })).filter((x) => x.notes.length);
+  if (notes.length) {
+    sections.push(
+      '<h2>Column notes</h2>',
+      ...notes.map((x) => `<p data-testid="column-notes"><b>${t(x.source)}</b></p><ul>${x.notes.map((note) => `<li>${t(note)}</li>`).join('')}</ul>`),
+    );
+  }
 
   if (report.owners.column) {
     sections.push(

@@ -106,6 +106,10 @@ export const qualityReportSchema = z.object({
       rejects: count,
       /** Reject code → rows, sorted by code. */
       rejectReasons: z.record(z.string(), count),
+      /** Notes on the header row, in column order: renamed blank or repeated headers, columns that lost a field to an earlier one. */
+      warnings: z.array(z.string()).optional(),
+      /** Headers recognised as no field (by name or by their words) and not mapped in the config: passed through as extra columns. */
+      unknownColumns: z.array(z.string()).optional(),
       /** Quality fields this source has a column for: the fields its completeness is judged on. */
       fields: z.array(z.string()),
       /** Scores over this source's records (uniqueness: within the source). */

@@ -3,7 +3,7 @@ import type { QualityReport } from './schema.js';
 
 /** Control characters in a file name must not drive the terminal. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-const plain = (s: string) => s.replace(CONTROL, '?');
+export const plain = (s: string) => s.replace(CONTROL, '?');
 
 /** The short terminal summary: what went in, what came out, how good it is, where the files are. */
 const DEDUPE_FILES = ['golden.csv', 'mapping.csv', 'rejects.csv', 'review.csv', 'issues.csv', 'report.json', 'report.html', 'model.json'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport, escapeHtml } from '../../src/report/html.js';
-import { HOSTILE_ADVICE, HOSTILE_CODE, HOSTILE_SOURCE, sampleReport } from './report-fixture.js';
+import { HOSTILE_ADVICE, HOSTILE_CODE, HOSTILE_HEADER, HOSTILE_SOURCE, sampleReport } from './report-fixture.js';
 
 describe('report.html', () => {
   const report = sampleReport();
@@ -14,6 +14,7 @@ describe('report.html', () => {
   it('escapes every customer-controlled string', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
+    expect(html).not.toContain(HOSTILE_HEADER);
     expect(html).not.toContain('<b>1</b>');
     expect(html).toContain(escapeHtml(HOSTILE_SOURCE));
     expect(html).toContain(escapeHtml(HOSTILE_CODE));
@@ -46,11 +47,21 @@ describe('report.html', () => {
   });
 
   it('shows each section: sources, owners, fields, heat map, freshness, issues, consistency, clusters, blocking, changes', () => {
-    for (const heading of ['Sources', 'By record owner', 'Fields', 'Completeness by source and field', 'Freshness', 'Top issues', 'Consistency of merged customers', 'Duplicate clusters', 'Blocking', 'Changes since the last run']) {
+    for (const heading of ['Sources', 'Column notes', 'By record owner', 'Fields', 'Completeness by source and field', 'Freshness', 'Top issues', 'Consistency of merged customers', 'Duplicate clusters', 'Blocking', 'Changes since the last run']) {
       expect(html).toContain(`<h2>${heading}`);
     }
     expect(html).toContain('no column');
     expect(html).toContain('shop.csv:1');
+  });
+
+  it("lists each source's unrecognised columns and header notes, only for sources that have some", () => {
+    const notes = html.match(/<p data-testid="column-notes">[\s\S]*?<\/ul>/g) ?? [];
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain(`<b>${escapeHtml(HOSTILE_SOURCE)}</b>`);
+    expect(notes[0]).toContain('<li>2 columns not recognised, kept as extra columns: &quot;Phone Type&quot;, &quot;VIP&quot;;');
+    expect(notes[0]).toContain(`<li>columns 1 and 3 are both called &quot;${escapeHtml(HOSTILE_HEADER)}&quot;;`);
+    const quiet = { ...report, sources: report.sources.map((s) => ({ ...s, warnings: [], unknownColumns: [] })) };
+    expect(renderHtmlReport(quiet)).not.toContain('Column notes');
   });
 
   it('leaves out the changes section when the report has none', () => {

@@ -5,6 +5,7 @@ import { issues, name, phone, rec } from '../quality/records.js';
 /** Hostile strings where customer files and config reach the report. */
 export const HOSTILE_SOURCE = '<script>alert(1)</script>.csv';
 export const HOSTILE_CODE = '<img src=x onerror=alert(1)>';
+export const HOSTILE_HEADER = '<i>姓名</i>';
 export const HOSTILE_ADVICE = 'would produce <b>1</b> pairs; ask 13912873460';
 
 /** A small report with two sources, an owner column, a merged customer, hostile strings and a changes section. */
@@ -18,7 +19,15 @@ export function sampleReport(): QualityReport {
       ],
       clusterOf: [0, 1, 0],
       sources: [
-        { source: HOSTILE_SOURCE, rows: 3, records: 2, rejects: 1, rejectReasons: { 'row.ragged': 1 } },
+        {
+          source: HOSTILE_SOURCE,
+          rows: 3,
+          records: 2,
+          rejects: 1,
+          rejectReasons: { 'row.ragged': 1 },
+          warnings: [`columns 1 and 3 are both called "${HOSTILE_HEADER}"; column 3 is called "${HOSTILE_HEADER}_2"`],
+          unknownColumns: ['Phone Type', 'VIP'],
+        },
         { source: 'shop.csv', rows: 1, records: 1, rejects: 0, rejectReasons: {} },
       ],
       asOf: '2026-11-01',
