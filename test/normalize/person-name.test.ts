@@ -26,6 +26,18 @@ const VALID: [string, Record<string, unknown>][] = [
   // A given name that is also a built-in property name is just a name.
   ['Constructor Smith', { given: 'Constructor', key: 'constructorsmith', pinyin: 'constructor smith' }],
   ['Mr. José García', { display: 'Jose Garcia', honorific: 'mr', family: 'Garcia' }],
+  // Generational suffixes and degrees are displayed but are no part of the family name or the key.
+  ['John Smith Jr.', { display: 'John Smith Jr', given: 'John', family: 'Smith', key: 'johnsmith', pinyin: 'john smith' }],
+  ['John Smith III', { display: 'John Smith III', family: 'Smith', key: 'johnsmith' }],
+  ['Dr John Smith PhD', { display: 'John Smith PhD', honorific: 'dr', family: 'Smith', key: 'johnsmith' }],
+  ['JOHN SMITH JR. MD', { display: 'John Smith Jr MD', family: 'Smith', key: 'johnsmith' }],
+  ['Smith, John Jr.', { display: 'John Smith Jr', given: 'John', family: 'Smith', key: 'johnsmith' }],
+  ['Smith Jr., John', { display: 'John Smith Jr', given: 'John', family: 'Smith' }],
+  ['John Smith, Jr.', { display: 'John Smith Jr', given: 'John', family: 'Smith', key: 'johnsmith' }],
+  ['Smith, John, Jr.', { display: 'John Smith Jr', given: 'John', family: 'Smith' }],
+  // Only after a name: a lone or leading one is the name.
+  ['Rahman, Md', { given: 'Md', family: 'Rahman' }],
+  ['Md Rahman', { given: 'Md', family: 'Rahman' }],
 ];
 
 // invalid: input → issue codes.
@@ -69,6 +81,7 @@ describe('person-name rule', () => {
     expect(personNameRule.normalize({ given: 'lachlan', family: 'berry' }).parts).toMatchObject({ display: 'Lachlan Berry', given: 'Lachlan', family: 'Berry', key: 'lachlanberry' });
     expect(personNameRule.normalize({ given: '', family: 'waller' }).parts).toMatchObject({ display: 'Waller', given: null, family: 'Waller' });
     expect(personNameRule.normalize({ given: '伟', family: '张' }).parts).toMatchObject({ display: '张伟', family: '张', given: '伟' });
+    expect(personNameRule.normalize({ given: 'John', family: 'Smith Jr' }).parts).toMatchObject({ display: 'John Smith Jr', family: 'Smith', key: 'johnsmith' });
   });
 
   it('empty input is empty, not a problem', () => {

@@ -12,6 +12,15 @@ export const HAN_FAMILIAR_PREFIXES = ['老', '小', '阿'];
 
 export const LATIN_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'mme', 'mlle', 'herr', 'frau', 'rev', 'hon']);
 
+/**
+ * Generational suffixes and degrees written after a Latin name (John Smith Jr., Jane Doe PhD), each as it is
+ * displayed: not part of the given or family name. Taken only at the end of a name and never as its only word,
+ * so "Md Rahman" (Md for Mohammed) keeps its Md; "V" is left out, an initial as often as a fifth.
+ */
+export const LATIN_SUFFIXES: ReadonlyMap<string, string> = new Map(
+  ['Jr', 'Sr', 'II', 'III', 'IV', 'PhD', 'MD', 'DDS', 'DVM', 'Esq', 'JD', 'MBA', 'CPA'].map((s) => [s.toLowerCase(), s]),
+);
+
 /** Two-character surnames (复姓), so 欧阳娜娜 splits into 欧阳 + 娜娜. */
 export const COMPOUND_SURNAMES = new Set([
   '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木',

@@ -6,7 +6,8 @@ import { hasHan, stripDiacritics } from '../text/fold.js';
 import { cleanCell } from '../text/cell.js';
 import { toSimplified } from '../text/simplified.js';
 import { BoundedCache } from '../bounded-cache.js';
-import { COMPOUND_SURNAMES, HAN_FAMILIAR_PREFIXES, HAN_HONORIFIC_SUFFIXES, HAN_SHORT_HONORIFICS, LATIN_TITLES, PLACEHOLDER_NAMES } from '../data/honorifics.js';
+import { COMPOUND_SURNAMES, HAN_FAMILIAR_PREFIXES, HAN_HONORIFIC_SUFFIXES, HAN_SHORT_HONORIFICS, LATIN_SUFFIXES, LATIN_TITLES, PLACEHOLDER_NAMES } from '../data/honorifics.js';
+import { splitLatinColumns, splitLatinName, type LatinName, type LatinWord } from '../name/split-latin.js';
 import { NICKNAMES } from '../data/nicknames.js';
 
 export interface NameInput {
@@ -21,8 +22,6 @@ const EMPTY: NormalizedName = { display: null, given: null, family: null, givenK
 const NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]/g;
 const ANY_NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]/;
 const ONE_CHARACTER_REPEATED = /^(.)\1+$/;
-const NOT_NAME_CHARACTERS = /[^\p{L}\p{N}\s'-]+/gu;
-const WHITESPACE_RUN = /\s+/;
 const WHITESPACE = /\s/g;
 const DIGITS_ONLY = /^\d+$/;
 const ONE_WORD_CHARACTER_REPEATED = /^(\w)\1{2,}$/;
@@ -113,34 +112,11 @@ function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
 }
 
 const titleCase = (w: string) => w.replace(/(^|[-'\s])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
-const latinWords = (s: string) =>
-  stripDiacritics(s)
-    .toLowerCase()
-    .replace(NOT_NAME_CHARACTERS, ' ')
-    .split(WHITESPACE_RUN)
-    .filter(Boolean);
+const lowerOf = (words: readonly LatinWord[]) => words.map((w) => w.lower);
 
-function parseLatin(text: string, givenCol?: string, familyCol?: string): Parsed {
-  let given: string[];
-  let family: string[];
-  let honorific: string | null = null;
-  const dropTitle = (words: string[]) => {
-    while (words.length > 1 && LATIN_TITLES.has(words[0])) honorific = words.shift()!;
-    return words;
-  };
-  if (givenCol !== undefined || familyCol !== undefined) {
-    given = dropTitle(latinWords(givenCol ?? ''));
-    family = latinWords(familyCol ?? '');
-  } else if (text.includes(',')) {
-    // "Smith, John": family name first.
-    const [f, ...rest] = text.split(',');
-    family = latinWords(f);
-    given = dropTitle(latinWords(rest.join(' ')));
-  } else {
-    const words = dropTitle(latinWords(text));
-    family = words.slice(-1);
-    given = words.slice(0, -1);
-  }
+function parseLatin({ given: givenWords, family: familyWords, suffixes, honorific }: LatinName): Parsed {
+  const given = lowerOf(givenWords);
+  const family = lowerOf(familyWords);
   const all = [...given, ...family];
   const joined = all.join(' ');
   const placeholder = !all.length || PLACEHOLDER_NAMES.has(joined) || DIGITS_ONLY.test(joined.replace(WHITESPACE, '')) || ONE_WORD_CHARACTER_REPEATED.test(joined) || (all.length === 1 && LATIN_TITLES.has(all[0]));
@@ -150,9 +126,11 @@ function parseLatin(text: string, givenCol?: string, familyCol?: string): Parsed
   const canonicalGiven = given.length ? [NICKNAMES[given[0]] ?? given[0], ...given.slice(1)] : [];
   const canonical = [...canonicalGiven, ...family];
   const phonetic = sortedWords(canonical.map((w) => doubleMetaphone(w)[0]).filter(Boolean));
+  // A suffix stays in the display (John Smith Jr) but out of the parts and keys that matching compares.
+  const display = suffixes.length ? `${titleCase(joined)} ${suffixes.map((w) => LATIN_SUFFIXES.get(w.lower)).join(' ')}` : titleCase(joined);
   return {
     parts: {
-      display: titleCase(joined),
+      display,
       given: givenWord && titleCase(givenWord),
       family: familyWord && titleCase(familyWord),
       givenKey: canonicalGiven.join(' ') || null,
@@ -171,7 +149,7 @@ function parseLatin(text: string, givenCol?: string, familyCol?: string): Parsed
 function parseName(raw: string, split: { given?: string; family?: string } | null): Parsed {
   const text = cleanCell(raw);
   if (hasHan(text)) return split ? parseHan(`${split.family ?? ''}${split.given ?? ''}`, split.given, split.family) : parseHan(text);
-  return split ? parseLatin(text, split.given ?? '', split.family ?? '') : parseLatin(text);
+  return parseLatin(split ? splitLatinColumns(split.given ?? '', split.family ?? '') : splitLatinName(text));
 }
 
 const cache = new BoundedCache<Parsed>();
@@ -195,7 +173,7 @@ export const personNameRule: NormalizerRule<NameInput, NormalizedName> = {
   id: 'person-name',
   doc:
     'Person names, Chinese or Latin. Chinese: simplified, spaces removed (张 伟 → 张伟), titles stripped into `honorific` (先生, 经理, 王总), family name split off (compound surnames such as 欧阳 kept whole), toneless pinyin. ' +
-    'Latin: diacritics folded, "Smith, John" read family-first, titles (Mr, Dr) stripped, nicknames mapped to the formal name for the key and `givenKey` (Bob → robert; `given` keeps what was written), Double Metaphone. ' +
+    'Latin: diacritics folded, "Smith, John" read family-first, titles (Mr, Dr) stripped, generational suffixes and degrees (Jr, III, PhD) kept in the display but out of the family name and keys, nicknames mapped to the formal name for the key and `givenKey` (Bob → robert; `given` keeps what was written), Double Metaphone. ' +
     '`pinyin` is the sorted, space-separated list of pinyin syllable groups or Latin words, so 张伟, 章伟, "Zhang Wei" and "WEI ZHANG" all give "wei zhang". Placeholders (李先生, 测试, test, single characters) are flagged and never count as evidence.',
   codes: {
     'name.placeholder': 'Not a real name: a surname with a title only (李先生, 王总), a test or dummy entry, a single character.',
