@@ -38,6 +38,35 @@ const VALID: [string, Record<string, unknown>][] = [
   // Only after a name: a lone or leading one is the name.
   ['Rahman, Md', { given: 'Md', family: 'Rahman' }],
   ['Md Rahman', { given: 'Md', family: 'Rahman' }],
+  // Particles before the last word belong to the family name, in lower case inside the display.
+  ['Jan van der Berg', { display: 'Jan van der Berg', given: 'Jan', family: 'Van der Berg', key: 'janvanderberg' }],
+  ['VAN DER BERG, Jan', { display: 'Jan van der Berg', given: 'Jan', family: 'Van der Berg', key: 'janvanderberg' }],
+  ['Jan Van Den Berg', { display: 'Jan Van Den Berg', given: 'Jan', family: 'Van Den Berg' }],
+  ['Ludwig von Mises', { display: 'Ludwig von Mises', family: 'Von Mises' }],
+  ['Maria da Silva', { given: 'Maria', family: 'Da Silva' }],
+  ['Van Morrison', { given: 'Van', family: 'Morrison' }],
+  // Particles that are pinyin syllables too count only when written in lower case among capitals.
+  ['Wen Bin Li', { given: 'Wen Bin', family: 'Li' }],
+  ['MARIA DA SILVA', { given: 'Maria Da', family: 'Silva' }],
+  // Capitals the writer put inside a word are kept; Mc is McDonald however written.
+  ['Mary McDonald', { display: 'Mary McDonald', family: 'McDonald' }],
+  ['MARY MCDONALD', { display: 'Mary McDonald' }],
+  ['Fiona MacDonald', { display: 'Fiona MacDonald' }],
+  ["sean o'brien", { display: "Sean O'Brien" }],
+  ['anne-marie dupont', { display: 'Anne-Marie Dupont' }],
+  // In mixed case, the one run of words in capitals is the family name (Hong Kong style), wherever it stands.
+  ['CHAN Tai Man', { display: 'Chan Tai Man', given: 'Tai Man', family: 'Chan', key: 'taimanchan', pinyin: 'chan man tai' }],
+  ['Tai Man Chan', { given: 'Tai Man', family: 'Chan', key: 'taimanchan' }],
+  ['Ms WONG Siu Ming', { display: 'Wong Siu Ming', honorific: 'ms', given: 'Siu Ming', family: 'Wong' }],
+  ['Peter CHAN Tai Man', { given: 'Peter Tai Man', family: 'Chan' }],
+  ['NG Ka Ming', { given: 'Ka Ming', family: 'Ng' }],
+  ['AU YEUNG Chi Kin', { given: 'Chi Kin', family: 'Au Yeung' }],
+  ['Jan VAN DER BERG', { display: 'Jan van der Berg', family: 'Van der Berg' }],
+  // No such signal: all in one case, two runs in capitals, initials.
+  ['CHAN TAI MAN', { given: 'Chan Tai', family: 'Man', pinyin: 'chan man tai' }],
+  ['CHAN Tai MAN', { given: 'Chan Tai', family: 'Man' }],
+  ['JD Smith', { given: 'Jd', family: 'Smith' }],
+  ['John F Kennedy', { given: 'John F', family: 'Kennedy' }],
 ];
 
 // invalid: input → issue codes.

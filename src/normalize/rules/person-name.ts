@@ -7,6 +7,7 @@ import { cleanCell } from '../text/cell.js';
 import { toSimplified } from '../text/simplified.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { COMPOUND_SURNAMES, HAN_FAMILIAR_PREFIXES, HAN_HONORIFIC_SUFFIXES, HAN_SHORT_HONORIFICS, LATIN_SUFFIXES, LATIN_TITLES, PLACEHOLDER_NAMES } from '../data/honorifics.js';
+import { displayWords } from '../name/latin-case.js';
 import { splitLatinColumns, splitLatinName, type LatinName, type LatinWord } from '../name/split-latin.js';
 import { NICKNAMES } from '../data/nicknames.js';
 
@@ -111,28 +112,27 @@ function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
   };
 }
 
-const titleCase = (w: string) => w.replace(/(^|[-'\s])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 const lowerOf = (words: readonly LatinWord[]) => words.map((w) => w.lower);
 
-function parseLatin({ given: givenWords, family: familyWords, suffixes, honorific }: LatinName): Parsed {
+function parseLatin(name: LatinName): Parsed {
+  const { given: givenWords, family: familyWords, suffixes, honorific } = name;
   const given = lowerOf(givenWords);
   const family = lowerOf(familyWords);
   const all = [...given, ...family];
   const joined = all.join(' ');
   const placeholder = !all.length || PLACEHOLDER_NAMES.has(joined) || DIGITS_ONLY.test(joined.replace(WHITESPACE, '')) || ONE_WORD_CHARACTER_REPEATED.test(joined) || (all.length === 1 && LATIN_TITLES.has(all[0]));
   if (!all.length) return { parts: { ...EMPTY, placeholder: true }, issues: PLACEHOLDER };
-  const givenWord = given.join(' ') || null;
-  const familyWord = family.join(' ') || null;
   const canonicalGiven = given.length ? [NICKNAMES[given[0]] ?? given[0], ...given.slice(1)] : [];
   const canonical = [...canonicalGiven, ...family];
   const phonetic = sortedWords(canonical.map((w) => doubleMetaphone(w)[0]).filter(Boolean));
   // A suffix stays in the display (John Smith Jr) but out of the parts and keys that matching compares.
-  const display = suffixes.length ? `${titleCase(joined)} ${suffixes.map((w) => LATIN_SUFFIXES.get(w.lower)).join(' ')}` : titleCase(joined);
+  const shown = displayWords(name.order, name.particles);
+  const display = suffixes.length ? `${shown} ${suffixes.map((w) => LATIN_SUFFIXES.get(w.lower)).join(' ')}` : shown;
   return {
     parts: {
       display,
-      given: givenWord && titleCase(givenWord),
-      family: familyWord && titleCase(familyWord),
+      given: given.length ? displayWords(givenWords, name.particles) : null,
+      family: family.length ? displayWords(familyWords, name.particles) : null,
       givenKey: canonicalGiven.join(' ') || null,
       honorific,
       script: 'latin',
@@ -173,7 +173,7 @@ export const personNameRule: NormalizerRule<NameInput, NormalizedName> = {
   id: 'person-name',
   doc:
     'Person names, Chinese or Latin. Chinese: simplified, spaces removed (张 伟 → 张伟), titles stripped into `honorific` (先生, 经理, 王总), family name split off (compound surnames such as 欧阳 kept whole), toneless pinyin. ' +
-    'Latin: diacritics folded, "Smith, John" read family-first, titles (Mr, Dr) stripped, generational suffixes and degrees (Jr, III, PhD) kept in the display but out of the family name and keys, nicknames mapped to the formal name for the key and `givenKey` (Bob → robert; `given` keeps what was written), Double Metaphone. ' +
+    'Latin: diacritics folded, "Smith, John" read family-first, titles (Mr, Dr) stripped, generational suffixes and degrees (Jr, III, PhD) kept in the display but out of the family name and keys, particles joined to the family name (Jan van der Berg → Van der Berg), in mixed case the words in capitals taken as the family name (CHAN Tai Man → Chan), capitals inside a word kept in the display (McDonald), nicknames mapped to the formal name for the key and `givenKey` (Bob → robert; `given` keeps what was written), Double Metaphone. ' +
     '`pinyin` is the sorted, space-separated list of pinyin syllable groups or Latin words, so 张伟, 章伟, "Zhang Wei" and "WEI ZHANG" all give "wei zhang". Placeholders (李先生, 测试, test, single characters) are flagged and never count as evidence.',
   codes: {
     'name.placeholder': 'Not a real name: a surname with a title only (李先生, 王总), a test or dummy entry, a single character.',
