@@ -67,6 +67,12 @@ const VALID: [string, Record<string, unknown>][] = [
   ['CHAN Tai MAN', { given: 'Chan Tai', family: 'Man' }],
   ['JD Smith', { given: 'Jd', family: 'Smith' }],
   ['John F Kennedy', { given: 'John F', family: 'Kennedy' }],
+  // A nickname in brackets is no part of the name.
+  ['William (Bill) Jones', { display: 'William Jones', given: 'William', family: 'Jones', key: 'williamjones' }],
+  ['Smith, John [Johnny]', { display: 'John Smith', given: 'John', family: 'Smith' }],
+  ['王小明(小王)', { display: '王小明', given: '小明', key: '王小明' }],
+  ['王小明（小王）', { display: '王小明', key: '王小明' }],
+  ['(Bill)', { display: 'Bill' }],
 ];
 
 // invalid: input → issue codes.
@@ -110,6 +116,8 @@ describe('person-name rule', () => {
     expect(personNameRule.normalize({ given: 'lachlan', family: 'berry' }).parts).toMatchObject({ display: 'Lachlan Berry', given: 'Lachlan', family: 'Berry', key: 'lachlanberry' });
     expect(personNameRule.normalize({ given: '', family: 'waller' }).parts).toMatchObject({ display: 'Waller', given: null, family: 'Waller' });
     expect(personNameRule.normalize({ given: '伟', family: '张' }).parts).toMatchObject({ display: '张伟', family: '张', given: '伟' });
+    expect(personNameRule.normalize({ given: 'William (Bill)', family: 'Jones' }).parts).toMatchObject({ display: 'William Jones', given: 'William' });
+    expect(personNameRule.normalize({ given: '小明（小王）', family: '王' }).parts).toMatchObject({ display: '王小明', given: '小明' });
     expect(personNameRule.normalize({ given: 'John', family: 'Smith Jr' }).parts).toMatchObject({ display: 'John Smith Jr', family: 'Smith', key: 'johnsmith' });
   });
 

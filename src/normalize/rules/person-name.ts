@@ -24,6 +24,7 @@ const NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]/g;
 const ANY_NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]/;
 const ONE_CHARACTER_REPEATED = /^(.)\1+$/;
 const WHITESPACE = /\s/g;
+const WHITESPACE_RUNS = /\s+/g;
 const DIGITS_ONLY = /^\d+$/;
 const ONE_WORD_CHARACTER_REPEATED = /^(\w)\1{2,}$/;
 
@@ -146,10 +147,21 @@ function parseLatin(name: LatinName): Parsed {
 }
 
 /** A name from one column, or (`split`) from given-name and family-name columns. */
+/** Text in brackets, half- or full-width: a nickname or alias beside the name (William (Bill) Jones, 王小明（小王）). */
+const BRACKETED = /[(（[［][^()（）[\]［］]*[)）\]］]/g;
+
+/** `s` without what it has in brackets, unless that is all of it. */
+function withoutAlias(s: string): string {
+  const rest = s.replace(BRACKETED, ' ');
+  return rest === s || !rest.trim() ? s : rest.replace(WHITESPACE_RUNS, ' ').trim();
+}
+
 function parseName(raw: string, split: { given?: string; family?: string } | null): Parsed {
-  const text = cleanCell(raw);
-  if (hasHan(text)) return split ? parseHan(`${split.family ?? ''}${split.given ?? ''}`, split.given, split.family) : parseHan(text);
-  return parseLatin(split ? splitLatinColumns(split.given ?? '', split.family ?? '') : splitLatinName(text));
+  const text = withoutAlias(cleanCell(raw));
+  const given = split?.given && withoutAlias(split.given);
+  const family = split?.family && withoutAlias(split.family);
+  if (hasHan(text)) return split ? parseHan(`${family ?? ''}${given ?? ''}`, given, family) : parseHan(text);
+  return parseLatin(split ? splitLatinColumns(given ?? '', family ?? '') : splitLatinName(text));
 }
 
 const cache = new BoundedCache<Parsed>();
@@ -172,7 +184,7 @@ export function readName(name?: string, given?: string, family?: string): Parsed
 export const personNameRule: NormalizerRule<NameInput, NormalizedName> = {
   id: 'person-name',
   doc:
-    'Person names, Chinese or Latin. Chinese: simplified, spaces removed (张 伟 → 张伟), titles stripped into `honorific` (先生, 经理, 王总), family name split off (compound surnames such as 欧阳 kept whole), toneless pinyin. ' +
+    'Person names, Chinese or Latin. A nickname in brackets (William (Bill) Jones, 王小明（小王）) is dropped. Chinese: simplified, spaces removed (张 伟 → 张伟), titles stripped into `honorific` (先生, 经理, 王总), family name split off (compound surnames such as 欧阳 kept whole), toneless pinyin. ' +
     'Latin: diacritics folded, "Smith, John" read family-first, titles (Mr, Dr) stripped, generational suffixes and degrees (Jr, III, PhD) kept in the display but out of the family name and keys, particles joined to the family name (Jan van der Berg → Van der Berg), in mixed case the words in capitals taken as the family name (CHAN Tai Man → Chan), capitals inside a word kept in the display (McDonald), nicknames mapped to the formal name for the key and `givenKey` (Bob → robert; `given` keeps what was written), Double Metaphone. ' +
     '`pinyin` is the sorted, space-separated list of pinyin syllable groups or Latin words, so 张伟, 章伟, "Zhang Wei" and "WEI ZHANG" all give "wei zhang". Placeholders (李先生, 测试, test, single characters) are flagged and never count as evidence.',
   codes: {
