@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGoldenRecords, goldenColumns, goldenRowSource, goldenToRow, provenanceText } from '../../src/golden/build-golden.js';
+import { personNameRule } from '../../src/normalize/rules/person-name.js';
 import { name, phone, rec } from './record-helper.js';
 
 describe('buildGoldenRecords', () => {
@@ -49,6 +50,16 @@ describe('buildGoldenRecords', () => {
     const g = buildGoldenRecords(records, { clusters: [[0, 1, 3], [2]] }, { sourcePriority: ['web.csv'], policy: { phone: ['source_priority', 'most_recent'] } });
     expect(g[0].values.phone).toBe('+8613812345678');
     expect(g[0].provenance.phone).toMatchObject({ source: 'web.csv', rule: 'source_priority' });
+  });
+
+  it('takes no name from a spreadsheet formula, however the other rows rank', () => {
+    const normalized = (text: string) => personNameRule.normalize({ name: text }).parts;
+    const rows = [
+      rec('a.csv', 1, { name: normalized('=cmd|calc'), phones: [phone('+8613712345678')], updatedAt: '2025-01-01' }),
+      rec('b.csv', 1, { name: normalized('张三'), phones: [phone('+8613712345678')], updatedAt: '2020-01-01' }),
+    ];
+    const [g] = buildGoldenRecords(rows, { clusters: [[0, 1]] }, { policy: { name: ['most_recent'] } });
+    expect(g.values.name).toBe('张三');
   });
 
   it('rejects an unknown rule name in the config', () => {

@@ -73,6 +73,9 @@ const VALID: [string, Record<string, unknown>][] = [
   ['王小明(小王)', { display: '王小明', given: '小明', key: '王小明' }],
   ['王小明（小王）', { display: '王小明', key: '王小明' }],
   ['(Bill)', { display: 'Bill' }],
+  // ="text" is how Excel keeps a text as written: the text.
+  ['="张三"', { display: '张三', key: '张三' }],
+  ['="John Smith"', { display: 'John Smith', key: 'johnsmith' }],
 ];
 
 // invalid: input → issue codes.
@@ -91,6 +94,10 @@ const INVALID: [string, string[]][] = [
   ['N/A', ['name.placeholder']],
   ['12345', ['name.placeholder']],
   ['张'.repeat(101), ['name.too_long']],
+  ['=cmd|calc', ['name.formula']],
+  ['=HYPERLINK("http://x","张三")', ['name.formula']],
+  ["+cmd|' /C calc'!A0", ['name.formula']],
+  ['@SUM(1+1)', ['name.formula']],
 ];
 
 describe('person-name rule', () => {
@@ -104,6 +111,8 @@ describe('person-name rule', () => {
     const r = norm(input);
     expect(r.issues.map((i) => i.code)).toEqual(codes);
     if (codes[0] === 'name.placeholder') expect(r.parts.placeholder).toBe(true);
+    // Nothing of a formula or an overlong text is read as a name.
+    else expect(r.parts).toMatchObject({ display: null, key: null });
   });
 
   it('keeps the honorific of a placeholder and never quotes the name in the message', () => {

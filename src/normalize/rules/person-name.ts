@@ -36,6 +36,12 @@ function onlyHan(s: string): string {
 type Parsed = Finding<NormalizedName>;
 const NONE: Parsed = { parts: EMPTY, issues: NO_ISSUES };
 const PLACEHOLDER = sharedIssues(issue(FIELD, 'name.placeholder', 'a placeholder, not a real name'));
+const FORMULA_ISSUE = sharedIssues(issue(FIELD, 'name.formula', 'a spreadsheet formula, not a name'));
+/**
+ * A cell a spreadsheet would run: = (but not ="text", Excel's way of keeping text as written), or + - @ with a call
+ * or a DDE link (+cmd|' /C calc'!A0). Read as words it made a name ("=cmd|calc" → Cmd Calc) that won golden records.
+ */
+const FORMULA = /^\s*(?:=(?!"[^"]*"\s*$)|[+\-@].*[|(])/;
 
 function familyOf(name: string): string {
   // A bare compound surname (欧阳, a placeholder once its title is gone) is all surname.
@@ -176,6 +182,7 @@ export function readName(name?: string, given?: string, family?: string): Parsed
   const raw = rawName(name, given, family);
   if (!raw.trim()) return NONE;
   if (raw.length > MAX_CHARS) return { parts: EMPTY, issues: [issue(FIELD, 'name.too_long', `a name of ${raw.length} characters`)] };
+  if (FORMULA.test(raw)) return { parts: EMPTY, issues: FORMULA_ISSUE };
   const split = !name?.trim();
   const key = split ? `\u0001${given ?? ''}\u0001${family ?? ''}` : raw;
   return cache.lookup(key) ?? cache.store(key, parseName(raw, split ? { given, family } : null));
@@ -190,6 +197,7 @@ export const personNameRule: NormalizerRule<NameInput, NormalizedName> = {
   codes: {
     'name.placeholder': 'Not a real name: a surname with a title only (李先生, 王总), a test or dummy entry, a single character.',
     'name.too_long': 'Longer than 100 characters: not a name.',
+    'name.formula': 'A spreadsheet formula (=cmd|calc, =HYPERLINK(…), +cmd|…): not a name, and not read as one.',
   },
   normalize({ name, given, family }) {
     const { parts, issues } = readName(name, given, family);
