@@ -33,7 +33,7 @@ function one(read: (r: NormalizedRecord) => string | null | undefined, valid: (r
  * one record's district with another's street.
  */
 export const GOLDEN_FIELDS: readonly GoldenField[] = [
-  { name: 'name', ...one((r) => r.name.display, (r) => !r.name.placeholder), rules: ['valid_over_invalid', 'most_frequent', 'longest', 'most_recent'] },
+  { name: 'name', ...one((r) => r.name.display, (r) => !r.name.placeholder), rules: ['valid_over_invalid', 'han_over_latin', 'most_frequent', 'longest', 'most_recent'] },
   { name: 'company', ...one((r) => r.company.display, (r) => r.company.key !== null), rules: ['valid_over_invalid', 'most_recent', 'most_frequent'] },
   {
     name: 'phone',

@@ -62,6 +62,19 @@ describe('buildGoldenRecords', () => {
     expect(g.values.name).toBe('张三');
   });
 
+  it('names a customer in Chinese characters over pinyin, and the longer of two Latin names', () => {
+    const rows = [
+      rec('a.csv', 1, { name: name('Li Zhang') }),
+      rec('b.csv', 1, { name: name('张丽') }),
+      rec('c.csv', 1, { name: name('Li Zhang') }),
+      rec('d.csv', 1, { name: name('L Zhang') }),
+      rec('d.csv', 2, { name: name('Li Zhang') }),
+    ];
+    const [chinese, latin] = buildGoldenRecords(rows, { clusters: [[0, 1, 2], [3, 4]] });
+    expect([chinese.values.name, chinese.provenance.name.rule]).toEqual(['张丽', 'han_over_latin']);
+    expect([latin.values.name, latin.provenance.name.rule]).toEqual(['Li Zhang', 'longest']);
+  });
+
   it('rejects an unknown rule name in the config', () => {
     expect(() => buildGoldenRecords(records, { clusters: [[0]] }, { policy: { phone: ['newest'] } })).toThrow(/golden.fields.phone: unknown survivorship rule "newest"/);
   });
