@@ -95,12 +95,7 @@ export function splitLatinName(text: string): LatinName {
   const segments = text.split(',').map(latinWords).filter((s) => s.length > 0);
   // "John Smith, Jr.": a part after a comma that is only suffixes is no given name, when a whole name is left ("Rahman, Md" has none).
   const trailing: LatinWord[] = [];
-  let words = 0;
-  for (const s of segments) words += s.length;
-  while (segments.length > 1 && segments[segments.length - 1].every(isSuffix) && words - segments[segments.length - 1].length > 1) {
-    words -= segments[segments.length - 1].length;
-    trailing.unshift(...segments.pop()!);
-  }
+  while (segments.length > 1 && segments.at(-1)!.every(isSuffix) && segments.slice(0, -1).flat().length > 1) trailing.unshift(...segments.pop()!);
   const parts = segments.map((s) => takeSuffixes(s, name.suffixes));
   name.suffixes.push(...trailing);
   if (parts.length > 1) {

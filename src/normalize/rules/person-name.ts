@@ -152,7 +152,6 @@ function parseLatin(name: LatinName): Parsed {
   };
 }
 
-/** A name from one column, or (`split`) from given-name and family-name columns. */
 /** Text in brackets, half- or full-width: a nickname or alias beside the name (William (Bill) Jones, 王小明（小王）). */
 const BRACKETED = /[(（[［][^()（）[\]［］]*[)）\]］]/g;
 
@@ -162,6 +161,7 @@ function withoutAlias(s: string): string {
   return rest === s || !rest.trim() ? s : rest.replace(WHITESPACE_RUNS, ' ').trim();
 }
 
+/** A name from one column, or (`split`) from given-name and family-name columns. */
 function parseName(raw: string, split: { given?: string; family?: string } | null): Parsed {
   const text = withoutAlias(cleanCell(raw));
   const given = split?.given && withoutAlias(split.given);
