@@ -40,7 +40,9 @@ export async function resolveOptions(flags: InputFlags): Promise<PipelineOptions
     asOf,
     threads,
     // Progress goes to stderr so stdout stays clean for NDJSON and --json.
-    progress: await createProgress({ quiet: !!flags.quiet || !!flags.json, tty: !!process.stderr.isTTY }),
+    // A terminal that reports no width (`script` writing to a file, `docker run -t` before its first resize) would
+    // make the spinner count its line as infinitely many to clear, and it never stops clearing: plain lines there.
+    progress: await createProgress({ quiet: !!flags.quiet || !!flags.json, tty: !!process.stderr.isTTY && (process.stderr.columns ?? 0) > 0 }),
     // Column names only, but a data row read as the header would show its cells: masked like any free text.
     ...(!flags.quiet && { warn: (message: string) => process.stderr.write(`crmclean: warning: ${plain(maskFreeText(message))}\n`) }),
   };
