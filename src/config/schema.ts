@@ -47,6 +47,7 @@ export const qualityThresholdsSchema = z
     maxDuplicateRate: z.number().min(0).max(1).optional(),
     maxStaleRate: z.number().min(0).max(1).optional(),
     maxInvalidRate: z.number().min(0).max(1).optional(),
+    maxRejectRate: z.number().min(0).max(1).optional(),
     minOverall: z.number().min(0).max(1).optional(),
   })
   .strict();

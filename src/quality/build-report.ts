@@ -219,7 +219,9 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
     rates: {
       duplicateRate: round4(duplicateRate),
       staleRate: round4(ratio(stale, dated, 0)),
-      invalidRate: round4(ratio(all.withInvalid, n, 0)),
+      // A rejected row is invalid data too: an export of ragged rows must not pass the gate for having no records.
+      invalidRate: round4(ratio(all.withInvalid + rejects, n + rejects, 0)),
+      rejectRate: round4(ratio(rejects, n + rejects, 0)),
       noDateRate: round4(ratio(n - dated, n, 0)),
     },
     formula: FORMULA,

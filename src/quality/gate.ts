@@ -18,10 +18,16 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /**
  * The CI gate: compare a report with thresholds, and optionally with a
  * baseline report (any score that dropped by more than `tolerance` fails). A
- * source whose row count collapsed against the previous run always fails.
+ * source whose row count collapsed against the previous run always fails, and
+ * so do exports that yield no record at all.
  */
 export function evaluateGate(report: QualityReport, thresholds: QualityThresholds, baseline?: QualityReport, tolerance = 0.02): GateResult {
   const failures: GateFailure[] = [];
+  // Every score of no records is vacuously perfect: an export that yields none fails whatever the thresholds.
+  if (report.counts.records === 0) {
+    const { rows } = report.counts;
+    failures.push({ check: 'records', actual: 0, limit: 1, message: rows ? `no records to score: all ${rows} rows were rejected` : 'no records to score: the exports hold no data rows' });
+  }
   const atLeast = (check: string, actual: number, limit: number | undefined) => {
     if (limit !== undefined && actual < limit) failures.push({ check, actual, limit, message: `${check} is ${pct(actual)}, below the minimum ${pct(limit)}` });
   };
@@ -32,6 +38,7 @@ export function evaluateGate(report: QualityReport, thresholds: QualityThreshold
   atMost('duplicate rate', report.rates.duplicateRate, thresholds.maxDuplicateRate);
   atMost('stale rate', report.rates.staleRate, thresholds.maxStaleRate);
   atMost('invalid rate', report.rates.invalidRate, thresholds.maxInvalidRate);
+  atMost('reject rate', report.rates.rejectRate ?? 0, thresholds.maxRejectRate);
   atLeast('overall score', report.scores.overall, thresholds.minOverall);
   if (baseline) {
     for (const [name, value] of Object.entries(report.scores)) {

@@ -67,8 +67,10 @@ export const qualityReportSchema = z.object({
     duplicateRate: score,
     /** Dated records older than staleDays / dated records. */
     staleRate: score,
-    /** Records with at least one invalid value / records. */
+    /** Rows with at least one invalid value, or rejected outright / rows read. */
     invalidRate: score,
+    /** Rows rejected (ragged, unreadable) / rows read; absent in reports of versions before it. */
+    rejectRate: score.optional(),
     /** Records without a usable updated_at date / records. */
     noDateRate: score,
   }),

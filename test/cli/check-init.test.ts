@@ -24,6 +24,21 @@ describe('crmclean check: the CI quality gate', () => {
     expect(r.stderr).toMatch(/duplicate rate is .* above the maximum 1\.0%/);
   });
 
+  it('fails an export whose rows were all rejected, and gates the reject rate', () => {
+    const dir = tempDir();
+    const file = join(dir, 'ragged.csv');
+    writeFileSync(file, '姓名,手机,邮箱\n张三,13957120486\n李四,18621347790\n王五\n');
+    const r = crm(['check', file, '--min-completeness', '0.9', '--max-invalid-rate', '0.01', '--as-of', AS_OF, '-q']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no records to score: all 3 rows were rejected/);
+    expect(r.stderr).toMatch(/invalid rate is 100\.0%, above the maximum 1\.0%/);
+    const some = join(dir, 'some.csv');
+    writeFileSync(some, '姓名,手机,邮箱\n张三,13957120486,zs@163.com\n李四,18621347790\n');
+    const gated = crm(['check', some, '--max-reject-rate', '0.2', '--as-of', AS_OF, '-q']);
+    expect(gated.status).toBe(1);
+    expect(gated.stderr).toMatch(/reject rate is 50\.0%, above the maximum 20\.0%/);
+  });
+
   it('is a usage error without any threshold', () => {
     expect(crm(['check', ...SAMPLE_FILES, '-q']).status).toBe(2);
   });

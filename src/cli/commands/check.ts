@@ -14,6 +14,7 @@ interface CheckFlags extends InputFlags {
   maxDuplicateRate?: string;
   maxStaleRate?: string;
   maxInvalidRate?: string;
+  maxRejectRate?: string;
   minOverall?: string;
   baseline?: string;
   tolerance?: string;
@@ -32,13 +33,14 @@ export function registerCheck(program: Command): Command {
     .command('check')
     .description(
       'CI quality gate: score the exports and exit 1 with a list of what failed when quality is below the ' +
-        'thresholds (flags override `quality.thresholds` in the config), 0 when everything passes.',
+        'thresholds (flags override `quality.thresholds` in the config) or when the exports yield no record, 0 when everything passes.',
     )
     .argument('<files...>', 'CSV/TSV exports')
     .option('--min-completeness <rate>', 'lowest acceptable overall completeness (0–1)')
     .option('--max-duplicate-rate <rate>', 'highest acceptable share of records that duplicate another (0–1)')
     .option('--max-stale-rate <rate>', 'highest acceptable share of stale records (0–1)')
-    .option('--max-invalid-rate <rate>', 'highest acceptable share of records with a validity issue (0–1)')
+    .option('--max-invalid-rate <rate>', 'highest acceptable share of rows with a validity issue or rejected (0–1)')
+    .option('--max-reject-rate <rate>', 'highest acceptable share of rows rejected as unreadable (0–1)')
     .option('--min-overall <rate>', 'lowest acceptable overall quality score (0–1)')
     .option('--baseline <report.json>', 'an earlier report: fail when a score dropped by more than --tolerance')
     .option('--tolerance <points>', 'allowed drop against the baseline, in score points (0–1)', '0.02')
@@ -54,6 +56,7 @@ export function registerCheck(program: Command): Command {
         maxDuplicateRate: rate('--max-duplicate-rate', flags.maxDuplicateRate),
         maxStaleRate: rate('--max-stale-rate', flags.maxStaleRate),
         maxInvalidRate: rate('--max-invalid-rate', flags.maxInvalidRate),
+        maxRejectRate: rate('--max-reject-rate', flags.maxRejectRate),
         minOverall: rate('--min-overall', flags.minOverall),
       }),
     };
