@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js';
 import { loadConfig } from '../config/load-config.js';
 import type { CrmConfig } from '../config/schema.js';
@@ -23,7 +24,11 @@ export interface InputFlags {
 export async function resolveOptions(flags: InputFlags): Promise<PipelineOptions> {
   const config: CrmConfig = flags.config ? await loadConfig(flags.config) : {};
   const region = (flags.region ?? config.defaultRegion ?? 'CN').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(region)) throw usageError(`--region must be a two-letter country code such as CN or AU, got "${flags.region}"`);
+  // A code the phone library has no numbering plan for would drop every phone without a country code, silently.
+  if (!/^[A-Z]{2}$/.test(region) || !isSupportedCountry(region)) {
+    const from = flags.region !== undefined ? '--region' : 'defaultRegion in the config';
+    throw usageError(`${from} must be a two-letter country code with a phone numbering plan, such as CN, HK, GB or AU; got "${region}"`);
+  }
   const asOf = flags.asOf ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
     throw usageError(`--as-of must be a date written YYYY-MM-DD, got "${flags.asOf}"`);

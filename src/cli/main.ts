@@ -50,7 +50,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('-c, --config <file>', 'config file (JSON) with column mappings, thresholds and rules; see `crmclean init`')
     .option('--encoding <name>', 'force the input encoding (utf8, gb18030, gbk, utf16le, utf16be); detected by default')
     .addOption(new Option('--delimiter <char>', 'force the field delimiter; sniffed by default').choices([',', ';', '\\t', 'tab', '|']))
-    .option('--region <code>', 'default phone region for numbers without a country code', 'CN')
+    .option('--region <code>', 'country for phone numbers written without a country code, where the address names none; default: defaultRegion in the config, else CN')
     .addOption(new Option('--date-order <order>', 'how to read ambiguous dates such as 02/11/2023').choices(['YMD', 'DMY', 'MDY']))
     .option('--as-of <date>', 'run date (YYYY-MM-DD) for freshness and future-date checks; default today (UTC)')
     .option('--threads <n>', 'threads for normalization, blocking, comparison and writing mapping.csv (same results with any number); default: every core');

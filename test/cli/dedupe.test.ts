@@ -85,6 +85,17 @@ describe('exit codes', () => {
     expect(r.stderr).toMatch(/unknown option/);
   });
 
+  it('2 for a region with no phone numbering plan, from the flag or the config', () => {
+    const r = crm(['dedupe', SAMPLE_FILES[0], '--out', tempDir(), '--region', 'ZZ']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--region must be a two-letter country code with a phone numbering plan.*got "ZZ"/);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ defaultRegion: 'XX' }));
+    const fromConfig = crm(['dedupe', SAMPLE_FILES[0], '--out', dir, '--config', join(dir, 'c.json')]);
+    expect(fromConfig.status).toBe(2);
+    expect(fromConfig.stderr).toMatch(/defaultRegion in the config must be .*got "XX"/);
+  });
+
   it('2 for a config file with a misspelt key, naming the key', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'c.json'), JSON.stringify({ match: { treshold: 0.9 } }));
