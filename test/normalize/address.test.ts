@@ -96,12 +96,36 @@ describe('address rule: Latin', () => {
     [{ address: 'New York, NY 10015' }, { street: null, number: null, suburb: 'new york', state: 'ny', postcode: '10015' }],
     [{ address: 'Sydney NSW 2000' }, { street: null, suburb: 'sydney', state: 'nsw', postcode: '2000' }],
     [{ address: 'Queen Street, 4000' }, { street: 'queen st', suburb: null, postcode: '4000' }],
+    // A unit after the street, in its piece or a piece of its own, with or without a comma before the locality.
+    [{ address: '500 King Street Apt 12B, Austin, TX 78701' }, { unit: '12b', number: '500', street: 'king st', suburb: 'austin', state: 'tx', postcode: '78701' }],
+    [{ address: '500 King Street Apt. 12B, Austin, TX 78701' }, { unit: '12b', number: '500', street: 'king st', suburb: 'austin' }],
+    [{ address: '500 King St Apt12B, Austin' }, { unit: '12b', number: '500', street: 'king st', suburb: 'austin' }],
+    [{ address: '500 King Street, Suite 400, Austin, TX 78701' }, { unit: '400', number: '500', street: 'king st', suburb: 'austin', postcode: '78701' }],
+    [{ address: '500 King Street Ste 400 Austin TX 78701' }, { unit: '400', number: '500', street: 'king st', suburb: 'austin', state: 'tx', postcode: '78701' }],
+    [{ address: '12 Main St Unit 5, Leeds' }, { unit: '5', number: '12', street: 'main st', suburb: 'leeds' }],
+    [{ address: '12 Main St #12, Boston, MA 02110' }, { unit: '12', number: '12', street: 'main st', suburb: 'boston', state: 'ma' }],
+    [{ address: '12 Main St Apt #12, Boston' }, { unit: '12', number: '12', street: 'main st', suburb: 'boston' }],
+    [{ address: '58 Church Drive Flat 3, London W3 6ZW' }, { unit: '3', number: '58', street: 'church dr', suburb: 'london', postcode: 'w36zw' }],
+    [{ address: '12 Main St Fl 2', city: 'Leeds' }, { unit: '2', street: 'main st', suburb: 'leeds' }],
+    [{ address: '12 Main St Floor 2' }, { unit: '2', street: 'main st' }],
+    [{ address: '12 Main St Rm 101' }, { unit: '101', street: 'main st' }],
+    [{ address: '12 King St Apt B, Austin' }, { unit: 'b', street: 'king st', suburb: 'austin' }],
+    // Street names with such a word and no number after it stay whole.
+    [{ address: '12 Flat Rock Road, Richmond' }, { unit: null, street: 'flat rock rd', suburb: 'richmond' }],
+    [{ address: '5 Kangaroo Flat Rd, Bendigo' }, { unit: null, street: 'kangaroo flat rd', suburb: 'bendigo' }],
+    [{ address: '1 Ocean Dr, Miami, FL 33101' }, { unit: null, street: 'ocean dr', suburb: 'miami', state: 'fl', postcode: '33101' }],
+    [{ address: 'Unit #4, 12 Smith Ave' }, { unit: '4', number: '12', street: 'smith ave' }],
   ])('%j', (input, parts) => {
     expect(norm(input).parts).toMatchObject({ country: 'other', ...parts });
   });
 
   it('abbreviated and spelt-out street types share a key', () => {
     expect(line('27 Tullaroop Street, Bittern 4814').parts.key).toBe(line('27 tullaroop st, bittern 4814').parts.key);
+  });
+
+  it('a unit after the street leaves the same street as without it', () => {
+    expect(line('500 King Street Apt 12B, Austin, TX 78701').parts.street).toBe(line('500 King St, Austin').parts.street);
+    expect(line('500 King Street Apt 12B, Austin, TX 78701').parts.key).not.toBe(line('500 King Street Apt 3A, Austin, TX 78701').parts.key);
   });
 });
 

