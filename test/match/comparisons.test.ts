@@ -63,6 +63,12 @@ const CASES: [string, Partial<MatchFeatures>, Partial<MatchFeatures>, string][] 
   ['address', { city: '长沙市' }, { city: '长沙市', locality: '芙蓉区', street: '人民南路', streetNumber: '251' }, 'same_city'],
   ['address', { city: '长沙市' }, { city: '西安市', locality: '碑林区', street: '长江路', streetNumber: '45' }, 'different'],
   ['address', { city: '长沙市', locality: '岳麓区' }, { city: '长沙市', locality: '芙蓉区' }, 'different'],
+  // Two flats of one house are neighbours; a unit written without its building may be the same one.
+  ['address', { locality: 'austin', street: 'king st', streetNumber: '500', unit: '12b' }, { locality: 'austin', street: 'king st', streetNumber: '500', unit: '3a' }, 'same_street'],
+  ['address', { locality: 'austin', street: 'king st', streetNumber: '500', unit: '12b' }, { locality: 'austin', street: 'king st', streetNumber: '500', unit: '2b' }, 'same_street'],
+  ['address', { locality: 'austin', street: 'king st', streetNumber: '500', unit: '12b' }, { street: 'king st', streetNumber: '500' }, 'street_and_number'],
+  ['address', { locality: '朝阳区', street: '建国路', streetNumber: '88', unit: '3栋2单元501' }, { locality: '朝阳区', street: '建国路', streetNumber: '88', unit: '2单元501' }, 'street_and_number'],
+  ['address', { locality: '朝阳区', street: '建国路', streetNumber: '88', unit: '3栋2单元501' }, { locality: '朝阳区', street: '建国路', streetNumber: '88', unit: '3栋2单元502' }, 'same_street'],
   ['street_number', { streetNumber: '27' }, { streetNumber: '27' }, 'exact'],
   ['street_number', { streetNumber: '27' }, { streetNumber: '72' }, 'different'],
   ['postcode', { postcode: '100080', street: '中关村大街' }, { postcode: '100080' }, 'exact'],

@@ -39,6 +39,11 @@ const compatible = (x: string | null, y: string | null) => x === null || y === n
 /** Below exact, a misspelt district or suburb ("forets hill") is still the same place. */
 const nearlyCompatible = (x: string | null, y: string | null) => x === null || y === null || sameOrFuzzy(x, y);
 const otherStreets = (x: string | null, y: string | null) => x !== null && y !== null && !sameOrFuzzy(x, y);
+const ALNUM = /[a-z0-9]/;
+/** The shorter unit ends the longer one after one of its words (3栋2单元501 and 2单元501 or 501): one record left the building out. */
+const endsUnit = (long: string, short: string) => long.endsWith(short) && !ALNUM.test(long[long.length - short.length - 1]);
+/** Units that may be one: the same, one unknown, or one written without its building. 12b and 3a are two flats of one house. */
+const unitsAgree = (x: string | null, y: string | null) => x === null || y === null || x === y || (x.length > y.length ? endsUnit(x, y) : endsUnit(y, x));
 
 /**
  * A postcode covers a district or part of one, so two records on different
@@ -65,11 +70,12 @@ export const postcodeComparison: Comparison = {
  * says nothing against the match, while two different streets there are a move
  * or a namesake down the road, and estimation weighs them apart. A record that
  * names only its city (a mailing list's "长沙市") agrees with an address in that
- * city and disagrees with one in another.
+ * city and disagrees with one in another. Two flats of one house (Apt 3A,
+ * Apt 12B) are neighbours: they share the street, not the street and number.
  */
 export const addressComparison: Comparison = {
   name: 'address',
-  doc: 'Address as a whole: same street, number and unit in the same place; same street and number; same street in the same place; same district/suburb with a street on one side only; same district/suburb, each on another street; same city where one side names no district; else different.',
+  doc: 'Address as a whole: same street, number and unit in the same place; same street and number (the unit the same, unknown on one side, or without its building); same street in the same place; same district/suburb with a street on one side only; same district/suburb, each on another street; same city where one side names no district; else different.',
   present: (f) => f.street !== null || f.locality !== null || f.city !== null,
   levels: [
     {
@@ -77,7 +83,10 @@ export const addressComparison: Comparison = {
       test: (a, b) => a.street !== null && a.street === b.street && a.streetNumber !== null && a.streetNumber === b.streetNumber && a.unit === b.unit && compatible(a.locality, b.locality),
       termFrequency: ['locality', 'street', 'streetNumber', 'unit'],
     },
-    { label: 'street_and_number', test: (a, b) => sameOrFuzzy(a.street, b.street) && a.streetNumber !== null && a.streetNumber === b.streetNumber && nearlyCompatible(a.locality, b.locality) },
+    {
+      label: 'street_and_number',
+      test: (a, b) => sameOrFuzzy(a.street, b.street) && a.streetNumber !== null && a.streetNumber === b.streetNumber && unitsAgree(a.unit, b.unit) && nearlyCompatible(a.locality, b.locality),
+    },
     { label: 'same_street', test: (a, b) => sameOrFuzzy(a.street, b.street) && nearlyCompatible(a.locality, b.locality) },
     {
       label: 'same_locality',
