@@ -63,6 +63,14 @@ const CASES: [string, Partial<MatchFeatures>, Partial<MatchFeatures>, string][] 
   ['address', { city: '长沙市' }, { city: '长沙市', locality: '芙蓉区', street: '人民南路', streetNumber: '251' }, 'same_city'],
   ['address', { city: '长沙市' }, { city: '西安市', locality: '碑林区', street: '长江路', streetNumber: '45' }, 'different'],
   ['address', { city: '长沙市', locality: '岳麓区' }, { city: '长沙市', locality: '芙蓉区' }, 'different'],
+  // No part in common: a city against a district several cities have (朝阳区: Beijing, Changchun), or against a street alone.
+  ['address', { city: '北京市' }, { locality: '朝阳区', street: '建国路', streetNumber: '256' }, 'missing'],
+  ['address', { city: '杭州市' }, { locality: '西湖区' }, 'missing'],
+  ['address', { city: '北京市' }, { street: '南京路', streetNumber: '1' }, 'missing'],
+  ['address', { street: 'king st', streetNumber: '500' }, { locality: 'austin' }, 'missing'],
+  // …but a district none of the city's is another place.
+  ['address', { city: '上海市' }, { locality: '西湖区' }, 'different'],
+  ['address', { city: '北京市' }, { locality: '朝阳区', city: '长春市' }, 'different'],
   // Two flats of one house are neighbours; a unit written without its building may be the same one.
   ['address', { locality: 'austin', street: 'king st', streetNumber: '500', unit: '12b' }, { locality: 'austin', street: 'king st', streetNumber: '500', unit: '3a' }, 'same_street'],
   ['address', { locality: 'austin', street: 'king st', streetNumber: '500', unit: '12b' }, { locality: 'austin', street: 'king st', streetNumber: '500', unit: '2b' }, 'same_street'],

@@ -2,6 +2,7 @@ import type { Comparison } from './comparison.js';
 import type { MatchFeatures } from '../features.js';
 import { jaroWinklerAtLeast } from '../similarity/jaro-winkler.js';
 import { editDistance } from '../similarity/edit-distance.js';
+import { divisions } from '../../normalize/address/divisions.js';
 
 type Key = 'locality' | 'city' | 'street' | 'streetNumber' | 'unit' | 'postcode';
 
@@ -45,6 +46,25 @@ const endsUnit = (long: string, short: string) => long.endsWith(short) && !ALNUM
 /** Units that may be one: the same, one unknown, or one written without its building. 12b and 3a are two flats of one house. */
 const unitsAgree = (x: string | null, y: string | null) => x === null || y === null || x === y || (x.length > y.length ? endsUnit(x, y) : endsUnit(y, x));
 
+/** Whether a district of this name may lie in the city: 朝阳区 in 北京市 or 长春市, not in 上海市; a name not in the divisions may. */
+function mayLieIn(district: string, city: string): boolean {
+  const candidates = divisions().districts.get(district);
+  return !candidates || candidates.some((d) => d.city?.name === city);
+}
+
+/** `x` names a district but no city, `y` a city but no district, and the district is none of that city's. */
+const districtOutsideCity = (x: MatchFeatures, y: MatchFeatures) => x.city === null && x.locality !== null && y.city !== null && y.locality === null && !mayLieIn(x.locality, y.city);
+
+/**
+ * Records that name a part in common (city, district/suburb or street), or a district the other's city does not have.
+ * Otherwise one names only what the other leaves out (北京市 against 朝阳区建国路, whose city the district
+ * name leaves open): nothing agrees or disagrees.
+ */
+function sharesAPart(a: MatchFeatures, b: MatchFeatures): boolean {
+  if ((a.city !== null && b.city !== null) || (a.locality !== null && b.locality !== null) || (a.street !== null && b.street !== null)) return true;
+  return districtOutsideCity(a, b) || districtOutsideCity(b, a);
+}
+
 /**
  * A postcode covers a district or part of one, so two records on different
  * streets there share it as a matter of course: agreeing then is its own level,
@@ -70,13 +90,16 @@ export const postcodeComparison: Comparison = {
  * says nothing against the match, while two different streets there are a move
  * or a namesake down the road, and estimation weighs them apart. A record that
  * names only its city (a mailing list's "长沙市") agrees with an address in that
- * city and disagrees with one in another. Two flats of one house (Apt 3A,
- * Apt 12B) are neighbours: they share the street, not the street and number.
+ * city and disagrees with one in another, but says nothing about one that names
+ * no city (a district several cities have, 朝阳区, or only a street). Two flats of
+ * one house (Apt 3A, Apt 12B) are neighbours: they share the street, not the
+ * street and number.
  */
 export const addressComparison: Comparison = {
   name: 'address',
-  doc: 'Address as a whole: same street, number and unit in the same place; same street and number (the unit the same, unknown on one side, or without its building); same street in the same place; same district/suburb with a street on one side only; same district/suburb, each on another street; same city where one side names no district; else different.',
+  doc: 'Address as a whole: same street, number and unit in the same place; same street and number (the unit the same, unknown on one side, or without its building); same street in the same place; same district/suburb with a street on one side only; same district/suburb, each on another street; same city where one side names no district; else different. Missing when the two name no part in common (a city against a district that may be in it, or against a street).',
   present: (f) => f.street !== null || f.locality !== null || f.city !== null,
+  comparable: sharesAPart,
   levels: [
     {
       label: 'exact',

@@ -3,7 +3,9 @@ import type { MatchFeatures } from '../features.js';
 /**
  * A comparison is data, as in Splink: an ordered list of levels, the first
  * level whose test passes wins, and a pair that passes none is "different".
- * A value missing on either side is "missing": neither agreement nor disagreement.
+ * A value missing on either side is "missing": neither agreement nor disagreement;
+ * so is a pair the comparison cannot compare (`comparable`): one address naming
+ * only a city, the other only a district, have no part to agree or disagree on.
  * Level indices: 0 = missing, 1..levels.length = the levels, levels.length + 1 = different.
  */
 /** A match feature that holds one text value or none: what term frequencies count. */
@@ -28,6 +30,8 @@ export interface Comparison {
   name: string;
   doc: string;
   present(f: MatchFeatures): boolean;
+  /** Whether two records that are both present have something to compare; absent, they always do. */
+  comparable?(a: MatchFeatures, b: MatchFeatures): boolean;
   levels: ComparisonLevel[];
 }
 
@@ -43,7 +47,7 @@ export function levelLabel(c: Comparison, level: number): string {
 }
 
 export function compareLevel(c: Comparison, a: MatchFeatures, b: MatchFeatures): number {
-  if (!c.present(a) || !c.present(b)) return MISSING;
+  if (!c.present(a) || !c.present(b) || (c.comparable && !c.comparable(a, b))) return MISSING;
   const levels = c.levels;
   for (let i = 0; i < levels.length; i++) if (levels[i].test(a, b)) return i + 1;
   return levels.length + 1;
