@@ -1,4 +1,5 @@
 import type { NormalizedRecord } from '../model/record.js';
+import { emailKey } from './email-key.js';
 
 /**
  * What the matcher looks at, derived once per record from the normalized
@@ -17,6 +18,7 @@ export interface MatchFeatures {
   family: string | null;
   /** Non-fake phones in E.164, sorted. */
   phones: string[];
+  /** The mailbox the address reaches (gmail.com without dots or a +tag, see emailKey). */
   email: string | null;
   idNumber: string | null;
   birthDate: string | null;
@@ -42,7 +44,7 @@ export function matchFeatures(r: NormalizedRecord): MatchFeatures {
     given: usableName?.givenKey ? lower(usableName.givenKey) : null,
     family: family ? lower(family) : null,
     phones: usablePhones(r.phones),
-    email: r.email.value && r.email.valid && !r.email.placeholder ? r.email.value : null,
+    email: r.email.value && r.email.valid && !r.email.placeholder ? emailKey(r.email.value) : null,
     idNumber: r.idNumber?.value || null,
     birthDate: r.birthDate,
     company: r.company.key,
