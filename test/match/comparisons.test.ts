@@ -28,6 +28,9 @@ const CASES: [string, Partial<MatchFeatures>, Partial<MatchFeatures>, string][] 
   // A surname from a placeholder (王先生): it agrees or disagrees as a surname, never as a whole name.
   ['name', { name: null, family: '王' }, { name: '王超凯', pinyin: 'chaokai wang', family: '王', given: '超凯' }, 'family_equal'],
   ['name', { name: null, family: '王' }, { name: null, family: '王' }, 'family_equal'],
+  // An initial agrees with a given name it starts.
+  ['name', { name: 'emitchell', family: 'mitchell', given: 'e' }, { name: 'edwardmitchell', family: 'mitchell', given: 'edward' }, 'family_equal'],
+  ['name', { name: 'emitchell', family: 'mitchell', given: 'e' }, { name: 'robertmitchell', family: 'mitchell', given: 'robert' }, 'different'],
   ['name', { name: null, family: '王' }, { name: '李娜', pinyin: 'li na', family: '李', given: '娜' }, 'different'],
   ['name', { name: null, family: '王' }, { name: null }, 'missing'],
   ['phone', { phones: ['+8613812345678', '+8602161234567'] }, { phones: ['+8613812345678'] }, 'exact'],

@@ -17,6 +17,11 @@ function partsAlike(a: MatchFeatures, b: MatchFeatures): boolean {
   return (alike(a.family, b.family) && alike(a.given, b.given)) || (alike(a.family, b.given) && alike(a.given, b.family));
 }
 
+/** Whether `x` is a Latin initial that `y` starts with: "E. Mitchell" is as likely Edward Mitchell as any Mitchell. */
+function initialOf(x: string, y: string): boolean {
+  return x.length === 1 && x >= 'a' && x <= 'z' && y.startsWith(x);
+}
+
 /**
  * Full person name, Chinese or Latin, or only a surname (王先生 → 王: the
  * placeholder is not a name, its surname is); other placeholders never reach
@@ -26,7 +31,7 @@ function partsAlike(a: MatchFeatures, b: MatchFeatures): boolean {
  */
 export const nameComparison: Comparison = {
   name: 'name',
-  doc: 'Person name: exact key, same pinyin/order-free tokens (张伟 ≡ 章伟 ≡ "Wei Zhang"), same phonetic code or Jaro–Winkler ≥ 0.92, same family name (given names alike or one missing, as in 王先生), same given name, else different. Rarer names weigh more.',
+  doc: 'Person name: exact key, same pinyin/order-free tokens (张伟 ≡ 章伟 ≡ "Wei Zhang"), same phonetic code or Jaro–Winkler ≥ 0.92, same family name (given names alike, one the initial of the other, or one missing, as in 王先生), same given name, else different. Rarer names weigh more.',
   present: (f) => f.name !== null || f.family !== null,
   levels: [
     { label: 'exact', test: (a, b) => a.name !== null && a.name === b.name, termFrequency: ['name'] },
@@ -37,7 +42,7 @@ export const nameComparison: Comparison = {
     },
     {
       label: 'family_equal',
-      test: (a, b) => a.family !== null && a.family === b.family && (a.given === null || b.given === null || jaroWinklerAtLeast(a.given, b.given, 0.8)),
+      test: (a, b) => a.family !== null && a.family === b.family && (a.given === null || b.given === null || jaroWinklerAtLeast(a.given, b.given, 0.8) || initialOf(a.given, b.given) || initialOf(b.given, a.given)),
       termFrequency: ['family'],
     },
     { label: 'given_equal', test: (a, b) => a.given !== null && a.given === b.given, termFrequency: ['given'] },
