@@ -3,7 +3,7 @@ import type { NormalizedRecord } from '../model/record.js';
 import { usageError } from '../model/errors.js';
 import { silentProgress, type ProgressSink } from '../pipeline/progress.js';
 import { COMPARISONS, DEFAULT_COMPARISONS } from './comparisons/index.js';
-import { levelCount, levelLabel, type Comparison } from './comparisons/comparison.js';
+import { MISSING, levelCount, levelLabel, type Comparison } from './comparisons/comparison.js';
 import { matchFeatures, type MatchFeatures } from './features.js';
 import { blockRecords, ruleKeyNames, type BlockingResult } from './blocking/block.js';
 import { DEFAULT_BLOCKING_RULES, KEY_COMPARISONS } from './blocking/keys.js';
@@ -211,7 +211,9 @@ function matchWith(
  * and a home line, colleagues a company and its switchboard, so those can
  * outvote a different name on score alone; a shared birth date cannot come
  * from the household (twins aside), while a replaced or mistyped name in the
- * same person's record keeps it. Such pairs are never merged on score alone;
+ * same person's record keeps it. A record with no usable name at all (测试,
+ * "Test", an empty cell) is held to the same: on the address alone it is as
+ * likely anyone in the household. Such pairs are never merged on score alone;
  * they go to review instead.
  */
 export function identityConflict(
@@ -227,7 +229,8 @@ export function identityConflict(
   const phone = comparisons.findIndex((c) => c.name === 'phone');
   const personal = ['id_number', 'email', 'birth_date'].map((id) => comparisons.findIndex((c) => c.name === id)).filter((x) => x >= 0);
   return (k) => {
-    if (levels[k * width + name] !== nameDifferent || personal.some((x) => levels[k * width + x] === 1)) return false;
+    const nameLevel = levels[k * width + name];
+    if ((nameLevel !== nameDifferent && nameLevel !== MISSING) || personal.some((x) => levels[k * width + x] === 1)) return false;
     if (phone < 0 || levels[k * width + phone] !== 1) return true;
     const [a, b] = pairAt(k);
     return !sharePersonalNumber(features[a].phones, features[b].phones);

@@ -38,8 +38,14 @@ describe('identity conflict: different real names never merge on shared househol
     expect(conflicts({ ...connor, phones: ['+14155552671'] }, { ...olivia, phones: ['+14155552671'] })).toBe(false);
   });
 
-  it('similar names or a missing name are no conflict', () => {
+  it('similar names are no conflict', () => {
     expect(conflicts(connor, { ...connor, name: 'connorshepard', family: 'shepard' })).toBe(false);
-    expect(conflicts(connor, { ...home })).toBe(false);
+  });
+
+  it('a record without a usable name joins a customer only on something personal, not on the address alone', () => {
+    expect(conflicts(connor, { ...home })).toBe(true);
+    expect(conflicts(connor, { ...home, email: 'cs@example.com' })).toBe(true);
+    expect(conflicts({ ...connor, email: 'cs@example.com' }, { ...home, email: 'cs@example.com' })).toBe(false);
+    expect(conflicts({ ...connor, phones: ['+61412345678'] }, { ...home, phones: ['+61412345678'] })).toBe(false);
   });
 });
