@@ -64,24 +64,51 @@ export function maskEmail(s: string): string {
   return `${t[0]}***${t.slice(at)}`;
 }
 
-// Free text: resident IDs (15 or 18 characters), emails, then any run of 7–17
-// digits (a phone with its +, 00, spaces or dashes), except calendar dates.
-const ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+// Free text, in one pass so that what one pattern keeps no other masks. Kept as
+// they are: row references (crm.csv:1234567, row 1234567) and dates
+// (2024-01-05, 2024.01.05, 20240105). Masked: emails, resident IDs, and phones:
+// 7–17 digits with a +, 00, brackets, spaces, dashes (138 - 1234 - 5678) or dots
+// (138.1234.5678) between them. Look-arounds are digits only: tel_13812345678,
+// 13812345678ext9 and x110101199003071234 are someone's all the same.
+const ROW_REF = String.raw`(?<=\.(?:csv|tsv|txt|tab|psv|dat|json|jsonl|ndjson):|\b(?:[Rr]ows?|[Ll]ines?) )\d{1,9}(?![\d*]|\.\d)`;
+const DATE = String.raw`(?<![\d.])(?:19|20)\d\d(?:(?<sep>[-./])(?:0?[1-9]|1[0-2])\k<sep>(?:0?[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d*]|\.\d)`;
 // Any token with an @ in it, well-formed or not: a broken address is still someone's.
-const EMAIL = /[^\s@,;:<>()\[\]"'，；]+@[^\s@,;:<>()\[\]"'，；]*/g;
-const DIGIT_RUN = /(?<![\w.*+])(?:\+|00)?\d(?:[ -]?\d){6,16}(?![\w*])/g;
-const COMPACT_DATE = /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
-const ISO_DATE = /^\d{4}-\d{1,2}-\d{1,2}$/;
+const EMAIL = String.raw`[^\s@,;:<>()\[\]"'，；]+@[^\s@,;:<>()\[\]"'，；]*`;
+const ID_NUMBER = String.raw`(?<!\d)\d{17}[\dXx](?!\d)`;
+// A dot separates digit groups only in the dotted form, so 1234567.89 is an amount, not a phone.
+const DOTTED = String.raw`\d{2,4}(?:\.\d{2,4}){2,5}`;
+const SPACED = String.raw`\d(?:(?:\s?-\s?|\)\s?|\s?\(| )?\d){6,16}`;
+const PHONE = String.raw`(?<![\d*+.])(?:\+|00)?\(?(?:${DOTTED}|${SPACED})(?![\d*]|\.\d)`;
+const FREE_TEXT = new RegExp(`(?<keep>${ROW_REF}|${DATE})|(?<email>${EMAIL})|(?<id>${ID_NUMBER})|${PHONE}`, 'g');
+/** 1 234 567 or 12.345.678: an amount in thousands, not a phone (a phone never starts with them without a 0 or +). */
+const THOUSANDS = /^[1-9]\d{0,2}(?<sep>[ .])\d{3}(?:\k<sep>\d{3})*$/;
+const FULL_WIDTH_DIGIT = /[０-９]/g;
 
 /**
- * Last line of defence for free text (issue messages, logs): masks anything
- * that looks like a phone number, resident ID or email. It errs on the side of
- * masking: an order number of 7+ digits is masked too; dates are kept.
+ * Last line of defence for free text (issue messages, logs, extra columns):
+ * masks anything that looks like a phone number, resident ID or email. It errs
+ * on the side of masking: an order number of 7+ digits is masked too; dates,
+ * amounts written as such and row references are kept.
  */
 export function maskFreeText(s: string): string {
-  if (!/[\d@]/.test(s)) return s;
-  return s
-    .replace(ID_NUMBER, maskIdNumber)
-    .replace(EMAIL, maskEmail)
-    .replace(DIGIT_RUN, (m) => (COMPACT_DATE.test(m) || ISO_DATE.test(m) ? m : maskPhone(m)));
+  if (!/[\d@０-９]/.test(s)) return s;
+  // Full-width digits are read as digits; each is one UTF-16 unit, so positions in s stay valid.
+  const folded = s.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  let out = '';
+  let last = 0;
+  for (const m of folded.matchAll(FREE_TEXT)) {
+    const end = m.index + m[0].length;
+    out += s.slice(last, m.index) + (maskMatch(m) ?? s.slice(m.index, end));
+    last = end;
+  }
+  return out + s.slice(last);
+}
+
+/** The masked form of one match, or null for one that is kept. */
+function maskMatch(m: RegExpMatchArray): string | null {
+  const g = m.groups!;
+  if (g.keep !== undefined) return null;
+  if (g.email !== undefined) return maskEmail(m[0]);
+  if (g.id !== undefined) return maskIdNumber(m[0]);
+  return THOUSANDS.test(m[0]) ? null : maskPhone(m[0]);
 }
