@@ -82,6 +82,8 @@ export function renderHtmlReport(report: QualityReport, opts: HtmlOptions = { ma
   /** Every string that comes from data or config goes through here. */
   const t = (s: string) => escapeHtml(opts.mask ? maskFreeText(s) : s);
   const n = (x: number) => `<span class="n">${num(x)}</span>`;
+  // Row numbers are no personal data, and past a million the masker would take them for phones: only source names go through it.
+  const at = (locations: { source: string; row: number }[]) => locations.map((l) => `${t(l.source)}:${l.row}`).join(', ');
   const { scores: s, counts: c } = report;
   const card = (id: string, label: string, value: string, score?: number) =>
     `<div class="card"><b data-testid="${id}"${score === undefined ? '' : ` style="color:${colour(score)}"`}>${value}</b><span>${escapeHtml(label)}</span></div>`;
@@ -165,7 +167,7 @@ export function renderHtmlReport(report: QualityReport, opts: HtmlOptions = { ma
     report.issues.length
       ? table(
           ['code', 'field', 'count', 'examples (source:row)'],
-          report.issues.slice(0, 20).map((i) => [`<code>${t(i.code)}</code>`, t(i.field), n(i.count), t(i.examples.map((x) => `${x.source}:${x.row}`).join(', '))]),
+          report.issues.slice(0, 20).map((i) => [`<code>${t(i.code)}</code>`, t(i.field), n(i.count), at(i.examples)]),
         )
       : '<p>No issues found.</p>',
     '<p class="muted">Every issue, row by row: issues.csv.</p>',
@@ -185,7 +187,7 @@ export function renderHtmlReport(report: QualityReport, opts: HtmlOptions = { ma
     report.clusters.sample.length
       ? table(
           ['golden record #', 'records', 'members (source:row)'],
-          report.clusters.sample.map((x) => [String(x.goldenIndex + 1), n(x.size), t(x.members.map((m) => `${m.source}:${m.row}`).join(', ') + (x.members.length < x.size ? ', …' : ''))]),
+          report.clusters.sample.map((x) => [String(x.goldenIndex + 1), n(x.size), at(x.members) + (x.members.length < x.size ? ', …' : '')]),
         )
       : '<p>No records were merged.</p>',
     '<h2>Blocking</h2>',

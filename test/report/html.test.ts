@@ -27,6 +27,18 @@ describe('report.html', () => {
     expect(renderHtmlReport(report, { mask: false })).toContain(escapeHtml(HOSTILE_ADVICE));
   });
 
+  it('names rows past a million in the issue examples and cluster members, masking only the source names', () => {
+    const big = [{ source: 'crm export', row: 1234567 }, { source: 'from 13912873460.csv', row: 2345678 }];
+    const page = renderHtmlReport({
+      ...report,
+      issues: [{ code: 'phone.invalid', field: 'phone', count: 2, examples: big }],
+      clusters: { ...report.clusters, sample: [{ goldenIndex: 0, size: 2, members: big }] },
+    });
+    const shown = 'crm export:1234567, from 139****3460.csv:2345678';
+    expect(page.split(shown)).toHaveLength(3);
+    expect(page).not.toContain('13912873460');
+  });
+
   it('is self-contained: no script, stylesheet, image, font or frame from anywhere', () => {
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/<(script|link|img|iframe|object|embed)\b/i);
