@@ -1,9 +1,9 @@
-import { maskEmail, maskIdNumber, maskPhone } from '../report/mask.js';
+import { maskField } from '../report/mask.js';
 
 /**
  * changes.json: what one nightly run did to the master, for a steward and for
- * downstream systems that follow golden ids. Lists are in id order; personal
- * values in `changed` are masked unless the run was asked to --unmask.
+ * downstream systems that follow golden ids. Lists are in id order; values in
+ * `changed`, of every field, are masked unless the run was asked to --unmask.
  */
 export interface Changes {
   run: number;
@@ -22,15 +22,8 @@ export interface Changes {
 
 export const CHANGES_SCHEMA_VERSION = 1;
 
-const MASKS: Record<string, (s: string) => string> = {
-  phone: maskPhone,
-  phone2: maskPhone,
-  email: maskEmail,
-  id_number: maskIdNumber,
-};
-
 export function renderChanges(changes: Changes, counts: { existingRecords: number; newRecords: number }, opts: { mask: boolean }): string {
-  const mask = (field: string, v: string | null) => (v !== null && opts.mask && MASKS[field] ? MASKS[field](v) : v);
+  const mask = (field: string, v: string | null) => (v !== null && opts.mask ? maskField(field, v) : v);
   const doc = {
     schemaVersion: CHANGES_SCHEMA_VERSION,
     run: changes.run,

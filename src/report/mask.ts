@@ -112,3 +112,16 @@ function maskMatch(m: RegExpMatchArray): string | null {
   if (g.id !== undefined) return maskIdNumber(m[0]);
   return THOUSANDS.test(m[0]) ? null : maskPhone(m[0]);
 }
+
+/** Golden and record fields masked by their own rule; any other (remarks, owner, an extra column) is free text. */
+const FIELD_MASKS: Record<string, (s: string) => string> = {
+  phone: maskPhone,
+  phone2: maskPhone,
+  email: maskEmail,
+  id_number: maskIdNumber,
+};
+
+/** A field's value masked as its field holds it: a phone as a phone, remarks as free text. */
+export function maskField(field: string, value: string): string {
+  return (FIELD_MASKS[field] ?? maskFreeText)(value);
+}

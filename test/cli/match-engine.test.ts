@@ -92,4 +92,18 @@ describe('steward decisions, saved models and explanations', () => {
     expect(r.stdout).toMatch(/match probability \d+\.\d\d%/);
     expect(r.stdout).not.toMatch(/1[3-9]\d{9}/); // no full mobile number
   });
+
+  it('explain masks the owner and extra columns as free text, unless --unmask', () => {
+    const file = join(tempDir(), 'owners.csv');
+    const remarks = '客户另一号码13987654321 邮箱 other.mail@163.com';
+    writeFileSync(file, `客户姓名,手机,邮箱,负责人,备注\n范欣,18405437766,fanxin@163.com,rep.li@corp.example.com,${remarks}\n范欣,18405437766,fanxin@163.com,rep.li@corp.example.com,\n张伟,13912873460,zw@qq.com,S042,\n`);
+    const masked = crm(['explain', file, '--id', 'G000001', '-q']);
+    expect(masked.status, masked.stderr).toBe(0);
+    expect(masked.stdout).toMatch(/owner\s+r\*\*\*@corp\.example\.com\s+from owners\.csv:1/);
+    expect(masked.stdout).toMatch(/备注\s+客户另一号码139\*\*\*\*4321 邮箱 o\*\*\*@163\.com\s+from owners\.csv:1/);
+    for (const secret of ['rep.li@', '13987654321', 'other.mail@']) expect(masked.stdout).not.toContain(secret);
+    const unmasked = crm(['explain', file, '--id', 'G000001', '-q', '--unmask']);
+    expect(unmasked.stdout).toContain('rep.li@corp.example.com');
+    expect(unmasked.stdout).toContain(remarks);
+  });
 });

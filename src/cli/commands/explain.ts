@@ -11,7 +11,7 @@ import { goldenOptionsFromConfig } from '../../pipeline/outputs.js';
 import { renderWaterfall } from '../../explain/waterfall.js';
 import { recordRef } from '../../explain/record-ref.js';
 import { usageError } from '../../model/errors.js';
-import { maskEmail, maskIdNumber, maskPhone } from '../../report/mask.js';
+import { maskField, maskPhone } from '../../report/mask.js';
 
 interface ExplainFlags extends InputFlags, MatchFlags {
   id?: string;
@@ -34,7 +34,7 @@ export function registerExplain(program: Command): Command {
     .argument('<files...>', 'the CSV exports of the run')
     .option('--id <golden_id>', 'a golden id from golden.csv / mapping.csv')
     .option('--pair <records...>', 'two records named source:row')
-    .option('--unmask', 'show phone numbers, ID numbers and emails in full')
+    .option('--unmask', 'show phone numbers, ID numbers and emails in full (also in remarks and extra columns)')
     .option('-q, --quiet', 'no progress on stderr');
   addInputOptions(cmd);
   addMatchOptions(cmd).action(async (files: string[], flags: ExplainFlags) => {
@@ -63,11 +63,10 @@ export function registerExplain(program: Command): Command {
       const golden = buildGoldenRecords(records, result, goldenOptionsFromConfig(opts.config));
       const g = golden.find((x) => x.goldenId === flags.id);
       if (!g) throw usageError(`no golden record "${flags.id}" in this run`, `Ids run from ${golden[0]?.goldenId ?? '(none)'} to ${golden.at(-1)?.goldenId ?? '(none)'}.`);
-      const mask: Record<string, (s: string) => string> = flags.unmask ? {} : { phone: maskPhone, phone2: maskPhone, email: maskEmail, id_number: maskIdNumber };
       out.push(`${g.goldenId}: ${g.members.length} record(s)`);
       for (const [field, value] of Object.entries(g.values)) {
         const p = g.provenance[field];
-        out.push(`  ${field.padEnd(12)} ${(mask[field] ?? String)(value).padEnd(28)} ${p ? `from ${p.source}:${p.row} (${p.rule})` : ''}`);
+        out.push(`  ${field.padEnd(12)} ${(flags.unmask ? value : maskField(field, value)).padEnd(28)} ${p ? `from ${p.source}:${p.row} (${p.rule})` : ''}`);
       }
       if (g.conflicts.length) out.push(`  sources disagree on: ${g.conflicts.join(', ')}`);
       const members = new Set(g.members.map((m) => index.get(recordRef(m))!));
