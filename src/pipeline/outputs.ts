@@ -132,7 +132,7 @@ export function qualityInput(
   state: PipelineState,
   records: readonly NormalizedRecord[],
   clusterOf: readonly number[],
-  opts: Pick<OutputOptions, 'config' | 'asOf' | 'previous'>,
+  opts: Pick<OutputOptions, 'config' | 'asOf' | 'previous' | 'unmask'>,
 ): QualityInput {
   const sources = state.sources.map((s) => {
     const rejectReasons: Record<string, number> = {};
@@ -152,6 +152,7 @@ export function qualityInput(
       ...(q?.importance !== undefined && { importance: q.importance }),
     },
     previous: opts.previous,
+    unmask: opts.unmask,
   };
 }
 

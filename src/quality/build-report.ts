@@ -15,6 +15,7 @@ import { IssueTally } from './issue-summary.js';
 import { ClusterIndex, clusterStats } from './clusters.js';
 import { compareStrings, ratio, round4 } from './numbers.js';
 import { int32s } from '../model/big-arrays.js';
+import { maskFreeText } from '../report/mask.js';
 
 export interface QualitySource {
   source: string;
@@ -45,6 +46,12 @@ export interface QualityInput {
   options: { staleDays?: number; ownerColumn?: string; importance?: Record<string, number>; volumeDropLimit?: number };
   /** The previous run's report, for volume changes per source. */
   previous?: QualityReport;
+  /**
+   * Show owner values and header cells as they are (--unmask). By default they
+   * go through the free-text masker: an owner column may hold reps' emails, and
+   * the "headers" of a file without a header row are a customer's cells.
+   */
+  unmask?: boolean;
 }
 
 export interface QualityExtra {
@@ -76,6 +83,7 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
   const clusters = new ClusterIndex(clusterOf);
   const consistency = measureConsistency(records, clusters);
   const owner = ownerResolver(records, input.options.ownerColumn);
+  const text = input.unmask ? (x: string) => x : maskFreeText;
 
   // Overall uniqueness comes from the golden count; per source and owner from each record's group number.
   const all = new GroupTally();
@@ -139,8 +147,8 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
       records: src.records,
       rejects: src.rejects,
       rejectReasons: Object.fromEntries(Object.entries(src.rejectReasons).sort(([a], [b]) => compareStrings(a, b))),
-      warnings: [...(src.warnings ?? [])],
-      unknownColumns: [...(src.unknownColumns ?? [])],
+      warnings: (src.warnings ?? []).map(text),
+      unknownColumns: (src.unknownColumns ?? []).map(text),
       fields: QUALITY_FIELDS.filter((_, x) => has[x]).map((f) => f.field),
       scores: tally.scores(1 - dup),
       duplicateRate: round4(dup),
@@ -155,7 +163,7 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
     .map(([name, { group, tally: t }]) => {
       const dup = ownerDuplicates[group];
       return {
-        owner: name,
+        owner: text(name),
         records: t.records,
         scores: t.scores(1 - dup),
         duplicateRate: round4(dup),
@@ -227,7 +235,7 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
     formula: FORMULA,
     fields,
     sources,
-    owners: { column: owner.column, rows: owners },
+    owners: { column: owner.column === null ? null : text(owner.column), rows: owners },
     issues: issues.summary(),
     freshness: {
       staleDays,

@@ -133,6 +133,7 @@ export const qualityReportSchema = z.object({
     /** Sorted by owner value; empty owners are grouped as "(none)". */
     rows: z.array(
       z.object({
+        /** Masked as free text unless --unmask (an owner column may hold reps' emails or phones). */
         owner: z.string(),
         records: count,
         scores: scoresSchema,

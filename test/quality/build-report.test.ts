@@ -146,6 +146,24 @@ describe('buildQualityReport', () => {
     expect(none.owners).toEqual({ column: null, rows: [] });
   });
 
+  it('masks owner values and header cells as free text unless asked not to', () => {
+    const input = fixture();
+    const reps = ['rep.li@corp.example.com', 'rep.li@corp.example.com', '13912873460', ''];
+    const records = input.records.map((r, i) => ({ ...r, fields: { ...r.fields, owner: reps[i] } }));
+    const sources = [{ ...input.sources[0], unknownColumns: ['张伟', '138.1234.5678'], warnings: ['column 3 has no header; it is called 13812345678'] }, input.sources[1]];
+    const masked = buildQualityReport({ ...input, records, sources }, extra);
+    expect(masked.owners.rows.map((o) => [o.owner, o.records])).toEqual([
+      ['(none)', 1],
+      ['139****3460', 1],
+      ['r***@corp.example.com', 2],
+    ]);
+    expect(masked.sources[0]).toMatchObject({ unknownColumns: ['张伟', '138****5678'], warnings: ['column 3 has no header; it is called 138****5678'] });
+    expect(JSON.stringify(masked)).not.toMatch(/rep\.li|13912873460|1234\.5678|13812345678/);
+    const clear = buildQualityReport({ ...input, records, sources, unmask: true }, extra);
+    expect(clear.owners.rows.map((o) => o.owner)).toEqual(['(none)', '13912873460', 'rep.li@corp.example.com']);
+    expect(clear.sources[0].unknownColumns).toEqual(['张伟', '138.1234.5678']);
+  });
+
   it('lists issue codes by count with a few example locations', () => {
     expect(report.issues.map((i) => [i.code, i.count])).toEqual([
       ['email.invalid', 1],
