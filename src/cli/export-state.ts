@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { buildOutputs } from '../pipeline/outputs.js';
@@ -19,7 +19,7 @@ export interface ExportFlags {
   quiet?: boolean;
 }
 
-/** Write every output of a finished run into the out directory, then print the summary. */
+/** Write every output of a finished run into the out directory (made ready by prepareOutputDir before the run), then print the summary. */
 export async function exportState(state: PipelineState, opts: PipelineOptions, flags: ExportFlags): Promise<void> {
   const outDir = flags.out!;
   const previous = flags.previous ? await readReport(flags.previous) : undefined;
@@ -34,7 +34,6 @@ export async function exportState(state: PipelineState, opts: PipelineOptions, f
   });
   opts.progress.start('export');
   assertNotOverwritingInputs(outDir, state.sources.map((s) => s.path), [...outputs.files.keys()]);
-  await mkdir(outDir, { recursive: true });
   await writeContents([...outputs.files].map(([name, content]) => [join(outDir, name), content] as const));
   opts.progress.end(`${outputs.files.size} files in ${outDir}`);
 

@@ -16,6 +16,7 @@ Exit codes:
   1    quality gate failed (crmclean check, or thresholds in the config)
   2    usage or config error (bad option, bad config file, output would overwrite an input)
   3    input error (unreadable file, wrong encoding, missing columns; with --strict: any rejected row)
+  4    output error (--out or --master cannot be created or written: a file in the way, no permission, disk full)
   130  interrupted (Ctrl-C / SIGINT)`;
 
 export function buildProgram(): Command {
@@ -94,5 +95,5 @@ export function reportError(err: unknown): number {
       '  This is a bug in crmclean, not in your data. Set CRMCLEAN_DEBUG=1 for the stack trace.\n',
   );
   if (process.env.CRMCLEAN_DEBUG) process.stderr.write(`${e?.stack}\n`);
-  return 70;
+  return EXIT.INTERNAL;
 }

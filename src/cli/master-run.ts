@@ -1,11 +1,11 @@
 import { unlinkSync } from 'node:fs';
-import { mkdir, open, unlink } from 'node:fs/promises';
+import { open, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { matchOptionsFor } from '../pipeline/run.js';
 import { importAndNormalize } from '../pipeline/normalize-parallel.js';
 import { goldenOptionsFromConfig } from '../pipeline/outputs.js';
 import type { PipelineOptions } from '../pipeline/run.js';
-import { assertNotOverwritingInputs, writeContent, writeContents } from '../io/atomic-write.js';
+import { assertNotOverwritingInputs, prepareOutputDir, writeContent, writeContents } from '../io/atomic-write.js';
 import { CrmError, EXIT, usageError } from '../model/errors.js';
 import { DEFAULT_STALE_DAYS } from '../quality/freshness.js';
 import { renderSummary } from '../report/summary.js';
@@ -23,9 +23,8 @@ const LOCK_FILE = '.crmclean-lock';
  */
 export async function runAgainstMaster(files: string[], masterDir: string, opts: PipelineOptions, flags: ExportFlags): Promise<void> {
   const outDir = flags.out ?? masterDir;
-  await mkdir(masterDir, { recursive: true }).catch((err: Error) => {
-    throw usageError(`cannot create the master directory ${masterDir}: ${err.message}`);
-  });
+  await prepareOutputDir(masterDir);
+  if (resolve(outDir) !== resolve(masterDir)) await prepareOutputDir(outDir);
   const releaseLock = await lockMaster(masterDir);
   try {
     opts.progress.start('master');
@@ -56,7 +55,6 @@ export async function runAgainstMaster(files: string[], masterDir: string, opts:
     const inputs = state.sources.map((s) => s.path);
     assertNotOverwritingInputs(outDir, inputs, [...outputs.files.keys()]);
     assertNotOverwritingInputs(masterDir, inputs, outputs.masterFiles.map(([name]) => name));
-    await mkdir(outDir, { recursive: true });
     const sameDir = resolve(outDir) === resolve(masterDir);
     const runFiles = [...outputs.files].filter(([name]) => !(sameDir && outputs.masterFiles.some(([m]) => m === name)));
     await writeContents(runFiles.map(([name, content]) => [join(outDir, name), content] as const));

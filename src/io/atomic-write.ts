@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync, unlinkSync } from 'node:fs';
-import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CrmError, usageError } from '../model/errors.js';
+import { CrmError, outputError, usageError } from '../model/errors.js';
 
 /**
  * Outputs are written to a temporary file next to the target, flushed to disk
@@ -182,9 +182,47 @@ async function fsStep<T>(path: string, step: Promise<T>): Promise<T> {
     return await step;
   } catch (err) {
     if (err instanceof CrmError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : code === 'ENOENT' ? 'the directory does not exist' : (err as Error).message;
-    throw usageError(`cannot write ${path}: ${why}`, 'Check the --out directory: it must exist (or be creatable) and be writable.');
+    throw outputError(`cannot write ${path}: ${writeFailure(err)}`, 'Check the --out directory: it must exist (or be creatable) and be writable.');
+  }
+}
+
+function writeFailure(err: unknown): string {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'ENOENT':
+      return 'the directory does not exist';
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return 'a file stands where a directory should be';
+    default:
+      return (err as Error).message;
+  }
+}
+
+/**
+ * Create `dir` if missing and prove it writable by creating and removing a file
+ * there, before any input is read: a run that cannot write its outputs fails in
+ * a second with exit 4, not after the whole pipeline.
+ */
+export async function prepareOutputDir(dir: string): Promise<void> {
+  const probe = join(dir, `.crmclean-tmp-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    const handle = await open(probe, 'wx');
+    pending.add(probe);
+    await handle.close();
+    await unlink(probe);
+  } catch (err) {
+    throw outputError(`cannot write to the output directory ${dir}: ${writeFailure(err)}`);
+  } finally {
+    pending.delete(probe);
   }
 }
 

@@ -4,7 +4,14 @@ export const EXIT = {
   QUALITY_GATE_FAILED: 1,
   USAGE: 2,
   INPUT: 3,
+  /** The --out or --master directory cannot be created or written: a file in its place, no permission, disk full. */
+  OUTPUT: 4,
+  /** A bug in crmclean, not in the data (BSD's EX_SOFTWARE). */
+  INTERNAL: 70,
+  /** Ctrl-C (SIGINT): 128 + 2, as shells report it. */
   INTERRUPTED: 130,
+  /** SIGTERM (kill, timeout, cron, systemd): 128 + 15. */
+  TERMINATED: 143,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -43,3 +50,4 @@ export const usageError = (msg: string, hint?: string, loc?: ErrorLocation) =>
   new CrmError(msg, EXIT.USAGE, loc, hint);
 export const inputError = (msg: string, loc?: ErrorLocation, hint?: string) =>
   new CrmError(msg, EXIT.INPUT, loc, hint);
+export const outputError = (msg: string, hint?: string) => new CrmError(msg, EXIT.OUTPUT, {}, hint);

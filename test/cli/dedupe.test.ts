@@ -76,7 +76,7 @@ describe('exit codes', () => {
   it('documents them in --help', () => {
     const r = crm(['dedupe', '--help']);
     expect(r.status).toBe(0);
-    for (const code of ['0 ', '1 ', '2 ', '3 ', '130']) expect(r.stdout).toContain(`  ${code}`);
+    for (const code of ['0 ', '1 ', '2 ', '3 ', '4 ', '130']) expect(r.stdout).toContain(`  ${code}`);
   });
 
   it('2 for an unknown option, without a stack trace', () => {
@@ -125,6 +125,19 @@ describe('exit codes', () => {
     const r = crm(['dedupe', join(dir, 'golden.csv'), '--out', dir]);
     expect(r.status).toBe(2);
     expect(readFileSync(join(dir, 'golden.csv'))).toEqual(readFileSync(SAMPLE_FILES[0]));
+  });
+
+  it.each([
+    ['dedupe', '--out'],
+    ['match', '--master'],
+  ])('4 when %s %s is a file, in one line, before any input is read', (command, flag) => {
+    const dir = tempDir();
+    const file = join(dir, 'afile');
+    writeFileSync(file, 'x\n');
+    // The input does not exist: reading it would fail with exit 3, so exit 4 shows the directory was checked first.
+    const r = crm([command, join(dir, 'missing.csv'), flag, file]);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toBe(`crmclean: cannot write to the output directory ${file}: a file stands where a directory should be\n`);
   });
 
   it('3 with --strict when a row is rejected, and the row is in rejects.csv with its line', () => {

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertNotOverwritingInputs, writeContents, writeFileAtomic, writeFileAtomicStream } from '../../src/io/atomic-write.js';
+import { assertNotOverwritingInputs, prepareOutputDir, writeContents, writeFileAtomic, writeFileAtomicStream } from '../../src/io/atomic-write.js';
 import { CrmError, EXIT } from '../../src/model/errors.js';
 import { errorOf, tmpDir } from './tmp-files.js';
 
@@ -75,14 +75,14 @@ describe('writeFileAtomic', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it('a missing directory is a usage error naming the file', async () => {
+  it('a missing directory is an output error naming the file', async () => {
     const path = join(tmp.dir, 'no-such-dir', 'x.csv');
     const err = await errorOf(writeFileAtomic(path, 'x'));
-    expect(err.exitCode).toBe(EXIT.USAGE);
+    expect(err.exitCode).toBe(EXIT.OUTPUT);
     expect(err.format()).toContain(path);
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unwritable directory is a usage error and leaves nothing behind', async () => {
+  it.skipIf(process.getuid?.() === 0)('an unwritable directory is an output error and leaves nothing behind', async () => {
     const dir = join(tmp.dir, 'readonly');
     mkdirSync(dir);
     chmodSync(dir, 0o500);
@@ -137,6 +137,35 @@ describe('writeContents', () => {
     expect((caught as Error).message).toBe('mapping broke');
     expect(readdirSync(dir).sort()).toEqual(['golden.csv', 'report.json']);
     expect(readFileSync(join(dir, 'golden.csv'), 'utf8')).toBe('complete\n');
+  });
+});
+
+describe('prepareOutputDir', () => {
+  it('creates a missing directory, nested, and leaves no probe file in it', async () => {
+    const dir = join(tmp.dir, 'prepared', 'night', 'out');
+    await prepareOutputDir(dir);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.each([
+    ['a file in its place', (file: string) => file],
+    ['a file as a parent', (file: string) => join(file, 'sub')],
+  ])('%s is an output error (exit 4) naming the directory', async (_, dirOf) => {
+    const file = join(tmp.dir, `file-${Math.random().toString(36).slice(2)}`);
+    writeFileSync(file, 'x\n');
+    const err = await errorOf(prepareOutputDir(dirOf(file)));
+    expect(err.exitCode).toBe(EXIT.OUTPUT);
+    expect(err.format()).toBe(`cannot write to the output directory ${dirOf(file)}: a file stands where a directory should be`);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a read-only directory is an output error', async () => {
+    const dir = join(tmp.dir, 'readonly-out');
+    mkdirSync(dir);
+    chmodSync(dir, 0o500);
+    const err = await errorOf(prepareOutputDir(dir));
+    chmodSync(dir, 0o700);
+    expect(err.exitCode).toBe(EXIT.OUTPUT);
+    expect(err.format()).toMatch(/permission denied/);
   });
 });
 

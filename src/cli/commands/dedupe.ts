@@ -5,6 +5,7 @@ import { dedupeStage } from '../../pipeline/run.js';
 import { importAndNormalize, normalizeStageParallel } from '../../pipeline/normalize-parallel.js';
 import { readStateFromStdin, writeStateToStdout } from '../stdio.js';
 import { usageError } from '../../model/errors.js';
+import { prepareOutputDir } from '../../io/atomic-write.js';
 import { exportState, type ExportFlags } from '../export-state.js';
 import { loadMatchInputs, type MatchFlags } from '../match-inputs.js';
 import { runAgainstMaster } from '../master-run.js';
@@ -32,6 +33,7 @@ export function registerDedupe(program: Command): Command {
     if (!flags.stdin && !files.length) throw usageError('no input files', 'Example: crmclean dedupe sales.csv service.csv --out out/');
     if (!flags.stdin && !flags.out) throw usageError('--out <dir> is required', 'Example: crmclean dedupe sales.csv service.csv --out out/');
     const opts = await resolveOptions(flags);
+    if (flags.out) await prepareOutputDir(flags.out);
     const read = flags.stdin ? await readStateFromStdin() : null;
     const state = read === null ? await importAndNormalize(files, opts) : read.normalized ? read : await normalizeStageParallel(read, opts);
     const deduped = dedupeStage(state, opts, await loadMatchInputs(flags, state));

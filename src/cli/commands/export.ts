@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { resolveOptions } from '../context.js';
 import { readStateFromStdin } from '../stdio.js';
 import { usageError } from '../../model/errors.js';
+import { prepareOutputDir } from '../../io/atomic-write.js';
 import { exportState, type ExportFlags } from '../export-state.js';
 import { addExportOptions } from './dedupe.js';
 
@@ -15,6 +16,7 @@ export function registerExport(program: Command): Command {
   addExportOptions(cmd).action(async (flags: ExportFlags & { asOf?: string; config?: string }) => {
     if (!flags.out) throw usageError('--out <dir> is required');
     const opts = await resolveOptions(flags);
+    await prepareOutputDir(flags.out);
     await exportState(await readStateFromStdin(), opts, flags);
   });
   return cmd;
