@@ -9,6 +9,7 @@ import { registerExplain } from './commands/explain.js';
 import { registerEval } from './commands/eval.js';
 import { registerCheck } from './commands/check.js';
 import { maskFreeText } from '../report/mask.js';
+import { removePendingTempFiles } from '../io/atomic-write.js';
 
 export const EXIT_CODES_HELP = `
 Exit codes:
@@ -17,7 +18,7 @@ Exit codes:
   2    usage or config error (bad option, bad config file, output would overwrite an input)
   3    input error (unreadable file, wrong encoding, missing columns; with --strict: any rejected row)
   4    output error (--out or --master cannot be created or written: a file in the way, no permission, disk full)
-  130  interrupted (Ctrl-C / SIGINT)`;
+  130  interrupted (Ctrl-C / SIGINT); 143: terminated (SIGTERM); temporary files are removed`;
 
 export function buildProgram(): Command {
   const program = new Command('crmclean')
@@ -58,10 +59,15 @@ export function addInputOptions(cmd: Command): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  process.on('SIGINT', () => {
-    process.stderr.write('\ncrmclean: interrupted\n');
-    process.exit(EXIT.INTERRUPTED);
-  });
+  // Ctrl-C, and SIGTERM from kill, timeout, cron and systemd: drop the half-written temporary files (the previous
+  // outputs stay as they were) and exit with 128 + the signal number, as a shell reports a killed command.
+  for (const [signal, code, word] of [['SIGINT', EXIT.INTERRUPTED, 'interrupted'], ['SIGTERM', EXIT.TERMINATED, 'terminated']] as const) {
+    process.on(signal, () => {
+      removePendingTempFiles();
+      process.stderr.write(`\ncrmclean: ${word}\n`);
+      process.exit(code);
+    });
+  }
   // `crmclean … | head` closes the pipe early: stop quietly, as other command-line tools do.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {

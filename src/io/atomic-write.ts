@@ -113,7 +113,7 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Remove the temporary files of writes still in progress; synchronous, for a SIGINT handler. */
+/** Remove the temporary files of writes still in progress; synchronous, for the SIGINT and SIGTERM handlers. */
 export function removePendingTempFiles(): void {
   for (const tmp of pending) {
     try {

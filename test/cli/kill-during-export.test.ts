@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDataset, writeDataset } from '../../fixtures/synth/index.js';
@@ -47,6 +47,49 @@ describe('a run killed during export leaves the previous outputs intact', () => 
     expect(crm(['dedupe', ...files, '--out', out, '-q', '--as-of', '2026-11-01']).status).toBe(0);
     expect(readdirSync(out).filter((f) => !OUTPUTS.includes(f))).toEqual([]);
     for (const f of OUTPUTS) expect(readFileSync(join(out, f)).equals(next.get(f)!), f).toBe(true);
+  }, 120_000);
+});
+
+/** Start a dedupe run, send `signal` as soon as golden.csv's temporary file exists, and wait for the exit. */
+function runAndSignal(args: string[], out: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string; sawTemp: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let sawTemp = false;
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const poll = setInterval(() => {
+      if (!existsSync(out) || !readdirSync(out).some((f) => f.startsWith('.crmclean-tmp-golden.csv-'))) return;
+      sawTemp = true;
+      clearInterval(poll);
+      child.kill(signal);
+    }, 2);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      resolve({ code, stderr, sawTemp });
+    });
+  });
+}
+
+describe('a run stopped by a signal during export removes its temporary files', () => {
+  it.each([
+    ['SIGTERM', 143, /crmclean: terminated\n$/],
+    ['SIGINT', 130, /crmclean: interrupted\n$/],
+  ] as const)('%s: exit %i, a one-line message, no temporary file, the previous outputs intact', async (signal, code, message) => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    writeDataset(data, generateDataset({ seed: 7, entities: 4000, duplicateRate: 0.3 }));
+    const files = readdirSync(data).filter((f) => f !== 'truth.csv').map((f) => join(data, f));
+    const out = join(dir, 'out');
+    expect(crm(['dedupe', files[0], '--out', out, '-q', '--as-of', '2026-11-01']).status).toBe(0);
+    const previous = new Map(OUTPUTS.map((f) => [f, readFileSync(join(out, f))]));
+
+    const r = await runAndSignal(['dedupe', ...files, '--out', out, '-q', '--as-of', '2026-11-01'], out, signal);
+    expect(r.sawTemp).toBe(true);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+    expect(readdirSync(out).sort()).toEqual([...OUTPUTS].sort());
+    // golden.csv was being written: the previous one is still there.
+    expect(readFileSync(join(out, 'golden.csv')).equals(previous.get('golden.csv')!)).toBe(true);
   }, 120_000);
 });
 
