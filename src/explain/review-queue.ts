@@ -1,6 +1,7 @@
 import type { NormalizedRecord } from '../model/record.js';
 import type { ScoredPair } from '../model/match.js';
 import { maskEmail, maskIdNumber, maskPhone } from '../report/mask.js';
+import type { CsvCell } from '../io/csv-output.js';
 import { recordRef } from './record-ref.js';
 
 /** Fields shown side by side in review.csv, with how each is masked. */
@@ -19,7 +20,7 @@ const SIDE_BY_SIDE: [string, (r: NormalizedRecord) => string, ((s: string) => st
  * per-field levels and weights, and an empty `decision` column for the steward
  * (match / no-match). Feed the file back with --decisions; decisions always win.
  */
-export function reviewRows(records: readonly NormalizedRecord[], review: readonly ScoredPair[], opts: { mask: boolean }): Record<string, string>[] {
+export function reviewRows(records: readonly NormalizedRecord[], review: readonly ScoredPair[], opts: { mask: boolean }): Record<string, CsvCell>[] {
   return [...reviewCells(records, review, opts)].map((cells) => Object.fromEntries(REVIEW_COLUMNS.map((column, k) => [column, cells[k]])));
 }
 
@@ -28,7 +29,7 @@ export function reviewRows(records: readonly NormalizedRecord[], review: readonl
  * a time: a big run has tens of thousands of pairs, and rows kept all at once
  * would outlive garbage collections only to be written out and dropped.
  */
-export function* reviewCells(records: readonly NormalizedRecord[], review: readonly ScoredPair[], opts: { mask: boolean }): Generator<string[]> {
+export function* reviewCells(records: readonly NormalizedRecord[], review: readonly ScoredPair[], opts: { mask: boolean }): Generator<CsvCell[]> {
   // Each value masked once: records recur across pairs, the two sides of a pair often share a phone, and masking a phone parses it.
   const masks = SIDE_BY_SIDE.map(([, , mask]) => {
     if (!opts.mask || !mask) return (s: string) => s;
@@ -38,7 +39,8 @@ export function* reviewCells(records: readonly NormalizedRecord[], review: reado
   for (const p of review) {
     const a = records[p.a];
     const b = records[p.b];
-    const cells = [recordRef(a), recordRef(b), p.probability.toFixed(4), p.weight.toFixed(2), ''];
+    // The weight as a number: cells crmclean computes are not formula-escaped ('-0.69 would not read as a number).
+    const cells: CsvCell[] = [recordRef(a), recordRef(b), p.probability.toFixed(4), Math.round(p.weight * 100) / 100, ''];
     SIDE_BY_SIDE.forEach(([, get], x) => cells.push(masks[x](get(a)), masks[x](get(b))));
     cells.push(
       (p.comparisons ?? [])

@@ -17,6 +17,8 @@ export interface CsvOptions {
  * This includes numbers such as "-5" and phone numbers such as "+8613800138000"
  * (OWASP: any such cell); a spreadsheet then shows them as text, which for phone
  * numbers is what a steward wants anyway. `--no-escape-formulas` turns it off.
+ * Only text cells are escaped: a number cell is one crmclean computed (a
+ * weight, a count), never a value from the input, and is written as it is.
  */
 export function neutralizeFormula(cell: string): string {
   // = + - @ tab CR, compared as character codes: no one-character string per cell.
@@ -54,12 +56,12 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** A cell as written: quoted and, with `escape`, neutralised; missing cells are empty. */
+/** A cell as written: quoted and, with `escape`, a text cell neutralised; missing cells are empty. */
 function csvField(v: CsvCell, escape: boolean): string {
   // Empty cells are common (a golden record has no email, no suburb …) and stay empty.
   if (v === null || v === undefined || v === '') return '';
-  const s = typeof v === 'string' ? v : String(v);
-  return csvCell(escape ? neutralizeFormula(s) : s);
+  if (typeof v !== 'string') return csvCell(String(v));
+  return csvCell(escape ? neutralizeFormula(v) : v);
 }
 
 /** One CSV line without its break. */

@@ -2,7 +2,7 @@ import { REVIEW_COLUMNS, reviewRows } from '../explain/review-queue.js';
 import { buildQualityReport } from '../quality/build-report.js';
 import { renderHtmlReport } from '../report/html.js';
 import { ISSUE_COLUMNS, issueRows } from '../report/issues-csv.js';
-import { REJECT_COLUMNS, csvChunks, toCsv, toCsvLine } from '../io/csv-output.js';
+import { REJECT_COLUMNS, csvChunks, toCsv, toCsvLine, type CsvRow } from '../io/csv-output.js';
 import type { FileContent } from '../io/atomic-write.js';
 import { encodeGoldenLine, paddedLine } from './golden-store.js';
 import type { QualityReport } from '../report/schema.js';
@@ -27,7 +27,7 @@ export const MAPPING_COLUMNS = ['source', 'row', 'golden_id', 'status', 'match_s
 /** Every output of a nightly run, as strings; pure, apart from the finishing time recorded in the run history. */
 export function buildNightOutputs(state: PipelineState, night: NightResult, master: LoadedMaster | null, opts: OutputOptions & { finishedAt: string }): NightOutputs {
   const records = state.normalized!;
-  const csv = (rows: Record<string, string>[], columns: readonly string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
+  const csv = (rows: readonly CsvRow[], columns: readonly string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
   const mask = !opts.unmask;
 
   const customerOf = new Map<string, number>();

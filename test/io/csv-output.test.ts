@@ -33,13 +33,17 @@ describe('toCsv', () => {
   const rows = [
     { name: '张伟', phone: '+8613800138000', note: '=1+1' },
     { name: 'Li, Na', phone: null, note: 'says "hi"\nbye' },
-    { name: ' padded ', phone: -5, note: undefined },
+    { name: ' padded ', phone: '-5', note: undefined },
   ];
 
   it('quotes as needed, neutralises formulas, leaves missing cells empty', () => {
     expect(toCsv(rows, ['name', 'phone', 'note'])).toBe(
       `name,phone,note\n张伟,'+8613800138000,'=1+1\n"Li, Na",,"says ""hi""\nbye"\n" padded ",'-5,\n`,
     );
+  });
+
+  it('neutralises text cells only: a number cell is one crmclean computed', () => {
+    expect(toCsv([{ weight: -0.69, text: '-0.69', count: 3 }], ['weight', 'text', 'count'])).toBe(`weight,text,count\n-0.69,'-0.69,3\n`);
   });
 
   it('quotes a cell that starts or ends with any character \\s matches, and no other', () => {
