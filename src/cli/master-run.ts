@@ -38,7 +38,6 @@ export async function runAgainstMaster(files: string[], masterDir: string, opts:
       match: matchOptionsFor(opts),
       golden: goldenOptionsFromConfig(opts.config),
       staleDays: opts.config.quality?.staleDays ?? DEFAULT_STALE_DAYS,
-      escapeFormulas: flags.escapeFormulas !== false,
       progress: opts.progress,
     });
 

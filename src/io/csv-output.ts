@@ -21,18 +21,63 @@ export interface CsvOptions {
  * weight, a count), never a value from the input, and is written as it is.
  */
 export function neutralizeFormula(cell: string): string {
-  // = + - @ tab CR, compared as character codes: no one-character string per cell.
-  switch (cell.charCodeAt(0)) {
-    case 0x3d:
-    case 0x2b:
-    case 0x2d:
-    case 0x40:
-    case 0x09:
-    case 0x0d:
-      return `'${cell}`;
-    default:
-      return cell;
+  return isFormulaStart(cell.charCodeAt(0)) ? `'${cell}` : cell;
+}
+
+/** = + - @ tab CR, compared as character codes (the same in UTF-8 bytes): no one-character string per cell. */
+function isFormulaStart(c: number): boolean {
+  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d;
+}
+
+const COMMA = 0x2c;
+const QUOTE_MARK = 0x22;
+const APOSTROPHE = 0x27;
+
+/**
+ * A CSV line as {@link toCsvLine} writes it, its cells written raw, with the formula escaping of
+ * {@link neutralizeFormula} applied (`escape`) or not. With `mayBeEscaped`, a cell already holding
+ * the escape ('=…) counts as escaped: it is kept with `escape`, and loses the apostrophe without.
+ * A line with nothing to change comes back as it is, so that copying stored lines stays copying.
+ * Read byte by byte in one loop: a million golden lines took 0.6 s (a plain copy 0.13 s), where finding
+ * each cell with Buffer.indexOf took 2.4 s (a native call per cell).
+ */
+export function withFormulaEscaping(line: string | Buffer, escape: boolean, mayBeEscaped: boolean): string | Buffer {
+  if (!escape && !mayBeEscaped) return line;
+  const bytes = typeof line === 'string' ? Buffer.from(line) : line;
+  // Where an apostrophe goes in (escape) or comes out (not).
+  const edits: number[] = [];
+  let cellStart = true;
+  let quoted = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (cellStart) {
+      cellStart = false;
+      if (c === QUOTE_MARK && !quoted) {
+        quoted = true;
+        cellStart = true; // the cell's text starts after the quote mark
+        continue;
+      }
+      if (escape ? isFormulaStart(c) : c === APOSTROPHE && isFormulaStart(bytes[i + 1])) edits.push(i);
+    }
+    if (quoted) {
+      // A doubled quote mark is a quote inside the cell; a single one ends it.
+      if (c === QUOTE_MARK) {
+        if (bytes[i + 1] === QUOTE_MARK) i++;
+        else quoted = false;
+      }
+    } else if (c === COMMA) cellStart = true;
   }
+  if (!edits.length) return line;
+  const out = Buffer.allocUnsafe(bytes.length + (escape ? edits.length : -edits.length));
+  let from = 0;
+  let to = 0;
+  for (const at of edits) {
+    to += bytes.copy(out, to, from, at);
+    if (escape) out[to++] = APOSTROPHE;
+    from = escape ? at : at + 1;
+  }
+  bytes.copy(out, to, from);
+  return out;
 }
 
 /**

@@ -16,7 +16,11 @@ import { z } from 'zod';
  *   golden.csv               the current golden list, for people and downstream systems
  */
 export const MASTER_FORMAT = 'crmclean-master';
-export const MASTER_VERSION = 1;
+/**
+ * 2: golden lines hold raw cells, formula escaping is applied when a night writes golden.csv; version 1
+ * stored them as the night's --escape-formulas setting had it (rawGoldensFrom tells them apart).
+ */
+export const MASTER_VERSION = 2;
 
 const count = z.number().int().min(0);
 
@@ -50,6 +54,8 @@ export const masterMetaSchema = z.object({
   idWidth: z.number().int().positive(),
   /** The next new customer gets this number; numbers are never reused. */
   nextId: z.number().int().positive(),
+  /** The first run whose golden lines hold raw cells: lines of earlier runs (format version 1) may hold the formula escape. */
+  rawGoldensFrom: z.number().int().positive(),
   /** golden.csv columns; only ever appended to, so downstream readers keep working. */
   goldenColumns: z.array(z.string()),
   /** Runs whose segment files make up the master, in order. */

@@ -1,12 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { goldenRowSource, goldenToRow, type GoldenRecord } from '../golden/build-golden.js';
-import { toCsvLine } from '../io/csv-output.js';
+import { toCsvLine, withFormulaEscaping } from '../io/csv-output.js';
 import { escapeCell, unescapeCell } from './tsv.js';
 
 /**
  * Golden records as the master keeps them: each one already rendered as its
  * golden.csv line, so writing tonight's full golden list is copying lines, not
- * rebuilding a million records. Columns only ever grow (master.json
+ * rebuilding a million records. Cells are stored raw: formula escaping is the
+ * writing night's setting, applied to each line as golden.csv is written. Columns only ever grow (master.json
  * `goldenColumns`); a line written when there were fewer columns is padded.
  *
  * goldens-NNNNNN.tsv lines (a later run's line for an id wins):
@@ -45,30 +46,31 @@ export function isMerge(line: GoldenLine): line is MergeEntry {
 /** Columns that describe the record's make-up, not the customer: changing them is not a change of the customer's data. */
 const BOOKKEEPING = new Set(['golden_id', 'record_count', 'sources', 'provenance']);
 
-/** Render a golden record for the master, appending any column it has that `columns` lacks. */
-export function storeGolden(g: GoldenRecord, run: number, columns: string[], escapeFormulas: boolean): StoredGolden {
+/** Render a golden record for the master, raw, appending any column it has that `columns` lacks. */
+export function storeGolden(g: GoldenRecord, run: number, columns: string[]): StoredGolden {
   const row = goldenToRow(goldenRowSource(g));
   for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
-  return { id: g.goldenId, updatedAt: g.updatedAt, run, cells: columns.length, line: toCsvLine(columns.map((c) => row[c]), { escapeFormulas }) };
+  return { id: g.goldenId, updatedAt: g.updatedAt, run, cells: columns.length, line: toCsvLine(columns.map((c) => row[c]), { escapeFormulas: false }) };
 }
 
-/** The customer's values (not the bookkeeping columns) back from a stored line; formula escapes removed. */
-export function goldenValues(g: StoredGolden, columns: readonly string[]): Record<string, string> {
-  const [cells] = parse(g.line.toString(), { relax_column_count: true }) as string[][];
+/** The customer's values (not the bookkeeping columns) back from a stored line; the formula escape of a version 1 line removed. */
+export function goldenValues(g: StoredGolden, columns: readonly string[], rawGoldensFrom: number): Record<string, string> {
+  const [cells] = parse(withFormulaEscaping(g.line, false, g.run < rawGoldensFrom).toString(), { relax_column_count: true }) as string[][];
   const values: Record<string, string> = {};
   cells.forEach((cell, k) => {
     const column = columns[k];
     if (cell === '' || BOOKKEEPING.has(column)) return;
-    values[column] = /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+    values[column] = cell;
   });
   return values;
 }
 
-/** The line for golden.csv, with empty cells added for columns that came after it was written. */
-export function paddedLine(g: StoredGolden, columns: number): string | Buffer {
-  if (g.cells >= columns) return g.line;
+/** The line for golden.csv: formula escaping as tonight's setting says, empty cells added for columns that came after it was written. */
+export function goldenCsvLine(g: StoredGolden, columns: number, escapeFormulas: boolean, rawGoldensFrom: number): string | Buffer {
+  const line = withFormulaEscaping(g.line, escapeFormulas, g.run < rawGoldensFrom);
+  if (g.cells >= columns) return line;
   const pad = ','.repeat(columns - g.cells);
-  return typeof g.line === 'string' ? g.line + pad : Buffer.concat([g.line, Buffer.from(pad)]);
+  return typeof line === 'string' ? line + pad : Buffer.concat([line, Buffer.from(pad)]);
 }
 
 export function encodeGoldenLine(l: GoldenLine): string {

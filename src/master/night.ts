@@ -21,8 +21,6 @@ export interface NightOptions {
   match: Partial<MatchOptions>;
   golden: GoldenOptions;
   staleDays: number;
-  /** Neutralise spreadsheet formulas in the golden lines the master stores. */
-  escapeFormulas: boolean;
   progress?: ProgressSink;
 }
 
@@ -73,7 +71,7 @@ function startMaster(records: readonly NormalizedRecord[], opts: NightOptions): 
   const golden = buildGoldenRecords(records, result, opts.golden).map((g, c) => ({ ...g, goldenId: formatId(prefix, c + 1, width) }));
   const goldenIdOf = result.clusterOf.map((c) => golden[c].goldenId);
   const columns = goldenColumns(golden);
-  const stored = golden.map((g) => storeGolden(g, 1, columns, opts.escapeFormulas));
+  const stored = golden.map((g) => storeGolden(g, 1, columns));
   const changes = emptyChanges(1, opts.asOf, null);
   changes.newCustomers = golden.map((g) => g.goldenId);
   changes.stale = staleSince(stored, null, opts);
@@ -106,7 +104,7 @@ function startMaster(records: readonly NormalizedRecord[], opts: NightOptions): 
       },
       goldens: stored,
     },
-    meta: { format: MASTER_FORMAT, version: MASTER_VERSION, idPrefix: prefix, idWidth: width, nextId: golden.length + 1, goldenColumns: columns, segments: [], history: [] },
+    meta: { format: MASTER_FORMAT, version: MASTER_VERSION, rawGoldensFrom: 1, idPrefix: prefix, idWidth: width, nextId: golden.length + 1, goldenColumns: columns, segments: [], history: [] },
   };
 }
 
@@ -183,12 +181,12 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
   });
   progress.start('golden', rebuilt.size);
   const columns = [...master.meta.goldenColumns];
-  const rebuiltGoldens = rebuildGoldens(records, master, masterCluster, rebuilt, opts).map((g) => storeGolden(g, run, columns, opts.escapeFormulas));
+  const rebuiltGoldens = rebuildGoldens(records, master, masterCluster, rebuilt, opts).map((g) => storeGolden(g, run, columns));
   progress.end(`${rebuilt.size.toLocaleString('en')} golden records built or updated`);
 
   // Updated in place: a rebuilt id keeps its position, new ids (higher than all) append, so the list stays in id order.
   const golden = master.goldens;
-  const before = new Map(rebuiltGoldens.filter((g) => golden.has(g.id)).map((g) => [g.id, goldenValues(golden.get(g.id)!, master.meta.goldenColumns)]));
+  const before = new Map(rebuiltGoldens.filter((g) => golden.has(g.id)).map((g) => [g.id, goldenValues(golden.get(g.id)!, master.meta.goldenColumns, master.meta.rawGoldensFrom)]));
   for (const m of merges) golden.delete(m.id);
   for (const g of rebuiltGoldens) golden.set(g.id, g);
   const goldenList = [...golden.values()];
@@ -201,7 +199,7 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
       continue;
     }
     const was = before.get(g.id)!;
-    const is = goldenValues(g, columns);
+    const is = goldenValues(g, columns, master.meta.rawGoldensFrom);
     for (const field of [...new Set([...Object.keys(was), ...Object.keys(is)])].sort()) {
       if (was[field] !== is[field]) changes.changed.push({ goldenId: g.id, field, before: was[field] ?? null, after: is[field] ?? null });
     }

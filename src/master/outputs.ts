@@ -4,7 +4,7 @@ import { renderHtmlReport } from '../report/html.js';
 import { ISSUE_COLUMNS, issueRows } from '../report/issues-csv.js';
 import { REJECT_COLUMNS, csvChunks, toCsv, toCsvLine, type CsvRow } from '../io/csv-output.js';
 import type { FileContent } from '../io/atomic-write.js';
-import { encodeGoldenLine, paddedLine } from './golden-store.js';
+import { encodeGoldenLine, goldenCsvLine } from './golden-store.js';
 import type { QualityReport } from '../report/schema.js';
 import type { PipelineState } from '../pipeline/state.js';
 import { inputOrder, qualityInput, rejectRows, type OutputOptions } from '../pipeline/outputs.js';
@@ -62,7 +62,7 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
   }));
   const existingRecords = night.status.filter((s) => s === 'existing').length;
   const width = night.goldenColumns.length;
-  const golden = () => inBatches([toCsvLine(night.goldenColumns)], night.golden, (g) => paddedLine(g, width));
+  const golden = () => inBatches([toCsvLine(night.goldenColumns)], night.golden, (g) => goldenCsvLine(g, width, opts.escapeFormulas, night.meta.rawGoldensFrom));
   const merges = csv(
     [...(master?.merges ?? []), ...night.changes.merged.map((m) => ({ id: m.from, mergedInto: m.into, run: night.run, asOf: night.changes.asOf, evidence: m.evidence }))].map((m) => ({
       merged_id: m.id,

@@ -118,13 +118,20 @@ function parseMeta(text: string, path: string): MasterMeta {
       'Upgrade crmclean to continue this master; it was not modified.',
     );
   }
-  // Older formats would be migrated here, one version step at a time; version 1 is the first.
+  // Older formats are migrated here, one version step at a time; only in memory: master.json is rewritten when a night commits.
+  if (version === 1) data = fromVersion1(data as Record<string, unknown>);
   const parsed = masterMetaSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw corrupt(path, `is damaged: ${issue.path.join('.') || 'root'}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/** Version 1 stored golden lines escaped or not, as each night's --escape-formulas had it; from tonight on they are raw. */
+function fromVersion1(data: Record<string, unknown>): unknown {
+  const history = Array.isArray(data.history) ? data.history : [];
+  return { ...data, version: 2, rawGoldensFrom: history.length + 1 };
 }
 
 function parseModel(text: string, path: string): MatchModel {

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvChunks, csvLineChunks, neutralizeFormula, rejectsToCsv, toCsv, writeCsvFile, type CsvCell } from '../../src/io/csv-output.js';
+import { csvChunks, csvLineChunks, neutralizeFormula, rejectsToCsv, toCsv, toCsvLine, withFormulaEscaping, writeCsvFile, type CsvCell } from '../../src/io/csv-output.js';
 import { contentText } from '../../src/io/atomic-write.js';
 import { readAll, tmpDir } from './tmp-files.js';
 
@@ -126,6 +126,36 @@ describe('csvLineChunks', () => {
         expect(written).toEqual(Buffer.from(toCsv(rows.map((r) => ({ a: r[0], b: r[1], c: r[2] })), columns, { escapeFormulas })));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('withFormulaEscaping', () => {
+  it.each([
+    ['escape a raw line', '+86,"=a,""b""",x,"-q",@', true, false, `'+86,"'=a,""b""",x,"'-q",'@`],
+    ['a comma or formula character inside a quoted cell is not a cell start', '"a,+b","x"",-y",z', true, false, '"a,+b","x"",-y",z'],
+    ['a cell that is only quotes', '"""",-1', true, false, `"""",'-1`],
+    ['an escaped line stays as it is', `'+86,"'=a",b`, true, true, `'+86,"'=a",b`],
+    ['a raw apostrophe before a formula is the value itself', `'=a`, true, false, `'=a`],
+    ['unescape a line that may hold the escape', `'+86,"'=a,b",'x`, false, true, `+86,"=a,b",'x`],
+    ['no escaping and no escape to remove: as it is', `+86,=a`, false, false, `+86,=a`],
+  ])('%s', (_, line, escape, mayBeEscaped, want) => {
+    expect(withFormulaEscaping(line, escape, mayBeEscaped).toString()).toBe(want);
+    expect(withFormulaEscaping(Buffer.from(line), escape, mayBeEscaped).toString()).toBe(want);
+  });
+
+  it('returns a line with nothing to change itself, not a copy', () => {
+    const line = Buffer.from('G000001,张伟,2026-11-01');
+    expect(withFormulaEscaping(line, true, true)).toBe(line);
+  });
+
+  it('escaping a raw line writes what escaping each cell writes (cells starting with whitespace aside: quoted either way)', () => {
+    const cell = fc.oneof(fc.string(), fc.constantFrom('', 'a,b', 'say "hi"', '"', 'two\nlines', '张伟', '=1+2', '-5', '+86,1', '@x', "'=y"));
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 5 }), (cells) => {
+        fc.pre(cells.every((c) => !/^[\s]/.test(c)));
+        expect(withFormulaEscaping(toCsvLine(cells, { escapeFormulas: false }), true, false).toString()).toBe(toCsvLine(cells, { escapeFormulas: true }));
+      }),
     );
   });
 });

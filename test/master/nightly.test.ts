@@ -85,7 +85,7 @@ describe('three nights against one golden master', () => {
     expect(new Set(golden.map((g) => g.golden_id)).size).toBe(golden.length);
     expect(new Set(mapping.map((m) => m.golden_id))).toEqual(new Set(golden.map((g) => g.golden_id)));
     const meta = readJson(join(master, 'master.json'));
-    expect(meta).toMatchObject({ format: 'crmclean-master', version: 1, nextId: golden.length + 1 });
+    expect(meta).toMatchObject({ format: 'crmclean-master', version: 2, rawGoldensFrom: 1, nextId: golden.length + 1 });
     expect(meta.history).toHaveLength(1);
     expect(existsSync(join(master, 'model.json'))).toBe(true);
     // Different cities and no shared identifier: two customers tonight.
@@ -169,6 +169,47 @@ describe('three nights against one golden master', () => {
     expect(changes.counts).toMatchObject({ newRecords: 0, newCustomers: 0, mergedCustomers: 0, changedFields: 0 });
     expect(readFileSync(join(out, 'golden.csv'), 'utf8')).toBe(before);
     expect(readJson(join(master, 'master.json')).history.at(-1)).toMatchObject({ run: 4, knownRecords: readCsv(join(out, 'mapping.csv')).length, linkedRecords: 0 });
+  });
+});
+
+describe('formula escaping is the writing night\'s, not the storing night\'s', () => {
+  const FORMULA = "=cmd|' /C calc'!A0";
+  const nightInputs = (dir: string) => {
+    // Night 2 holds another customer only: night 1's golden line is copied from the master, not rebuilt.
+    writeFileSync(join(dir, 'a.csv'), `客户姓名,手机,备注\n王建国,13915826473,"${FORMULA}"\n`);
+    writeFileSync(join(dir, 'b.csv'), `客户姓名,手机,备注\n林晓峰,13581729046,vip\n`);
+    return [join(dir, 'a.csv'), join(dir, 'b.csv')];
+  };
+  const wang = (m: string) => readCsv(join(m, 'golden.csv')).find((g) => g.name === '王建国')!;
+
+  it.each([
+    ['--no-escape-formulas, then escaping', ['--no-escape-formulas'], [], `'${FORMULA}`, "'+8613915826473"],
+    ['escaping, then --no-escape-formulas', [], ['--no-escape-formulas'], FORMULA, '+8613915826473'],
+  ])('%s: night 2 writes the stored row as night 2 says', (_, night1, night2, remark, phone) => {
+    const dir = tempDir();
+    const [a, b] = nightInputs(dir);
+    const m = join(dir, 'm');
+    expect(crm(['match', a, '--master', m, '-q', '--as-of', '2026-11-01', ...night1]).status).toBe(0);
+    const r = crm(['match', b, '--master', m, '-q', '--as-of', '2026-11-02', ...night2]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readJson(join(m, 'master.json')).history).toHaveLength(2);
+    expect(wang(m)).toMatchObject({ 备注: remark, phone });
+  });
+
+  it('continues a version 1 master, whose golden lines were stored escaped, with escaping off', () => {
+    const dir = tempDir();
+    const [a, b] = nightInputs(dir);
+    const m = join(dir, 'm');
+    expect(crm(['match', a, '--master', m, '-q', '--as-of', '2026-11-01']).status).toBe(0);
+    // Made into what version 1 stored: the escape in the golden lines, no rawGoldensFrom.
+    const segment = join(m, 'goldens-000001.tsv');
+    writeFileSync(segment, readFileSync(segment, 'utf8').replace(',+86', ",'+86").replace(`"${FORMULA}"`, `"'${FORMULA}"`));
+    const { rawGoldensFrom: _, ...meta } = readJson(join(m, 'master.json'));
+    writeFileSync(join(m, 'master.json'), JSON.stringify({ ...meta, version: 1 }));
+    const r = crm(['match', b, '--master', m, '-q', '--as-of', '2026-11-02', '--no-escape-formulas']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(wang(m)).toMatchObject({ 备注: FORMULA, phone: '+8613915826473' });
+    expect(readJson(join(m, 'master.json'))).toMatchObject({ version: 2, rawGoldensFrom: 2 });
   });
 });
 
