@@ -10,15 +10,8 @@ import { registerEval } from './commands/eval.js';
 import { registerCheck } from './commands/check.js';
 import { maskFreeText } from '../report/mask.js';
 import { removePendingTempFiles } from '../io/atomic-write.js';
+import { helpAfter } from './help.js';
 
-export const EXIT_CODES_HELP = `
-Exit codes:
-  0    success
-  1    quality gate failed (crmclean check, or thresholds in the config)
-  2    usage or config error (bad option, bad config file, output would overwrite an input)
-  3    input error (unreadable file, wrong encoding, missing columns; with --strict: any rejected row)
-  4    output error (--out or --master cannot be created or written: a file in the way, no permission, disk full)
-  130  interrupted (Ctrl-C / SIGINT); 143: terminated (SIGTERM); temporary files are removed`;
 
 export function buildProgram(): Command {
   const program = new Command('crmclean')
@@ -28,7 +21,7 @@ export function buildProgram(): Command {
     )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', EXIT_CODES_HELP)
+    .addHelpText('after', helpAfter())
     .exitOverride();
   for (const register of [
     registerDedupe,
@@ -41,19 +34,30 @@ export function buildProgram(): Command {
     registerEval,
     registerCheck,
   ]) {
-    register(program).exitOverride().addHelpText('after', EXIT_CODES_HELP);
+    const cmd = register(program).exitOverride();
+    cmd.addHelpText('after', helpAfter(cmd));
   }
   return program;
 }
 
-/** Options every command that reads CSV shares. */
-export function addInputOptions(cmd: Command): Command {
+/** Options every command that reads CSV shares: how to read the files. */
+export function addReadOptions(cmd: Command): Command {
   return cmd
     .option('-c, --config <file>', 'config file (JSON) with column mappings, thresholds and rules; see `crmclean init`')
     .option('--encoding <name>', 'force the input encoding (utf8, gb18030, gbk, utf16le, utf16be); detected by default')
-    .addOption(new Option('--delimiter <char>', 'force the field delimiter; sniffed by default').choices([',', ';', '\\t', 'tab', '|']))
+    .addOption(new Option('--delimiter <char>', 'force the field delimiter; sniffed by default').choices([',', ';', '\\t', 'tab', '|']));
+}
+
+/** How values are read: for commands that normalize (and `init`, which writes them into the config). */
+export function addNormalizeOptions(cmd: Command): Command {
+  return cmd
     .option('--region <code>', 'country for phone numbers written without a country code, where the address names none; default: defaultRegion in the config, else CN')
-    .addOption(new Option('--date-order <order>', 'how to read ambiguous dates such as 02/11/2023').choices(['YMD', 'DMY', 'MDY']))
+    .addOption(new Option('--date-order <order>', 'how to read ambiguous dates such as 02/11/2023').choices(['YMD', 'DMY', 'MDY']));
+}
+
+/** Options of every command that normalizes and matches. */
+export function addInputOptions(cmd: Command): Command {
+  return addNormalizeOptions(addReadOptions(cmd))
     .option('--as-of <date>', 'run date (YYYY-MM-DD) for freshness and future-date checks; default today (UTC)')
     .option('--threads <n>', 'threads for normalization, blocking, comparison and writing mapping.csv (same results with any number); default: every core');
 }

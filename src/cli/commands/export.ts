@@ -9,7 +9,7 @@ import { addExportOptions } from './dedupe.js';
 export function registerExport(program: Command): Command {
   const cmd = program
     .command('export')
-    .description('Write golden.csv, mapping.csv, rejects.csv, review.csv, issues.csv and the reports from the NDJSON\noutput of `crmclean dedupe --stdin`.')
+    .description('Write golden.csv, mapping.csv, rejects.csv, review.csv, issues.csv and the reports from the NDJSON output of `crmclean dedupe --stdin`.')
     .option('-o, --out <dir>', 'output directory')
     .option('--as-of <date>', 'run date (YYYY-MM-DD) for freshness; default today (UTC)')
     .option('-c, --config <file>', 'config file (survivorship, quality settings)');

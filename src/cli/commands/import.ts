@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addInputOptions } from '../main.js';
+import { addReadOptions } from '../main.js';
 import { resolveOptions, type InputFlags } from '../context.js';
 import { importStage } from '../../pipeline/run.js';
 import { writeStateToStdout } from '../stdio.js';
@@ -10,7 +10,7 @@ export function registerImport(program: Command): Command {
     .description('Read CSV exports into crmclean records (NDJSON on stdout), with lineage and rejects.\nPipe into `crmclean normalize`.')
     .argument('<files...>', 'CSV/TSV exports; encoding, delimiter and columns are detected')
     .option('-q, --quiet', 'no progress on stderr');
-  addInputOptions(cmd).action(async (files: string[], flags: InputFlags) => {
+  addReadOptions(cmd).action(async (files: string[], flags: InputFlags) => {
     const opts = await resolveOptions(flags);
     await writeStateToStdout(await importStage(files, opts));
   });

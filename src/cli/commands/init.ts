@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { addInputOptions } from '../main.js';
+import { addNormalizeOptions, addReadOptions } from '../main.js';
 import { resolveOptions, type InputFlags } from '../context.js';
 import { importStage } from '../../pipeline/run.js';
 import type { CrmConfig, SourceConfig } from '../../config/schema.js';
@@ -21,7 +21,7 @@ export function registerInit(program: Command): Command {
     .option('-w, --write <file>', 'config file to write', 'crmclean.config.json')
     .option('-f, --force', 'overwrite an existing config file')
     .option('-q, --quiet', 'no progress on stderr');
-  addInputOptions(cmd).action(async (files: string[], flags: InitFlags) => {
+  addNormalizeOptions(addReadOptions(cmd)).action(async (files: string[], flags: InitFlags) => {
     if (existsSync(flags.write) && !flags.force) {
       throw usageError(`${flags.write} already exists`, 'Use --force to overwrite it, or --write to choose another file.');
     }
