@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildOutputs } from '../pipeline/outputs.js';
 import type { PipelineOptions } from '../pipeline/run.js';
 import type { PipelineState } from '../pipeline/state.js';
-import { assertNotOverwritingInputs, writeContents } from '../io/atomic-write.js';
+import { assertNotOverwritingInputs, writeContent, writeContents, type FileContent } from '../io/atomic-write.js';
 import { CrmError, EXIT, usageError } from '../model/errors.js';
 import { qualityReportSchema, type QualityReport } from '../report/schema.js';
 import { renderSummary } from '../report/summary.js';
@@ -34,7 +34,10 @@ export async function exportState(state: PipelineState, opts: PipelineOptions, f
   });
   opts.progress.start('export');
   assertNotOverwritingInputs(outDir, state.sources.map((s) => s.path), [...outputs.files.keys()]);
-  await writeContents([...outputs.files].map(([name, content]) => [join(outDir, name), content] as const));
+  // report.json last, once every other file is in place: a report.json of this run means the whole set is this run's.
+  const { report: reportJson, others } = reportLast(outputs.files);
+  await writeContents(others.map(([name, content]) => [join(outDir, name), content] as const));
+  await writeContent(join(outDir, REPORT_FILE), reportJson);
   opts.progress.end(`${outputs.files.size} files in ${outDir}`);
 
   if (flags.json) process.stdout.write(JSON.stringify({ out: outDir, counts: outputs.report.counts, scores: outputs.report.scores }) + '\n');
@@ -43,6 +46,13 @@ export async function exportState(state: PipelineState, opts: PipelineOptions, f
   if (flags.strict && state.rejects.length > 0) {
     throw new CrmError(`${state.rejects.length} row(s) rejected (see ${join(outDir, 'rejects.csv')})`, EXIT.INPUT, {}, '--strict turns any rejected row into exit code 3.');
   }
+}
+
+export const REPORT_FILE = 'report.json';
+
+/** report.json apart from the other outputs, which are written before it. */
+export function reportLast(files: ReadonlyMap<string, FileContent>): { report: FileContent; others: [string, FileContent][] } {
+  return { report: files.get(REPORT_FILE)!, others: [...files].filter(([name]) => name !== REPORT_FILE) };
 }
 
 export async function readReport(path: string): Promise<QualityReport> {

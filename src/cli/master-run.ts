@@ -12,14 +12,15 @@ import { renderSummary } from '../report/summary.js';
 import { loadMaster } from '../master/store.js';
 import { runNight } from '../master/night.js';
 import { buildNightOutputs } from '../master/outputs.js';
-import { readReport, type ExportFlags } from './export-state.js';
+import { REPORT_FILE, readReport, reportLast, type ExportFlags } from './export-state.js';
 
 const LOCK_FILE = '.crmclean-lock';
 
 /**
  * `crmclean dedupe FILES --master DIR` (or `crmclean match`): one nightly run
  * against a golden master. Night outputs go to --out (default: the master
- * directory); the master's own files are written after them, master.json last.
+ * directory); the master's own files are written after them, master.json last of
+ * those, and report.json after it.
  */
 export async function runAgainstMaster(files: string[], masterDir: string, opts: PipelineOptions, flags: ExportFlags): Promise<void> {
   const outDir = flags.out ?? masterDir;
@@ -55,9 +56,12 @@ export async function runAgainstMaster(files: string[], masterDir: string, opts:
     assertNotOverwritingInputs(outDir, inputs, [...outputs.files.keys()]);
     assertNotOverwritingInputs(masterDir, inputs, outputs.masterFiles.map(([name]) => name));
     const sameDir = resolve(outDir) === resolve(masterDir);
-    const runFiles = [...outputs.files].filter(([name]) => !(sameDir && outputs.masterFiles.some(([m]) => m === name)));
+    const { report: reportJson, others } = reportLast(outputs.files);
+    const runFiles = others.filter(([name]) => !(sameDir && outputs.masterFiles.some(([m]) => m === name)));
     await writeContents(runFiles.map(([name, content]) => [join(outDir, name), content] as const));
     for (const [name, content] of outputs.masterFiles) await writeContent(join(masterDir, name), content);
+    // After master.json, the master's commit point: a report.json of this run means every output and the master are this run's.
+    await writeContent(join(outDir, REPORT_FILE), reportJson);
     opts.progress.end(`run ${night.run}: ${outputs.files.size} files in ${outDir}${sameDir ? '' : `, master in ${masterDir}`}`);
 
     const e = outputs.entry;

@@ -35,12 +35,17 @@ describe('a run killed during export leaves the previous outputs intact', () => 
     expect(crm(['dedupe', ...files, '--out', complete, '-q', '--as-of', '2026-11-01']).status).toBe(0);
     const next = new Map(OUTPUTS.map((f) => [f, readFileSync(join(complete, f))]));
 
+    expect(previous.get('report.json')!.equals(next.get('report.json')!)).toBe(false);
     for (const delay of [0, 20, 60, 150]) {
       await runAndKill(['dedupe', ...files, '--out', out, '--as-of', '2026-11-01'], delay);
       for (const f of OUTPUTS) {
         const now = readFileSync(join(out, f));
         expect(now.equals(previous.get(f)!) || now.equals(next.get(f)!), `${f} after a kill ${delay} ms into export`).toBe(true);
         previous.set(f, now); // a later kill may leave this version in place
+      }
+      // report.json is written last: once it is the new run's, so is every other file.
+      if (readFileSync(join(out, 'report.json')).equals(next.get('report.json')!)) {
+        for (const f of OUTPUTS) expect(readFileSync(join(out, f)).equals(next.get(f)!), `${f} next to the new report.json`).toBe(true);
       }
     }
     // The next complete run cleans up any temp file a killed run left and writes everything.
