@@ -5,7 +5,7 @@ import type { CrmConfig } from '../config/schema.js';
 import { usageError } from '../model/errors.js';
 import type { PipelineOptions } from '../pipeline/run.js';
 import { createProgress } from './progress.js';
-import { maskFreeText } from '../report/mask.js';
+import { maskFreeText } from '../model/mask.js';
 import { plain } from '../report/summary.js';
 
 export interface InputFlags {

@@ -1,5 +1,5 @@
 import type { NormalizedRecord } from '../model/record.js';
-import { maskEmail, maskIdNumber, maskPhone } from '../report/mask.js';
+import { maskEmail, maskIdNumber, maskPhone } from '../model/mask.js';
 
 /**
  * A steward's view of what normalization did: for an evenly spread sample of

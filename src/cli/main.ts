@@ -8,7 +8,7 @@ import { registerInit } from './commands/init.js';
 import { registerExplain } from './commands/explain.js';
 import { registerEval } from './commands/eval.js';
 import { registerCheck } from './commands/check.js';
-import { maskFreeText } from '../report/mask.js';
+import { maskFreeText } from '../model/mask.js';
 import { removePendingTempFiles } from '../io/atomic-write.js';
 import { helpAfter } from './help.js';
 

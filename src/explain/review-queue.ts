@@ -1,6 +1,6 @@
 import type { NormalizedRecord } from '../model/record.js';
 import type { ScoredPair } from '../model/match.js';
-import { maskEmail, maskIdNumber, maskPhone } from '../report/mask.js';
+import { maskEmail, maskIdNumber, maskPhone } from '../model/mask.js';
 import type { CsvCell } from '../io/csv-output.js';
 import { recordRef } from './record-ref.js';
 

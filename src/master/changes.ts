@@ -1,4 +1,4 @@
-import { maskField } from '../report/mask.js';
+import { maskField } from '../model/mask.js';
 
 /**
  * changes.json: what one nightly run did to the master, for a steward and for

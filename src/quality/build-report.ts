@@ -15,7 +15,7 @@ import { IssueTally } from './issue-summary.js';
 import { ClusterIndex, clusterStats } from './clusters.js';
 import { compareStrings, ratio, round4 } from './numbers.js';
 import { int32s } from '../model/big-arrays.js';
-import { maskFreeText } from '../report/mask.js';
+import { maskFreeText } from '../model/mask.js';
 
 export interface QualitySource {
   source: string;

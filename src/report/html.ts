@@ -1,5 +1,5 @@
 import type { QualityReport } from './schema.js';
-import { maskFreeText } from './mask.js';
+import { maskFreeText } from '../model/mask.js';
 import { sourceNotes } from './source-notes.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { NormalizedRecord } from '../model/record.js';
-import { maskFreeText } from './mask.js';
+import { maskFreeText } from '../model/mask.js';
 
 /**
  * issues.csv: every record-level problem, one row each, so a steward can fix

@@ -11,7 +11,7 @@ import { goldenOptionsFromConfig } from '../../pipeline/outputs.js';
 import { renderWaterfall } from '../../explain/waterfall.js';
 import { recordRef } from '../../explain/record-ref.js';
 import { usageError } from '../../model/errors.js';
-import { maskField, maskPhone } from '../../report/mask.js';
+import { maskField, maskPhone } from '../../model/mask.js';
 
 interface ExplainFlags extends InputFlags, MatchFlags {
   id?: string;

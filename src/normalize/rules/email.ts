@@ -1,6 +1,6 @@
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanCell } from '../text/cell.js';
-import { maskEmail } from '../../report/mask.js';
+import { maskEmail } from '../../model/mask.js';
 
 type Email = { value: string | null; valid: boolean; placeholder: boolean };
 

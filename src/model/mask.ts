@@ -3,7 +3,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 /**
  * Personal data is masked in every report, log and message unless the user
  * asks otherwise (--unmask): enough is left to recognise a value, not to use it.
- * (A CLI-side text masker could delegate to maskFreeText below.)
+ * Every stage needs it (a normalizer's issue names a dropped address, masked),
+ * so it lives beside the record model rather than in one stage.
  */
 
 /** Several numbers in one cell: "13812345678 / 010-62345678". */

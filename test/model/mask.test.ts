@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskFreeText, maskIdNumber, maskPhone } from '../../src/report/mask.js';
+import { maskEmail, maskFreeText, maskIdNumber, maskPhone } from '../../src/model/mask.js';
 
 describe('maskPhone: first 3 and last 4 digits of the national number', () => {
   it.each([
