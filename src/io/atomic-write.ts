@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { realpathSync, unlinkSync } from 'node:fs';
-import { mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { close, fsync, openSync, realpathSync, unlinkSync, write } from 'node:fs';
+import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CrmError, outputError, usageError } from '../model/errors.js';
 
@@ -18,6 +19,9 @@ import { CrmError, outputError, usageError } from '../model/errors.js';
 export type ChunkWriter = (chunk: string | Uint8Array, handedOver?: boolean) => Promise<void>;
 
 const FLUSH_BYTES = 1 << 16;
+const writeFd = promisify(write);
+const fsyncFd = promisify(fsync);
+const closeFd = promisify(close);
 
 /** Temporary files being written, for {@link removePendingTempFiles} on an interrupt. */
 const pending = new Set<string>();
@@ -36,8 +40,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): Promis
 export async function writeFileAtomicStream(path: string, produce: (write: ChunkWriter) => Promise<void>, onWritten?: () => void): Promise<void> {
   const dir = dirname(path);
   const tmp = join(dir, `.crmclean-tmp-${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const handle = await fsStep(path, open(tmp, 'wx'));
-  pending.add(tmp);
+  const fd = createTemp(path, tmp);
   let closed = false;
   let batch: Buffer[] = [];
   let batchBytes = 0;
@@ -46,7 +49,7 @@ export async function writeFileAtomicStream(path: string, produce: (write: Chunk
   let inFlight: Promise<void> = Promise.resolve();
   const send = async (bytes: Buffer) => {
     await inFlight;
-    inFlight = fsStep(path, writeAll(handle, bytes));
+    inFlight = fsStep(path, writeAll(fd, bytes));
     // Handled here so that a failure while the producer works is not an unhandled rejection; awaiting it still throws.
     inFlight.catch(() => undefined);
   };
@@ -73,14 +76,14 @@ export async function writeFileAtomicStream(path: string, produce: (write: Chunk
     await flush();
     await inFlight;
     onWritten?.();
-    await fsStep(path, handle.sync());
+    await fsStep(path, fsyncFd(fd));
     closed = true;
-    await fsStep(path, handle.close());
+    await fsStep(path, closeFd(fd));
     await fsStep(path, rename(tmp, path));
     await removeOrphans(dir, basename(path));
   } catch (err) {
     await inFlight.catch(() => undefined);
-    if (!closed) await handle.close().catch(() => undefined);
+    if (!closed) await closeFd(fd).catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
     throw err;
   } finally {
@@ -155,10 +158,25 @@ function realPath(p: string): string {
   }
 }
 
-async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+/**
+ * Create the temporary file on this thread and register it in the same step: a signal handler runs between
+ * two steps of this thread, so it never misses a file that exists (an asynchronous open could create the
+ * file in the thread pool after the handler had removed the files it knew of; CI saw one left behind).
+ */
+function createTemp(path: string, tmp: string): number {
+  try {
+    const fd = openSync(tmp, 'wx');
+    pending.add(tmp);
+    return fd;
+  } catch (err) {
+    throw asOutputError(path, err);
+  }
+}
+
+async function writeAll(fd: number, bytes: Buffer): Promise<void> {
   let offset = 0;
   while (offset < bytes.length) {
-    const { bytesWritten } = await handle.write(bytes, offset);
+    const { bytesWritten } = await writeFd(fd, bytes, offset);
     offset += bytesWritten;
   }
 }
@@ -181,9 +199,13 @@ async function fsStep<T>(path: string, step: Promise<T>): Promise<T> {
   try {
     return await step;
   } catch (err) {
-    if (err instanceof CrmError) throw err;
-    throw outputError(`cannot write ${path}: ${writeFailure(err)}`, 'Check the --out directory: it must exist (or be creatable) and be writable.');
+    throw asOutputError(path, err);
   }
+}
+
+function asOutputError(path: string, err: unknown): CrmError {
+  if (err instanceof CrmError) return err;
+  return outputError(`cannot write ${path}: ${writeFailure(err)}`, 'Check the --out directory: it must exist (or be creatable) and be writable.');
 }
 
 function writeFailure(err: unknown): string {
@@ -215,9 +237,9 @@ export async function prepareOutputDir(dir: string): Promise<void> {
   const probe = join(dir, `.crmclean-tmp-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await mkdir(dir, { recursive: true });
-    const handle = await open(probe, 'wx');
+    const fd = openSync(probe, 'wx');
     pending.add(probe);
-    await handle.close();
+    await closeFd(fd);
     await unlink(probe);
   } catch (err) {
     throw outputError(`cannot write to the output directory ${dir}: ${writeFailure(err)}`);

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertNotOverwritingInputs, prepareOutputDir, writeContents, writeFileAtomic, writeFileAtomicStream } from '../../src/io/atomic-write.js';
+import { assertNotOverwritingInputs, prepareOutputDir, removePendingTempFiles, writeContents, writeFileAtomic, writeFileAtomicStream } from '../../src/io/atomic-write.js';
 import { CrmError, EXIT } from '../../src/model/errors.js';
 import { errorOf, tmpDir } from './tmp-files.js';
 
@@ -73,6 +73,25 @@ describe('writeFileAtomic', () => {
     expect(caught).toBe(boom);
     expect(readFileSync(path, 'utf8')).toBe('previous run\n');
     expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('an interrupt right after writes start removes every temporary file, even of files just being opened', async () => {
+    // What the SIGINT/SIGTERM handler does: it runs between two steps of the main thread, here right after
+    // twenty writes began. A temporary file opened in the thread pool could appear after it had run.
+    const dir = join(tmp.dir, 'interrupted');
+    mkdirSync(dir);
+    const writes = Array.from({ length: 20 }, (_, i) =>
+      writeFileAtomicStream(join(dir, `file${i}.csv`), async (write) => {
+        await write('row\n'.repeat(100_000));
+      }).then(
+        () => 'renamed',
+        (err: unknown) => (err instanceof CrmError ? 'failed' : err),
+      ),
+    );
+    removePendingTempFiles();
+    // The writes go on (the handler would exit here): none of them can rename a file that is gone.
+    expect(await Promise.all(writes)).toEqual(Array(20).fill('failed'));
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('a missing directory is an output error naming the file', async () => {
