@@ -4,6 +4,9 @@ import { normalizeHeader } from './header-names.js';
 import { canonicalFieldOfHeader } from './header-synonyms.js';
 import { guessFieldOfHeader } from './header-guess.js';
 
+/** Rows naming no column that may stand above the header: a title, the export date, a filter (Excel and report tools). */
+export const MAX_ROWS_ABOVE_HEADER = 10;
+
 /** What an explicit `columns` entry may say: a canonical field, or drop the column. */
 export type ColumnTarget = CanonicalField | 'ignore';
 
@@ -78,6 +81,12 @@ export function detectColumnMapping(headers: readonly string[], explicit: Readon
   const ordered: Record<string, ColumnTarget | null> = {};
   for (const h of headers) ordered[h] = mapping.get(h)!;
   return { mapping: ordered, unknown, warnings };
+}
+
+/** Whether a row could be the header: a cell names a field, or is a header the config's `columns` names. */
+export function namesAnyColumn(cells: readonly string[], explicit: Readonly<Record<string, ColumnTarget>> = {}): boolean {
+  const keys = new Set(Object.keys(explicit).map(normalizeHeader));
+  return cells.some((c) => c.trim() !== '' && (canonicalFieldOfHeader(c) !== null || guessFieldOfHeader(c) !== null || keys.has(normalizeHeader(c))));
 }
 
 /** An explicit `columns` key names a header exactly, or failing that by its normalized form. */

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { CanonicalField } from '../model/fields.js';
 import type { SourceRecord } from '../model/record.js';
 import { CrmError, inputError } from '../model/errors.js';
-import { detectColumnMapping, type ColumnMapping, type ColumnTarget } from './column-mapping.js';
+import { MAX_ROWS_ABOVE_HEADER, detectColumnMapping, namesAnyColumn, type ColumnMapping, type ColumnTarget } from './column-mapping.js';
 import { CsvTokenizer, fitsHeader, isBlankRecord, type BrokenCode, type TokenizerSink } from './csv-tokenizer.js';
 import { SourceDecoder } from './decode-source.js';
 import { resolveEncoding } from './detect-encoding.js';
@@ -102,6 +102,7 @@ export async function readSource(
       await new Promise((resolve) => setImmediate(resolve));
     }
     feed(decoder.end(), true);
+    rows.end();
   } catch (err) {
     // File-system failures (errno codes) get a plain message; anything else (a callback's own error) passes.
     throw (err as NodeJS.ErrnoException).code && !(err instanceof CrmError) ? fileError(err, path) : err;
@@ -141,6 +142,8 @@ class RowReader implements TokenizerSink {
   private extraAt: (string | null)[] = [];
   /** Fewest fields a row may have: unnamed columns at the end of the header are optional. */
   private minFields = 0;
+  /** Rows before the header that name no column: a title or notes, while the header is still to come. */
+  private above: { cells: string[]; line: number }[] = [];
 
   constructor(
     private readonly path: string,
@@ -155,7 +158,7 @@ class RowReader implements TokenizerSink {
   record(fields: string[], line: number, lines: number): void {
     if (isBlankRecord(fields)) return;
     if (!this.headers) {
-      this.setHeader(fields, line);
+      this.findHeader(fields, line);
       return;
     }
     const row = ++this.rows;
@@ -180,6 +183,45 @@ class RowReader implements TokenizerSink {
     this.onReject({ source: this.source, row, line, code, reason });
   }
 
+  /** The file ended: rows were held as a title, but no header came after them. */
+  end(): void {
+    if (!this.headers && this.above.length > 0) throw this.noHeaderRow(this.above.length);
+  }
+
+  /**
+   * Excel and report tools put a title, the export date or a filter above the header ("客户信息导出 2026-11-01").
+   * Rows naming no column are held until a row that does, and skipped with a warning if each is narrower than that
+   * header: a row as wide as it is data, in a file that has no header row.
+   */
+  private findHeader(cells: string[], line: number): void {
+    const named = namesAnyColumn(cells, this.options.columns);
+    if (!named && this.above.length < MAX_ROWS_ABOVE_HEADER) {
+      this.above.push({ cells, line });
+      return;
+    }
+    if (!named) throw this.noHeaderRow(this.above.length + 1);
+    const width = filledCells(cells);
+    if (this.above.some((r) => filledCells(r.cells) >= width)) throw this.noHeaderRow(this.above.length);
+    this.setHeader(cells, line);
+    if (this.above.length > 0) {
+      const lines = this.above.map((r) => r.line).join(', ');
+      const text = this.above.map((r) => describeHeaders(r.cells.filter((c) => c.trim() !== ''))).join('; ');
+      this.warnings.unshift(`${this.above.length > 1 ? 'lines' : 'line'} ${lines} above the header skipped, a title or notes and not column names: ${text}`);
+    }
+  }
+
+  /** The error for a file whose first row is not a header, nor are the `looked - 1` rows after it. */
+  private noHeaderRow(looked: number): CrmError {
+    const { cells, line } = this.above[0];
+    const { headers } = cleanHeaderRow(cells);
+    const more = looked > 1 ? `, nor of the ${looked - 1} rows after it,` : '';
+    return inputError(
+      `no header row recognised: none of the ${headers.length} cells of line ${line}${more} is a known column name`,
+      { file: this.path, line },
+      `The first line must name the columns (e.g. 姓名, 手机, 邮箱 or name, phone, email). Headers seen: ${describeHeaders(headers)}.`,
+    );
+  }
+
   private setHeader(cells: string[], line: number): void {
     const { headers, warnings } = cleanHeaderRow(cells);
     let mapping: ColumnMapping;
@@ -192,13 +234,6 @@ class RowReader implements TokenizerSink {
     }
     const mapped = new Set(Object.values(mapping.mapping).filter((t): t is CanonicalField => t !== null && t !== 'ignore'));
     const seen = `Headers seen: ${describeHeaders(headers)}.`;
-    if (mapped.size === 0 && !this.options.columns) {
-      throw inputError(
-        `no header row recognised: none of the ${headers.length} cells of line ${line} is a known column name`,
-        { file: this.path, line },
-        `The first line must name the columns (e.g. 姓名, 手机, 邮箱 or name, phone, email). ${seen}`,
-      );
-    }
     const required = this.options.required;
     const missing = required ? required.filter((f) => !mapped.has(f)) : IDENTIFYING_FIELDS.some((f) => mapped.has(f)) ? [] : null;
     if (missing === null || missing.length > 0) {
@@ -268,6 +303,12 @@ class RowReader implements TokenizerSink {
     }
     return { source: this.source, row, line, fields: mapped, extra };
   }
+}
+
+function filledCells(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) if (c.trim() !== '') n++;
+  return n;
 }
 
 /** Header cells for a message. If the "header" is really data, long digit runs and emails are masked. */

@@ -1,4 +1,5 @@
 import { usageError } from '../model/errors.js';
+import { MAX_ROWS_ABOVE_HEADER } from './column-mapping.js';
 import { CsvTokenizer, fitsHeader, isBlankRecord } from './csv-tokenizer.js';
 
 /** Candidates, in the order ties are broken. */
@@ -23,16 +24,23 @@ export function resolveDelimiter(option: string): string {
  * at least two columns, and the candidate whose data rows most often have the
  * header's field count wins. With no candidate splitting the header, the file
  * has one column and "," is as good as any.
+ *
+ * A title above the header ("Customer export 2026-11-01") splits under no
+ * candidate; the header is then the first record that splits, provided most
+ * rows below it fit it (else a stray ";" in a one-column file would win).
  */
 export function sniffDelimiter(sample: string, final: boolean): string {
   let best: { delimiter: string; score: number; columns: number } | null = null;
   for (const delimiter of DELIMITERS) {
     const rows = firstRecords(sample, final, delimiter);
-    const columns = rows[0]?.length ?? 0;
-    if (columns < 2) continue;
+    const header = rows.findIndex((r, i) => i <= MAX_ROWS_ABOVE_HEADER && r.length >= 2);
+    if (header < 0) continue;
+    const columns = rows[header].length;
     let consistent = 0;
-    for (let r = 1; r < rows.length; r++) if (fitsHeader(rows[r], columns)) consistent++;
-    const score = rows.length > 1 ? consistent / (rows.length - 1) : 1;
+    for (let r = header + 1; r < rows.length; r++) if (fitsHeader(rows[r], columns)) consistent++;
+    const below = rows.length - header - 1;
+    const score = below > 0 ? consistent / below : 1;
+    if (header > 0 && (below === 0 || score < 0.5)) continue;
     if (!best || score > best.score || (score === best.score && columns > best.columns)) best = { delimiter, score, columns };
   }
   return best?.delimiter ?? ',';

@@ -241,6 +241,21 @@ describe('readSource: headers', () => {
   });
 });
 
+describe('readSource: rows above the header', () => {
+  const cases: [string, string, number, RegExp][] = [
+    ['a title and a blank row (Chinese Excel)', '客户信息导出 2026-11-01,,\r\n,,\r\n姓名,手机,邮箱\r\n张伟,13800138000,z@x.cn\r\n', 3, /^line 1 above the header skipped.*"客户信息导出 2026-11-01"$/],
+    ['a title without delimiters above a tab header', 'Customer export\nname\tphone\temail\n张伟\t13800138000\tz@x.cn\n', 2, /^line 1 above the header skipped.*"Customer export"$/],
+    ['an export date and a filter, numbers masked', '导出时间:,2026-11-01,,\n筛选: 手机 13800138000,,,\n姓名,手机,邮箱,\n张伟,13800138000,z@x.cn,\n', 3, /^lines 1, 2 above the header skipped.*"导出时间:", "2026-11-01"; "筛选: 手机 138…"$/],
+  ];
+  it.each(cases)('%s: skipped with a warning', async (name, text, headerLine, warning) => {
+    const { summary, records, rejects } = await readAll(tmp.file(`above-${name.replace(/\W+/g, '_')}.csv`, text));
+    expect(summary.headers.slice(0, 3)).toEqual(summary.headers[0] === '姓名' ? ['姓名', '手机', '邮箱'] : ['name', 'phone', 'email']);
+    expect(rejects).toEqual([]);
+    expect(records.map((r) => [r.fields.name, r.fields.phone, r.row, r.line])).toEqual([['张伟', '13800138000', 1, headerLine + 1]]);
+    expect(summary.warnings[0]).toMatch(warning);
+  });
+});
+
 describe('readSource: files that cannot be read', () => {
   const cases: [string, () => string, RegExp][] = [
     ['empty file', () => tmp.file('empty.csv', ''), /the file is empty \(0 bytes\)/],
@@ -248,6 +263,8 @@ describe('readSource: files that cannot be read', () => {
     ['nonexistent file', () => `${tmp.dir}/nope.csv`, /file not found/],
     ['a directory', () => tmp.dir, /this is a directory/],
     ['no header row (data on line 1)', () => tmp.file('no-header.csv', '张伟,13800138000,zhang@example.com\n李娜,13912345678,li@example.com\n'), /no header row recognised[\s\S]*"138…"[\s\S]*"…@…"/],
+    ['no header row, a data cell that is a column name below', () => tmp.file('no-header-mobile.csv', '张伟,13800138000,x\n李娜,13912345678,Mobile\n'), /:1: no header row recognised: none of the 3 cells of line 1 is/],
+    ['no header row in the first 11 rows', () => tmp.file('no-header-long.csv', '张伟,13800138000,x\n'.repeat(12)), /:1: no header row recognised: none of the 3 cells of line 1, nor of the 10 rows after it,/],
     ['no identifying column', () => tmp.file('no-id.csv', '客户编号,城市,备注\nC1,北京,x\n'), /no column identifies a customer[\s\S]*Headers seen: "客户编号", "城市", "备注"/],
     ['unclosed quote in the header', () => tmp.file('bad-header.csv', '"name,phone\nA,1\n'), /header row cannot be read/],
   ];

@@ -13,6 +13,8 @@ describe('sniffDelimiter', () => {
     ['trailing delimiter on every data row', 'name,phone\nWang,138,\nLi,139,\n', ','],
     ['single column: comma by default', 'name\nWang\nLi\n', ','],
     ['header only', 'name;phone;email\n', ';'],
+    ['a title line above a tab header', 'Customer export 2026-11-01\n\nname\taddress\n张伟\t北京市, 朝阳区\n李娜\t上海\n', '\t'],
+    ['one column with a stray semicolon below the header', 'email\na@web.de\nb;c@web.de\nd@web.de\ne@web.de\n', ','],
   ];
   it.each(cases)('%s', (_name, text, expected) => {
     expect(sniffDelimiter(text, true)).toBe(expected);
