@@ -10,6 +10,7 @@ import { SourceDecoder } from './decode-source.js';
 import { resolveEncoding } from './detect-encoding.js';
 import { cleanHeaderRow } from './header-names.js';
 import { REJECT_CODES, type Reject, type RejectCode } from './reject.js';
+import { isTotalRow } from './total-row.js';
 import { resolveDelimiter, sniffDelimiter } from './sniff-delimiter.js';
 import { UNDECODABLE } from './utf8.js';
 
@@ -142,6 +143,8 @@ class RowReader implements TokenizerSink {
   private extraAt: (string | null)[] = [];
   /** Fewest fields a row may have: unnamed columns at the end of the header are optional. */
   private minFields = 0;
+  /** The header row's cells as read, to tell it again further down. */
+  private headerCells: string[] = [];
   /** Rows before the header that name no column: a title or notes, while the header is still to come. */
   private above: { cells: string[]; line: number }[] = [];
 
@@ -248,11 +251,16 @@ class RowReader implements TokenizerSink {
       return t === null || t === 'ignore' ? null : t;
     });
     this.extraAt = headers.map((h) => (mapping.mapping[h] === null ? h : null));
+    this.headerCells = cells;
     this.minFields = cells.length;
     while (this.minFields > 0 && cells[this.minFields - 1].trim() === '') this.minFields--;
   }
 
   private problemWith(fields: string[], line: number, lines: number): { code: RejectCode; reason: string } | null {
+    if (this.repeatsHeader(fields)) {
+      return { code: REJECT_CODES.repeatedHeader, reason: 'the header row again, not a customer: two exports joined into one file?' };
+    }
+    if (isTotalRow(fields)) return { code: REJECT_CODES.total, reason: 'a totals row (a label such as 合计 or Total, and numbers), not a customer' };
     const columns = this.fieldAt.length;
     if (fields.length < this.minFields || (fields.length > columns && !fitsHeader(fields, columns))) {
       if (lines > 1) {
@@ -285,6 +293,13 @@ class RowReader implements TokenizerSink {
       }
     }
     return null;
+  }
+
+  private repeatsHeader(fields: string[]): boolean {
+    const header = this.headerCells;
+    if (fields[0] !== header[0]) return false;
+    for (let i = 1; i < fields.length || i < header.length; i++) if ((fields[i] ?? '') !== (header[i] ?? '')) return false;
+    return true;
   }
 
   private build(fields: string[], row: number, line: number): SourceRecord {

@@ -28,6 +28,10 @@ export const REJECT_CODES = {
   fieldTooLong: 'row.field_too_long',
   /** A line over the tokenizer's limit, never closed. */
   lineTooLong: 'row.line_too_long',
+  /** The header again, as when two exports are joined into one file. */
+  repeatedHeader: 'row.repeated_header',
+  /** A totals or subtotals row: a label and numbers. */
+  total: 'row.total',
 } as const;
 
 export type RejectCode = (typeof REJECT_CODES)[keyof typeof REJECT_CODES];

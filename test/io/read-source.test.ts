@@ -177,6 +177,20 @@ describe('readSource: rows and lines', () => {
     expect(rejects).toEqual([{ source: 'stray.csv', row: 2, line: 3, code: 'row.unbalanced_quote', reason: expect.stringMatching(/lines 3–4/) }]);
   });
 
+  it('two exports joined (each with its BOM) and a totals row: the second header and the total are rejects', async () => {
+    const part = (rows: string) => `\uFEFF姓名,手机,金额\r\n${rows}`;
+    const text = `${part('张伟,13800138000,10\r\n')}${part('李娜,13912345678,20\r\n')}合计: 2,,30\r\n`;
+    const { records, rejects } = await readAll(tmp.file('joined.csv', text));
+    expect(records.map((r) => [r.fields.name, r.row, r.line])).toEqual([
+      ['张伟', 1, 2],
+      ['李娜', 3, 4],
+    ]);
+    expect(rejects).toEqual([
+      { source: 'joined.csv', row: 2, line: 3, code: REJECT_CODES.repeatedHeader, reason: expect.stringMatching(/header row again/) },
+      { source: 'joined.csv', row: 4, line: 5, code: REJECT_CODES.total, reason: expect.stringMatching(/totals row/) },
+    ]);
+  });
+
   it('rows with NUL bytes are rejected', async () => {
     const text = 'name,phone\nA,1\nB\0\0,2\nC,3\n';
     const { records, rejects } = await readAll(tmp.file('nul.csv', text));
