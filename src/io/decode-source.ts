@@ -186,7 +186,7 @@ export class SourceDecoder {
     }
     const binary = detectBinary(head);
     if (binary) {
-      throw inputError(`this looks like ${binary}, not a CSV text file`, { file: this.file }, 'Export or save it as CSV (UTF-8) and import that file.');
+      throw inputError(`this looks like ${binary.what}, not a CSV text file`, { file: this.file }, binary.hint);
     }
     return null;
   }

@@ -42,16 +42,25 @@ export function detectUtf16WithoutBom(sample: Uint8Array): 'utf16le' | 'utf16be'
   return null;
 }
 
-/** What a non-text file most likely is, for the error message; null when it looks like text. */
-export function detectBinary(sample: Uint8Array): string | null {
+const SAVE_AS_CSV = 'Export or save it as CSV (UTF-8) and import that file.';
+const DECOMPRESS = 'Decompress it first (e.g. gunzip, unzip or 7z x) and import the CSV inside.';
+
+/** What a non-text file most likely is and what to do, for the error message; null when it looks like text. */
+export function detectBinary(sample: Uint8Array): { what: string; hint: string } | null {
   const starts = (...sig: number[]) => sig.every((x, i) => sample[i] === x);
-  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a zip archive, such as an Excel workbook (.xlsx)';
-  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'an old Excel workbook (.xls)';
-  if (starts(0x25, 0x50, 0x44, 0x46)) return 'a PDF document';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return { what: 'a zip archive, such as an Excel workbook (.xlsx)', hint: `${SAVE_AS_CSV} If it is a zipped CSV: ${DECOMPRESS}` };
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return { what: 'an old Excel workbook (.xls)', hint: SAVE_AS_CSV };
+  if (starts(0x25, 0x50, 0x44, 0x46)) return { what: 'a PDF document', hint: SAVE_AS_CSV };
+  // Compressed exports (export.csv.gz, a mail attachment saved under the wrong name) are common on servers.
+  if (starts(0x1f, 0x8b)) return { what: 'a gzip-compressed file (.gz)', hint: DECOMPRESS };
+  if (starts(0x42, 0x5a, 0x68)) return { what: 'a bzip2-compressed file (.bz2)', hint: DECOMPRESS };
+  if (starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00)) return { what: 'an xz-compressed file (.xz)', hint: DECOMPRESS };
+  if (starts(0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c)) return { what: 'a 7-Zip archive (.7z)', hint: DECOMPRESS };
+  if (starts(0x52, 0x61, 0x72, 0x21, 0x1a, 0x07)) return { what: 'a RAR archive (.rar)', hint: DECOMPRESS };
   let nul = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) nul++;
   // A stray NUL is a bad row (rejected later); many of them is not a text file.
-  return nul > 16 && nul * 20 > sample.length ? 'a binary file (many NUL bytes)' : null;
+  return nul > 16 && nul * 20 > sample.length ? { what: 'a binary file (many NUL bytes)', hint: SAVE_AS_CSV } : null;
 }
 
 export interface Gb18030Scan {

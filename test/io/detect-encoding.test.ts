@@ -44,8 +44,13 @@ describe('detectBinary', () => {
     ['xlsx (zip)', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), /xlsx/],
     ['xls (OLE)', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), /\.xls\b/],
     ['many NULs', Buffer.alloc(1000), /binary/],
+    ['gzip', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00]), /gzip/],
+    ['bzip2', Buffer.from('BZh91AY&SY'), /bzip2/],
+    ['xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00]), /xz/],
+    ['7-Zip', Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00]), /7-Zip/],
+    ['RAR', Buffer.from('Rar!\x1a\x07\x00', 'latin1'), /RAR/],
   ])('%s', (_name, buf, pattern) => {
-    expect(detectBinary(buf)).toMatch(pattern);
+    expect(detectBinary(buf)?.what).toMatch(pattern);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { chmodSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_CELL_CHARS, readSource } from '../../src/io/read-source.js';
@@ -280,6 +281,7 @@ describe('readSource: files that cannot be read', () => {
     ['no header row, a data cell that is a column name below', () => tmp.file('no-header-mobile.csv', '张伟,13800138000,x\n李娜,13912345678,Mobile\n'), /:1: no header row recognised: none of the 3 cells of line 1 is/],
     ['no header row in the first 11 rows', () => tmp.file('no-header-long.csv', '张伟,13800138000,x\n'.repeat(12)), /:1: no header row recognised: none of the 3 cells of line 1, nor of the 10 rows after it,/],
     ['no identifying column', () => tmp.file('no-id.csv', '客户编号,城市,备注\nC1,北京,x\n'), /no column identifies a customer[\s\S]*Headers seen: "客户编号", "城市", "备注"/],
+    ['a gzip-compressed export', () => tmp.file('export.csv.gz', gzipSync('name,phone\nA,13800138000\n')), /gzip-compressed file[\s\S]*Decompress it first/],
     ['unclosed quote in the header', () => tmp.file('bad-header.csv', '"name,phone\nA,1\n'), /header row cannot be read/],
   ];
   it.each(cases)('%s → exit 3 naming the file', async (_name, makePath, message) => {
