@@ -1,11 +1,12 @@
 import iconv from 'iconv-lite';
-import { inputError, type ErrorLocation } from '../model/errors.js';
+import { inputError, type CrmError, type ErrorLocation } from '../model/errors.js';
 import {
   bomMatches,
   detectBinary,
   detectBom,
   detectUtf16WithoutBom,
   guessUtf8OrGb18030,
+  isAsciiCompatible,
   isGbFamily,
   looksLikeGb18030,
   scanGb18030,
@@ -95,6 +96,8 @@ export class SourceDecoder {
   private line = 1;
   private column = 1;
   private afterCR = false;
+  /** The file starts with a UTF-8 BOM: the bytes after it still decide, but UTF-8 text contradicts any other name. */
+  private utf8Bom = false;
 
   /** @param explicit canonical encoding name the user asked for (see resolveEncoding). */
   constructor(
@@ -133,10 +136,11 @@ export class SourceDecoder {
       if (this.heldBytes < HEAD_BYTES && !final) return '';
       const head = this.take();
       const decided = this.decideFromHead(head);
-      if (decided) return this.startDecoding(decided.encoding, head.subarray(decided.skip));
+      const rest = head.subarray(decided.skip);
+      if (decided.encoding) return this.startDecoding(decided.encoding, rest);
       this.mode = 'ascii';
-      this.held.push(head);
-      this.heldBytes = head.length;
+      this.held.push(rest);
+      this.heldBytes = rest.length;
     }
     if (this.mode === 'ascii') {
       const bytes = this.take();
@@ -160,17 +164,18 @@ export class SourceDecoder {
     return this.decoder.write(bytes);
   }
 
-  private decideFromHead(head: Buffer): { encoding: string; skip: number } | null {
+  /** The encoding if the head settles it (else null: the first non-ASCII bytes will), and the BOM bytes to skip. */
+  private decideFromHead(head: Buffer): { encoding: string | null; skip: number } {
     const bom = detectBom(head);
     const explicit = this.explicit;
+    // Some tools write a UTF-8 BOM in front of whatever they save (a Windows-1252 or GBK export included), so
+    // it does not settle the encoding the way a UTF-16 or UTF-32 BOM does: the bytes after it decide.
+    if (bom?.encoding === 'utf8' && (!explicit || isAsciiCompatible(explicit))) {
+      this.utf8Bom = true;
+      return { encoding: null, skip: bom.length };
+    }
     if (bom) {
-      if (explicit && !bomMatches(bom.encoding, explicit)) {
-        throw inputError(
-          `the file starts with a ${BOM_LABEL[bom.encoding]} byte-order mark, but encoding "${explicit}" was asked for`,
-          { file: this.file, line: 1, column: 1 },
-          'Leave --encoding out: the byte-order mark says the encoding.',
-        );
-      }
+      if (explicit && !bomMatches(bom.encoding, explicit)) throw this.bomContradicts(BOM_LABEL[bom.encoding]);
       return { encoding: bom.encoding, skip: bom.length };
     }
     // Only UTF-8 and GB18030 get the look-before-decoding check; other explicit names are trusted.
@@ -188,7 +193,15 @@ export class SourceDecoder {
     if (binary) {
       throw inputError(`this looks like ${binary.what}, not a CSV text file`, { file: this.file }, binary.hint);
     }
-    return null;
+    return { encoding: null, skip: 0 };
+  }
+
+  private bomContradicts(label: string): CrmError {
+    return inputError(
+      `the file starts with a ${label} byte-order mark, but encoding "${this.explicit}" was asked for`,
+      { file: this.file, line: 1, column: 1 },
+      'Leave --encoding out: the byte-order mark says the encoding.',
+    );
   }
 
   /** Index of the first byte ≥ 0x80, tracking line and column of the bytes passed. */
@@ -234,13 +247,15 @@ export class SourceDecoder {
       const guess = guessUtf8OrGb18030(window, final);
       if (guess) return guess;
       const at = scanUtf8(window, final).firstInvalid;
+      const despite = this.utf8Bom ? ' (despite the UTF-8 byte-order mark it starts with)' : '';
       throw inputError(
-        `cannot tell the text encoding: byte 0x${hex(window[at])} is not UTF-8, and the text is not GB18030 Chinese either`,
+        `cannot tell the text encoding: byte 0x${hex(window[at])} is not UTF-8${despite}, and the text is not GB18030 Chinese either`,
         this.locate(window, at),
         'Name the encoding with --encoding, e.g. --encoding windows-1252 for a Western European Excel export, big5 or shift_jis for other Asian ones.',
       );
     }
     const u8 = scanUtf8(window, final);
+    if (this.utf8Bom && explicit !== 'utf8' && u8.invalid === 0 && u8.multibyte > 0) throw this.bomContradicts('UTF-8');
     if (explicit === 'utf8') {
       if (u8.invalid > 0 && looksLikeGb18030(scanGb18030(window, final))) {
         throw inputError(
@@ -251,8 +266,8 @@ export class SourceDecoder {
       }
       return 'utf8';
     }
-    // A GB-family name was asked for; text that is valid multi-byte UTF-8 would decode to mojibake.
-    if (u8.invalid === 0 && u8.multibyte >= 2) {
+    // Other names are trusted; text in a GB-family name that is valid multi-byte UTF-8 would decode to mojibake.
+    if (isGbFamily(explicit) && u8.invalid === 0 && u8.multibyte >= 2) {
       throw inputError(
         `encoding "${explicit}" was asked for, but the text from here on is valid UTF-8 (byte 0x${hex(window[0])} starts a UTF-8 character)`,
         this.locate(window, 0),

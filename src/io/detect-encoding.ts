@@ -181,6 +181,12 @@ export function resolveEncoding(name: string): string {
   return UTF8_NAMES.has(canonical) ? 'utf8' : canonical;
 }
 
+/** ASCII bytes mean ASCII in it (UTF-8, GB18030, Windows-1252, Shift_JIS…; not UTF-16 or UTF-32). */
+export function isAsciiCompatible(canonical: string): boolean {
+  const ascii = 'name,phone\r\n';
+  return iconv.decode(Buffer.from(ascii, 'latin1'), canonical) === ascii;
+}
+
 export function isGbFamily(canonical: string): boolean {
   return GB_NAMES.has(canonical);
 }

@@ -37,6 +37,7 @@ describe('SourceDecoder: detection', () => {
     ['UTF-16LE without BOM', iconv.encode(TEXT, 'utf16le'), 'utf16le'],
     ['UTF-32LE with BOM', withBom([0xff, 0xfe, 0, 0], iconv.encode(TEXT, 'utf32le')), 'utf32le'],
     ['UTF-32BE with BOM', withBom([0, 0, 0xfe, 0xff], iconv.encode(TEXT, 'utf32be')), 'utf32be'],
+    ['GB18030 behind a UTF-8 BOM', withBom([0xef, 0xbb, 0xbf], iconv.encode(TEXT, 'gb18030')), 'gb18030'],
   ];
   for (const [name, bytes, encoding] of cases) {
     it(`${name}: decoded exactly, BOM dropped, whatever the chunk size`, () => {
@@ -79,6 +80,11 @@ describe('SourceDecoder: detection', () => {
   it('an explicit encoding without a check (windows-1252) is used as given', () => {
     expect(decode(iconv.encode('name\nJosé\n', 'windows-1252'), 3, 'windows1252')).toEqual({ text: 'name\nJosé\n', encoding: 'windows1252', suspect: false });
   });
+
+  it('an explicit windows-1252 on text behind a UTF-8 BOM: the BOM is dropped, the text decoded', () => {
+    const bytes = withBom([0xef, 0xbb, 0xbf], iconv.encode('name\nJosé\n', 'windows-1252'));
+    expect(decode(bytes, 3, 'windows1252')).toEqual({ text: 'name\nJosé\n', encoding: 'windows1252', suspect: false });
+  });
 });
 
 describe('SourceDecoder: errors', () => {
@@ -103,9 +109,19 @@ describe('SourceDecoder: errors', () => {
     expect(err.format()).toMatch(/looks like UTF-16LE text[\s\S]*--encoding utf16le/);
   });
 
-  it('a BOM that contradicts the explicit encoding', () => {
-    const err = decodeError(withBom([0xef, 0xbb, 0xbf], Buffer.from(TEXT)), 'gb18030');
-    expect(err.format()).toMatch(/UTF-8 byte-order mark, but encoding "gb18030"/);
+  it.each([
+    ['UTF-8 text', Buffer.from(TEXT), 'gb18030'],
+    ['UTF-8 text', Buffer.from(TEXT), 'windows1252'],
+    ['ASCII text', Buffer.from('name\nWang\n'), 'utf16le'],
+  ])('a UTF-8 BOM before %s contradicts the explicit %s', (_name, body, explicit) => {
+    const err = decodeError(withBom([0xef, 0xbb, 0xbf], body), explicit);
+    expect(err.format()).toMatch(new RegExp(`^in\\.csv:1:1: the file starts with a UTF-8 byte-order mark, but encoding "${explicit}"`));
+  });
+
+  it('Windows-1252 behind a UTF-8 BOM: asks for --encoding instead of rejecting every row', () => {
+    const err = decodeError(withBom([0xef, 0xbb, 0xbf], iconv.encode('name,city\nJosé Müller,Zürich\nFrançois Lefèvre,Orléans\n', 'windows-1252')));
+    expect(err.location).toEqual({ file: 'in.csv', line: 2, column: 4 });
+    expect(err.format()).toMatch(/byte 0xE9 is not UTF-8 \(despite the UTF-8 byte-order mark[\s\S]*--encoding windows-1252/);
   });
 
   it('neither UTF-8 nor GB18030: asks for --encoding', () => {

@@ -5,6 +5,7 @@ import {
   detectBom,
   detectUtf16WithoutBom,
   guessUtf8OrGb18030,
+  isAsciiCompatible,
   looksLikeGb18030,
   resolveEncoding,
   scanGb18030,
@@ -36,6 +37,19 @@ describe('detectUtf16WithoutBom', () => {
     ['gb18030', iconv.encode(CHINESE, 'gb18030'), null],
   ])('%s', (_name, buf, expected) => {
     expect(detectUtf16WithoutBom(buf)).toBe(expected);
+  });
+});
+
+describe('isAsciiCompatible', () => {
+  it.each([
+    ['utf8', true],
+    ['gb18030', true],
+    ['windows1252', true],
+    ['shiftjis', true],
+    ['utf16le', false],
+    ['utf32be', false],
+  ])('%s → %s', (encoding, expected) => {
+    expect(isAsciiCompatible(encoding)).toBe(expected);
   });
 });
 
