@@ -27,17 +27,23 @@ export function normalizeHeader(header: string): string {
 /**
  * Make the header row usable as keys: blank cells become `column_N` (N = 1-based
  * position) and repeated names get `_2`, `_3`… so no column's data is lost.
- * Both come with a warning for the import summary.
+ * Both come with a warning for the import summary; the blank cells Excel leaves at
+ * the end of a header row (formatting out to column Z) share one. `unnamed` lists
+ * the `column_N` names given, which are not "unrecognised" columns as well.
  */
-export function cleanHeaderRow(cells: string[]): { headers: string[]; warnings: string[] } {
+export function cleanHeaderRow(cells: string[]): { headers: string[]; warnings: string[]; unnamed: string[] } {
   const warnings: string[] = [];
+  const unnamed: string[] = [];
   const raw = cells.map((c) => c.replace(/\uFEFF/g, '').trim());
   const taken = new Set(raw.filter((c) => c !== ''));
+  const lastNamed = raw.findLastIndex((c) => c !== '');
+  const trailing = raw.length - 1 - lastNamed;
   const firstAt = new Map<string, number>();
   const headers = raw.map((cell, i) => {
     if (cell === '') {
       const name = unique(`column_${i + 1}`, taken);
-      warnings.push(`column ${i + 1} has no header; it is called ${name}`);
+      unnamed.push(name);
+      if (i < lastNamed || trailing === 1) warnings.push(`column ${i + 1} has no header; it is called ${name}`);
       return name;
     }
     // "__proto__" cannot be a plain-object key: treat it like a repeated name.
@@ -54,7 +60,10 @@ export function cleanHeaderRow(cells: string[]): { headers: string[]; warnings: 
     );
     return name;
   });
-  return { headers, warnings };
+  if (trailing > 1) {
+    warnings.push(`columns ${lastNamed + 2}–${raw.length} at the end have no header; they are called ${headers[lastNamed + 1]} … ${headers[raw.length - 1]}`);
+  }
+  return { headers, warnings, unnamed };
 }
 
 function unique(base: string, taken: Set<string>): string {

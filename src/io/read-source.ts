@@ -124,7 +124,7 @@ export async function readSource(
     records: rows.records,
     rejects: rows.rejects,
     warnings: rows.warnings,
-    unknownColumns: rows.mapping!.unknown,
+    unknownColumns: rows.unknownColumns,
   };
 }
 
@@ -134,6 +134,7 @@ class RowReader implements TokenizerSink {
   headers: string[] | null = null;
   mapping: ColumnMapping | null = null;
   warnings: string[] = [];
+  unknownColumns: string[] = [];
   records = 0;
   rejects = 0;
   private rows = 0;
@@ -226,7 +227,7 @@ class RowReader implements TokenizerSink {
   }
 
   private setHeader(cells: string[], line: number): void {
-    const { headers, warnings } = cleanHeaderRow(cells);
+    const { headers, warnings, unnamed } = cleanHeaderRow(cells);
     let mapping: ColumnMapping;
     try {
       mapping = detectColumnMapping(headers, this.options.columns);
@@ -246,6 +247,8 @@ class RowReader implements TokenizerSink {
     this.headers = headers;
     this.mapping = mapping;
     this.warnings = [...warnings, ...mapping.warnings];
+    // A column with no header is in the warnings already.
+    this.unknownColumns = mapping.unknown.filter((h) => !unnamed.includes(h));
     this.fieldAt = headers.map((h) => {
       const t = mapping.mapping[h];
       return t === null || t === 'ignore' ? null : t;

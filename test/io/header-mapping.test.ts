@@ -121,7 +121,17 @@ describe('cleanHeaderRow', () => {
   });
 
   it('leaves clean headers alone, without warnings', () => {
-    expect(cleanHeaderRow(['name', 'phone'])).toEqual({ headers: ['name', 'phone'], warnings: [] });
+    expect(cleanHeaderRow(['name', 'phone'])).toEqual({ headers: ['name', 'phone'], warnings: [], unnamed: [] });
+  });
+
+  it.each([
+    [['name', 'phone', ''], ['column 3 has no header; it is called column_3']],
+    [['name', 'phone', '', '', ' '], ['columns 3–5 at the end have no header; they are called column_3 … column_5']],
+    [['name', '', 'phone', '', ''], ['column 2 has no header; it is called column_2', 'columns 4–5 at the end have no header; they are called column_4 … column_5']],
+  ])('blank cells at the end of %j share one warning', (cells, warnings) => {
+    const clean = cleanHeaderRow(cells);
+    expect(clean.warnings).toEqual(warnings);
+    expect(clean.unnamed).toEqual(clean.headers.filter((h) => h.startsWith('column_')));
   });
 });
 

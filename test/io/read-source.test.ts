@@ -155,6 +155,7 @@ describe('readSource: rows and lines', () => {
     expect(summary.headers).toEqual(['name', 'phone', 'column_3']);
     expect(rejects).toEqual([]);
     expect(records.map((r) => r.extra)).toEqual([{ column_3: '' }, { column_3: 'x' }]);
+    expect([summary.warnings, summary.unknownColumns]).toEqual([['column 3 has no header; it is called column_3'], []]);
   });
 
   it('an unclosed quote rejects its line and reading resumes on the next', async () => {
