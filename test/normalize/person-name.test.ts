@@ -76,6 +76,12 @@ const VALID: [string, Record<string, unknown>][] = [
   // ="text" is how Excel keeps a text as written: the text.
   ['="张三"', { display: '张三', key: '张三' }],
   ['="John Smith"', { display: 'John Smith', key: 'johnsmith' }],
+  // Names that only look like the placeholders above: a real surname with 太 or a word of one inside it.
+  ['陈太平', { display: '陈太平', family: '陈', given: '太平', placeholder: false }],
+  ['王客', { display: '王客', placeholder: false }],
+  ['Nguyen Test', { family: 'Test', placeholder: false }],
+  ['Guest Smith', { given: 'Guest', family: 'Smith', placeholder: false }],
+  ['陳大文', { display: '陈大文', family: '陈', given: '大文' }],
 ];
 
 // invalid: input → issue codes.
@@ -93,6 +99,32 @@ const INVALID: [string, string[]][] = [
   ['aaa', ['name.placeholder']],
   ['N/A', ['name.placeholder']],
   ['12345', ['name.placeholder']],
+  // Cantonese 陈太 (Mrs Chan) is a surname and a title, as 陈太太 is.
+  ['陈太', ['name.placeholder']],
+  // 某 stands for the part of the name left out.
+  ['张某', ['name.placeholder']],
+  ['李某某', ['name.placeholder']],
+  // Words for a customer in general, alone or after a qualifier, and notes typed where the name goes.
+  ['散客', ['name.placeholder']],
+  ['微信用户', ['name.placeholder']],
+  ['淘宝用户', ['name.placeholder']],
+  ['新客户', ['name.placeholder']],
+  ['VIP客户', ['name.placeholder']],
+  ['个人', ['name.placeholder']],
+  ['待补充', ['name.placeholder']],
+  ['同上', ['name.placeholder']],
+  ['详见备注', ['name.placeholder']],
+  ['无名氏', ['name.placeholder']],
+  ['前台', ['name.placeholder']],
+  // Latin placeholders numbered or in twos, and punctuation only.
+  ['test1', ['name.placeholder']],
+  ['Test Test', ['name.placeholder']],
+  ['Unknown Customer', ['name.placeholder']],
+  ['demo user 2', ['name.placeholder']],
+  ['Guest', ['name.placeholder']],
+  ['XX', ['name.placeholder']],
+  ['-', ['name.placeholder']],
+  ['--', ['name.placeholder']],
   ['张'.repeat(101), ['name.too_long']],
   ['=cmd|calc', ['name.formula']],
   ['=HYPERLINK("http://x","张三")', ['name.formula']],

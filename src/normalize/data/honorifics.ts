@@ -5,7 +5,7 @@ export const HAN_HONORIFIC_SUFFIXES = [
 ].sort((a, b) => b.length - a.length);
 
 /** One-character forms (王总, 李工, 张姐): only taken as a title when what is left is a bare surname. */
-export const HAN_SHORT_HONORIFICS = ['总', '董', '工', '哥', '姐', '姨', '叔', '生', '嫂', '爷', '伯', '婶'];
+export const HAN_SHORT_HONORIFICS = ['总', '董', '工', '哥', '姐', '姨', '叔', '生', '太', '嫂', '爷', '伯', '婶'];
 
 /** 老王, 小李, 阿张: a familiar prefix + surname is a nickname, not a name. */
 export const HAN_FAMILIAR_PREFIXES = ['老', '小', '阿'];
@@ -21,6 +21,12 @@ export const LATIN_SUFFIXES: ReadonlyMap<string, string> = new Map(
   ['Jr', 'Sr', 'II', 'III', 'IV', 'PhD', 'MD', 'DDS', 'DVM', 'Esq', 'JD', 'MBA', 'CPA'].map((s) => [s.toLowerCase(), s]),
 );
 
+/**
+ * Words for a customer in general (散客, 微信用户, VIP客户, 联系人): a name that is one of them, or ends with
+ * one of them, names no one. A real name never ends so.
+ */
+export const HAN_GENERIC_PERSON_WORDS = ['客户', '用户', '顾客', '会员', '买家', '散客', '联系人', '负责人'];
+
 /** Two-character surnames (复姓), so 欧阳娜娜 splits into 欧阳 + 娜娜. */
 export const COMPOUND_SURNAMES = new Set([
   '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木',
@@ -29,6 +35,8 @@ export const COMPOUND_SURNAMES = new Set([
 
 /** Names that are not names: test entries, "unknown", generic words for a customer. */
 export const PLACEHOLDER_NAMES = new Set([
-  '测试', '测试用户', '测试客户', '某某', '某人', '无', '无名', '未知', '匿名', '客户', '顾客', '会员', '用户', '不详', '空', '暂无', '待定', '先生', '女士', '小姐', '本人', '同学',
-  'test', 'tester', 'testing', 'test user', 'demo', 'dummy', 'sample', 'null', 'none', 'nil', 'na', 'n a', 'unknown', 'anonymous', 'customer', 'client', 'user', 'tbd', 'asdf', 'qwerty', 'xxx', 'aaa', 'abc', 'no name', 'noname', 'x', 'john doe', 'jane doe',
+  '测试', '测试用户', '测试客户', '某某', '某人', '无', '无名', '无名氏', '佚名', '未知', '匿名', '不详', '不知道', '空', '空白', '暂无', '暂缺', '待定', '待补充', '未填', '未提供',
+  '同上', '见备注', '详见备注', '个人', '演示', '前台', '财务', '采购', '先生', '女士', '小姐', '本人', '同学',
+  'test', 'tester', 'testing', 'demo', 'dummy', 'sample', 'null', 'none', 'nil', 'na', 'n a', 'unknown', 'anonymous', 'customer', 'client', 'user', 'guest', 'tbd', 'tba',
+  'asdf', 'qwerty', 'qwe', 'xx', 'xxx', 'aaa', 'abc', 'no name', 'noname', 'x', 'john doe', 'jane doe',
 ]);

@@ -6,7 +6,7 @@ import { hasHan, stripDiacritics } from '../text/fold.js';
 import { cleanCell } from '../text/cell.js';
 import { toSimplified } from '../text/simplified.js';
 import { BoundedCache } from '../bounded-cache.js';
-import { COMPOUND_SURNAMES, HAN_FAMILIAR_PREFIXES, HAN_HONORIFIC_SUFFIXES, HAN_SHORT_HONORIFICS, LATIN_SUFFIXES, LATIN_TITLES, PLACEHOLDER_NAMES } from '../data/honorifics.js';
+import { COMPOUND_SURNAMES, HAN_FAMILIAR_PREFIXES, HAN_GENERIC_PERSON_WORDS, HAN_HONORIFIC_SUFFIXES, HAN_SHORT_HONORIFICS, LATIN_SUFFIXES, LATIN_TITLES, PLACEHOLDER_NAMES } from '../data/honorifics.js';
 import { displayWords } from '../name/latin-case.js';
 import { splitLatinColumns, splitLatinName, type LatinName, type LatinWord } from '../name/split-latin.js';
 import { NICKNAMES } from '../data/nicknames.js';
@@ -27,6 +27,8 @@ const WHITESPACE = /\s/g;
 const WHITESPACE_RUNS = /\s+/g;
 const DIGITS_ONLY = /^\d+$/;
 const ONE_WORD_CHARACTER_REPEATED = /^(\w)\1{2,}$/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const TRAILING_DIGITS = /\d+$/;
 
 /** `s` without its characters that are not Han; a name of Han characters only (most) is returned at once. */
 function onlyHan(s: string): string {
@@ -91,6 +93,26 @@ function sortedWords(words: string[]): string {
   return words.join(' ');
 }
 
+function endsWithGenericWord(name: string): boolean {
+  for (const word of HAN_GENERIC_PERSON_WORDS) if (name.endsWith(word)) return true;
+  return false;
+}
+
+/** Every word a placeholder, numbered or not (test1, Test Test, Unknown Customer, demo user 2), or no letter or digit at all (-). */
+function placeholderWords(words: string[]): boolean {
+  let placeholders = 0;
+  let numbers = 0;
+  for (const w of words) {
+    if (!LETTER_OR_DIGIT.test(w)) continue;
+    const word = w.replace(TRAILING_DIGITS, '');
+    if (!word) numbers++;
+    else if (PLACEHOLDER_NAMES.has(word)) placeholders++;
+    else return false;
+  }
+  // Numbers alone are a placeholder of their own (DIGITS_ONLY).
+  return placeholders > 0 || numbers === 0;
+}
+
 function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
   let name = onlyHan(toSimplified(text));
   let honorific: string | null = null;
@@ -102,7 +124,8 @@ function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
     honorific = name[1];
     name = name[0];
   }
-  let placeholder = PLACEHOLDER_NAMES.has(name) || name.includes('测试') || ONE_CHARACTER_REPEATED.test(name);
+  // 某 ("a certain") stands for the part of a name left out: 张某, 李某某.
+  let placeholder = PLACEHOLDER_NAMES.has(name) || name.includes('测试') || name.includes('某') || ONE_CHARACTER_REPEATED.test(name) || endsWithGenericWord(name);
   if (!placeholder && name.length === 2 && HAN_FAMILIAR_PREFIXES.includes(name[0])) {
     honorific = name[0];
     name = name.slice(1);
@@ -127,7 +150,7 @@ function parseLatin(name: LatinName): Parsed {
   const family = lowerOf(familyWords);
   const all = [...given, ...family];
   const joined = all.join(' ');
-  const placeholder = !all.length || PLACEHOLDER_NAMES.has(joined) || DIGITS_ONLY.test(joined.replace(WHITESPACE, '')) || ONE_WORD_CHARACTER_REPEATED.test(joined) || (all.length === 1 && LATIN_TITLES.has(all[0]));
+  const placeholder = !all.length || PLACEHOLDER_NAMES.has(joined) || placeholderWords(all) || DIGITS_ONLY.test(joined.replace(WHITESPACE, '')) || ONE_WORD_CHARACTER_REPEATED.test(joined) || (all.length === 1 && LATIN_TITLES.has(all[0]));
   if (!all.length) return { parts: { ...EMPTY, placeholder: true }, issues: PLACEHOLDER };
   const canonicalGiven = given.length ? [NICKNAMES[given[0]] ?? given[0], ...given.slice(1)] : [];
   const canonical = [...canonicalGiven, ...family];
@@ -195,7 +218,7 @@ export const personNameRule: NormalizerRule<NameInput, NormalizedName> = {
     'Latin: diacritics folded, "Smith, John" read family-first, titles (Mr, Dr) stripped, generational suffixes and degrees (Jr, III, PhD) kept in the display but out of the family name and keys, particles joined to the family name (Jan van der Berg → Van der Berg), in mixed case the words in capitals taken as the family name (CHAN Tai Man → Chan), capitals inside a word kept in the display (McDonald), nicknames mapped to the formal name for the key and `givenKey` (Bob → robert; `given` keeps what was written), Double Metaphone. ' +
     '`pinyin` is the sorted, space-separated list of pinyin syllable groups or Latin words, so 张伟, 章伟, "Zhang Wei" and "WEI ZHANG" all give "wei zhang". Placeholders (李先生, 测试, test, single characters) are flagged and never count as evidence.',
   codes: {
-    'name.placeholder': 'Not a real name: a surname with a title only (李先生, 王总), a test or dummy entry, a single character.',
+    'name.placeholder': 'Not a real name: a surname with a title only (李先生, 王总, 陈太), a name with 某 for its given name (张某), a word for a customer in general (散客, 微信用户, Guest), a test or dummy entry (测试, test1), a single character, punctuation only (-).',
     'name.too_long': 'Longer than 100 characters: not a name.',
     'name.formula': 'A spreadsheet formula (=cmd|calc, =HYPERLINK(…), +cmd|…): not a name, and not read as one.',
   },
