@@ -23,6 +23,14 @@ describe('address rule: Chinese', () => {
     ['浦东新区张江路88号', { street: '张江路', number: '88', unit: null, display: '上海市浦东新区张江路88号' }],
     // An estate's name stays between the number and its buildings.
     ['广州市天河区体育西路27号阳光花园3栋2单元1502室', { number: '27', line2: '阳光花园', unit: '3栋2单元1502', display: '广东省广州市天河区体育西路27号阳光花园3栋2单元1502' }],
+    // The country and a postcode before the address, as e-commerce exports write them.
+    ['中国北京市朝阳区建国路88号', { province: '北京市', district: '朝阳区', street: '建国路', number: '88', display: '北京市朝阳区建国路88号' }],
+    ['中国 广东省 广州市 天河区 天河路385号', { province: '广东省', city: '广州市', district: '天河区', street: '天河路', number: '385' }],
+    ['100080 北京市海淀区中关村大街27号', { district: '海淀区', street: '中关村大街', number: '27', postcode: '100080', display: '北京市海淀区中关村大街27号' }],
+    ['中国 510000 广州市天河区天河路385号', { city: '广州市', district: '天河区', postcode: '510000' }],
+    // A city named like its province is the city.
+    ['吉林市船营区东风路64号', { province: '吉林省', city: '吉林市', district: '船营区', street: '东风路', number: '64' }],
+    ['吉林市', { province: '吉林省', city: '吉林市', street: null }],
   ])('%s', (raw, parts) => {
     const r = line(raw);
     expect(r.parts).toMatchObject({ country: 'CN', ...parts });
@@ -144,7 +152,7 @@ describe('address rule: Latin', () => {
 });
 
 describe('address rule: placeholders and absurd values', () => {
-  it.each(['无', '不详', 'test', 'xxx', '-'])('%s is a placeholder', (raw) => {
+  it.each(['无', '不详', 'test', 'xxx', '-', '同上', '同公司地址', '待补充', '详见备注', '/', '—', 'TBD', 'same as above'])('%s is a placeholder', (raw) => {
     expect(line(raw)).toMatchObject({ value: null, issues: [expect.objectContaining({ code: 'address.placeholder' })] });
   });
 

