@@ -36,7 +36,6 @@ describe('email rule', () => {
     ['zhangwei@163', 'email.invalid'],
     ['@qq.com', 'email.invalid'],
     ['zhangwei@@qq.com', 'email.invalid'],
-    ['无', 'email.invalid'],
     ['noemail@qq.com', 'email.placeholder'],
     ['a@a.com', 'email.placeholder'],
     ['demo@localhost.test', 'email.placeholder'],
@@ -44,6 +43,11 @@ describe('email rule', () => {
     ['zhou8@163; zb@qq', 'email.invalid'],
   ])('%s → %s', (raw, code) => {
     expect(emailRule.normalize(raw).issues.map((i) => i.code)).toEqual([code]);
+  });
+
+  // What staff type for "none" is an empty cell, as in every other field, not an invalid address.
+  it.each(['无', '暂无', 'N/A', 'none', '-', '/'])('%s is no address and no problem', (raw) => {
+    expect(emailRule.normalize(raw)).toMatchObject({ value: null, issues: [] });
   });
 
   // Several addresses: cell → the address kept, and the others named masked in the issue.

@@ -36,6 +36,10 @@ describe('id-number rule', () => {
     expect(r.parts).toMatchObject({ value: withCheck('11010519491231002'), valid: true, birthDate: '1949-12-31' });
   });
 
+  it.each(['无', '暂无', '不详', 'N/A', '-', '/'])('%s is no ID number and no problem', (raw) => {
+    expect(norm(raw)).toMatchObject({ value: null, parts: null, issues: [] });
+  });
+
   it('keeps another kind of identifier (a 7-digit social-security number) unchecked', () => {
     expect(norm('6988048')).toMatchObject({ value: '6988048', parts: { valid: true, birthDate: null }, issues: [] });
   });

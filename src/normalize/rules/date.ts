@@ -1,5 +1,6 @@
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanCell } from '../text/cell.js';
+import { isNoValue } from '../text/no-value.js';
 import { BoundedCache } from '../bounded-cache.js';
 
 export interface DateOptions {
@@ -13,6 +14,8 @@ export interface DateOptions {
 
 /** A time of day after the date: 14:30, 14:30:00.5Z, 1:45 PM, 下午 01:45:00, 上午9:30. */
 const TIME = /(?:[T\s]|\s*(?:上午|下午|中午|晚上|凌晨)\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/i;
+/** A date column's way of saying no date. */
+const ZERO_DATE = /^0{4}-?0{2}-?0{2}$/;
 const SLASHED = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const TEXT_MONTH = /^(\d{1,2})[\s-]([a-z]{3})[a-z]*\.?[\s-,]+(\d{4})$|^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/;
@@ -145,7 +148,7 @@ function fixedFindings(field: string): FixedFindings {
 
 function readDate(raw: string, { order, kind, asOf }: DateOptions, fixed: FixedFindings): DateFinding {
   const text = cleanCell(raw);
-  if (!text || /^(?:0{4}-?0{2}-?0{2}|null|n\/a|-|无|未知)$/i.test(text)) return NONE;
+  if (!text || isNoValue(text) || ZERO_DATE.test(text)) return NONE;
   const field = kind === 'birth' ? 'birth_date' : 'updated_at';
   const value = text.length > 40 ? null : parseDate(text, order);
   if (!value && order === 'YMD' && isAmbiguous(text)) return fixed.ambiguous;

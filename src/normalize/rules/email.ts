@@ -1,5 +1,6 @@
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanCell } from '../text/cell.js';
+import { isNoValue } from '../text/no-value.js';
 import { maskEmail } from '../../model/mask.js';
 
 type Email = { value: string | null; valid: boolean; placeholder: boolean };
@@ -80,7 +81,7 @@ function addressFinding(address: string, dropped: string[]): Finding<Email> {
 /** The email cell as a finding: the cell's address, or of several the first valid one that is not made up. */
 export function readEmail(raw: string | undefined): Finding<Email> {
   const text = raw ? cleanEmail(raw) : '';
-  if (!text) return NONE;
+  if (!text || isNoValue(text)) return NONE;
   if (isAddress(text)) return addressFinding(text, NO_DROPS);
   const addresses = addressesIn(text);
   const kept = addresses.find((a) => isAddress(a) && !isPlaceholder(a)) ?? addresses.find(isAddress);

@@ -1,6 +1,7 @@
 import type { Issue, NormalizedIdNumber } from '../../model/record.js';
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanCell, lostDigits } from '../text/cell.js';
+import { isNoValue } from '../text/no-value.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { sharedDigits } from '../text/shared-strings.js';
 
@@ -76,7 +77,7 @@ function invalid(value: string, issues: Issue[]): IdFinding {
 /** The ID number cell as a finding, checked against the birth date and gender read from their columns. */
 export function readIdNumber(raw: string | undefined, birthDate: string | null, gender: 'M' | 'F' | null): IdFinding {
   const cell = raw ? cleanCell(raw) : '';
-  if (!cell) return NONE;
+  if (!cell || isNoValue(cell)) return NONE;
   if (lostDigits(cell)) return DIGITS_LOST;
   const text = upperCase(cell.replace(SPACES_AND_DASHES, ''));
   if (!text) return NONE;
