@@ -18,7 +18,16 @@ describe('email rule', () => {
     ['zhou8@163.com; Zhou8@163.com', 'zhou8@163.com'],
     ['o\'brien@company.co.uk', "o'brien@company.co.uk"],
     ['chen.jie@mail.tsinghua.edu.cn', 'chen.jie@mail.tsinghua.edu.cn'],
-    ['12345678@qq.com', '12345678@qq.com'],
+    ['31415926@qq.com', '31415926@qq.com'],
+    ['10001@qq.com', '10001@qq.com'],
+    // A trailing full stop, a note in brackets or in Chinese beside the address.
+    ['zhangwei@163.com.', 'zhangwei@163.com'],
+    ['zhangwei@163.com。', 'zhangwei@163.com'],
+    ['zhangwei@163.com（私人）', 'zhangwei@163.com'],
+    ['zhangwei@163.com(工作) ', 'zhangwei@163.com'],
+    ['zhangwei@163.com【常用】', 'zhangwei@163.com'],
+    ['zhangwei@163.com 微信同号', 'zhangwei@163.com'],
+    ['私人邮箱 zhangwei@163.com', 'zhangwei@163.com'],
     ['JOSE.GARCIA@EMPRESA.ES', 'jose.garcia@empresa.es'],
     ["'zs@163.com", 'zs@163.com'],
     ['="zs@163.com"', 'zs@163.com'],
@@ -40,6 +49,22 @@ describe('email rule', () => {
     ['a@a.com', 'email.placeholder'],
     ['demo@localhost.test', 'email.placeholder'],
     ['Zhou Ba <zhou8>', 'email.invalid'],
+    // A no-reply sender address reaches no customer, and many records carry it.
+    ['noreply@company.com', 'email.placeholder'],
+    ['No-Reply@service.taobao.com', 'email.placeholder'],
+    ['donotreply@bank.com.cn', 'email.placeholder'],
+    // QQ numbers nobody gave: one digit repeated, digits counting up or down.
+    ['111111@qq.com', 'email.placeholder'],
+    ['00000000@qq.com', 'email.placeholder'],
+    ['12345678@qq.com', 'email.placeholder'],
+    ['987654321@qq.com', 'email.placeholder'],
+    // Dots only between characters of the mailbox, hyphens only inside a domain label.
+    ['.zhangwei@163.com', 'email.invalid'],
+    ['zhangwei.@163.com', 'email.invalid'],
+    ['zhang..wei@163.com', 'email.invalid'],
+    ['zhangwei@-163.com', 'email.invalid'],
+    // A space inside the mailbox is no note: the address is broken, not "wei@163.com".
+    ['zhang wei@163.com 私人', 'email.invalid'],
     ['zhou8@163; zb@qq', 'email.invalid'],
   ])('%s → %s', (raw, code) => {
     expect(emailRule.normalize(raw).issues.map((i) => i.code)).toEqual([code]);

@@ -5,8 +5,15 @@ import { maskEmail } from '../../model/mask.js';
 
 type Email = { value: string | null; valid: boolean; placeholder: boolean };
 
-const SHAPE = /^[a-z0-9._%+'-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}$/;
-const PLACEHOLDER_LOCAL = /^(?:test|none|noemail|no-email|nomail|null|na|n\/a|x+|a+|abc|asdf|qwe|example|demo|unknown|无|未知)$/;
+/** Dots only between characters of the local part, hyphens only inside a domain label. */
+const SHAPE = /^[a-z0-9_%+'-]+(?:\.[a-z0-9_%+'-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
+/** Made-up mailboxes, and a sender's no-reply address, which many customers' records carry: it reaches none of them. */
+const PLACEHOLDER_LOCAL = /^(?:test|none|noemail|no-email|nomail|null|na|n\/a|x+|a+|abc|asdf|qwe|example|demo|unknown|no-?reply|do-?not-?reply|无|未知|(.)\1{3,})$/;
+/** A note in brackets after or inside the address (zhangwei@163.com（私人）); RFC 5322 reads brackets as a comment too. */
+const BRACKETED_NOTE = /\s*[(\[【][^()[\]【】]*[)\]】]\s*/g;
+const TRAILING_DOTS = /\.+$/;
+/** A word with no ASCII letter or digit: a note (微信同号, 私人) beside an address, not part of it. */
+const NOTE_WORD = /^[^a-z0-9]*$/;
 const PLACEHOLDER_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|test\.com|test|invalid|localhost|xxx\.com|a\.com|abc\.com)$/;
 const FULL_WIDTH_AT = /[＠]/g;
 const FULL_STOPS = /[。．]/g;
@@ -36,6 +43,8 @@ function cleanEmail(raw: string): string {
   if (text.includes('＠')) text = text.replace(FULL_WIDTH_AT, '@');
   if (text.includes('。') || text.includes('．')) text = text.replace(FULL_STOPS, '.');
   if ((text.charCodeAt(0) | 0x20) === 0x6d) text = text.replace(MAILTO, '');
+  if (text.includes('(') || text.includes('[') || text.includes('【')) text = text.replace(BRACKETED_NOTE, ' ').trim();
+  if (text.endsWith('.')) text = text.replace(TRAILING_DOTS, '');
   // Lower-casing copies text imported as two-byte characters even when it changes nothing, and the record keeps the copy.
   return UPPER_OR_NON_ASCII.test(text) ? text.toLowerCase() : text;
 }
@@ -51,7 +60,10 @@ function addressesIn(text: string): string[] {
   for (const entry of text.replace(QUOTED, ' ').split(LIST_SEPARATORS)) {
     const bracketed = BRACKETED.exec(entry);
     const words = bracketed ? [bracketed[1]] : entry.trim().split(SPACES);
-    for (const piece of words.every((w) => w.includes('@')) ? words : [entry]) {
+    // Words that each hold an @ are addresses; so are those beside a note, but not "zhang wei@163.com".
+    const addressWords = words.filter((w) => w.includes('@'));
+    const apart = addressWords.length && words.every((w) => w.includes('@') || NOTE_WORD.test(w));
+    for (const piece of apart ? addressWords : [entry]) {
       const address = piece.trim().replace(MAILTO, '');
       if (address.includes('@') && !found.includes(address)) found.push(address);
     }
@@ -64,7 +76,12 @@ function isPlaceholder(address: string): boolean {
   // The shape allows exactly one @.
   const at = address.indexOf('@');
   const local = address.slice(0, at);
-  return PLACEHOLDER_LOCAL.test(local) || PLACEHOLDER_DOMAIN.test(address.slice(at + 1)) || (DIGITS_ONLY.test(local) && local.length < 5);
+  return PLACEHOLDER_LOCAL.test(local) || PLACEHOLDER_DOMAIN.test(address.slice(at + 1)) || (DIGITS_ONLY.test(local) && (local.length < 5 || isCounting(local)));
+}
+
+/** Digits counting up or down (12345678, 98765), as typed for a QQ number nobody gave. */
+function isCounting(digits: string): boolean {
+  return '01234567890'.includes(digits) || '09876543210'.includes(digits);
 }
 
 /** A valid address as a finding; `dropped` are the other addresses of its cell, named (masked) in an issue. */
@@ -90,10 +107,10 @@ export function readEmail(raw: string | undefined): Finding<Email> {
 
 export const emailRule: NormalizerRule<string, Email> = {
   id: 'email',
-  doc: 'Email addresses: full-width characters folded, trimmed, lower-cased; shape checked; the address taken from "Name <address>"; of several addresses in one cell (separated by , ; 、 | / or spaces) the first valid one that is not made up kept and the others named in an issue; test/none/example addresses marked as placeholders (they count as missing).',
+  doc: 'Email addresses: full-width characters folded, trimmed, lower-cased; shape checked; the address taken from "Name <address>"; of several addresses in one cell (separated by , ; 、 | / or spaces) the first valid one that is not made up kept and the others named in an issue; a note in brackets or in Chinese beside the address dropped (zhangwei@163.com（私人）); test/none/example, no-reply and one-character-repeated or counting mailboxes (111111@qq.com, 12345678@qq.com) marked as placeholders (they count as missing).',
   codes: {
     'email.invalid': 'Not an email address (missing @, spaces, no domain).',
-    'email.placeholder': 'A made-up address such as test@test.com or none@example.com.',
+    'email.placeholder': 'A made-up address such as test@test.com, none@example.com or 111111@qq.com, or a no-reply address: it reaches no customer.',
     'email.several': 'The cell holds several addresses: a record keeps one (the first valid one that is not made up); the others are dropped and named, masked, in the message.',
   },
   normalize(raw) {
