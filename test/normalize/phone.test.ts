@@ -32,6 +32,9 @@ const VALID: [string, string[], string][] = [
   ['="13957120486"', ['+8613957120486'], 'mobile'],
   ['139.5712.0486', ['+8613957120486'], 'mobile'],
   ['1.3957120486E+10', ['+8613957120486'], 'mobile'],
+  // An extension after a dash, as Chinese switchboards write it.
+  ['0755-86001234-8021', ['+8675586001234'], 'fixed_line'],
+  ['010-62581937-801', ['+861062581937'], 'fixed_line'],
 ];
 
 const INVALID: [string, string][] = [
@@ -42,6 +45,8 @@ const INVALID: [string, string][] = [
   ['13987654321', 'phone.placeholder'],
   ['12345', 'phone.invalid'],
   ['1391287346', 'phone.invalid'],
+  // A dash before the last digits of a mobile is no extension: mobiles have none.
+  ['139-1287-346-12', 'phone.invalid'],
   // Split into words, the last does not make a valid number: the cell stays one invalid number.
   ['139 1287 3460 12', 'phone.invalid'],
   ['+86 139-6221-7985 +86 132', 'phone.invalid'],
@@ -115,6 +120,7 @@ describe('phone rule', () => {
   it('reads extensions', () => {
     expect(norm('010-62581937 转 123').parts[0]).toMatchObject({ e164: '+861062581937', extension: '123' });
     expect(norm('010-62581937 ext. 45').parts[0]).toMatchObject({ extension: '45' });
+    expect(norm('0755-86001234-8021').parts[0]).toMatchObject({ e164: '+8675586001234', extension: '8021' });
   });
 
   it('uses the default region for numbers without a country code', () => {

@@ -12,6 +12,8 @@ const MAX_CELL = 200;
 const SEPARATORS = /[\/,;、，；|]|\s{2,}|\s+(?:or|或)\s+/;
 const SEVERAL_MOBILES = /^\s*1\d{10}(?:\s+1\d{10})+\s*$/;
 const EXTENSION = /\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})\s*$/i;
+/** An extension after a dash, as Chinese switchboards write it (0755-86001234-8021): read so only when the rest is a valid fixed line. */
+const DASH_EXTENSION = /-\s*(\d{1,5})\s*$/;
 /** A character an extension marker starts with: most numbers have none, and EXTENSION, which may start anywhere, need not run. */
 const EXTENSION_MARK = /[转分xX#eE]/;
 const ANY_NOT_DIGIT_OR_PLUS = /[^\d+]/;
@@ -151,9 +153,18 @@ function dialString(body: string, region: CountryCode): string {
 
 /** The number in `piece`, or null; its issue code, if it has one, goes to `codes`. */
 function parseOne(piece: string, region: CountryCode, addressCountry: CountryCode | null): NormalizedPhone | null {
-  const ext = EXTENSION_MARK.test(piece) ? EXTENSION.exec(piece) : null;
-  const body = ext ? piece.slice(0, ext.index) : piece;
-  const digits = dialString(body, region);
+  let ext = EXTENSION_MARK.test(piece) ? EXTENSION.exec(piece) : null;
+  let body = ext ? piece.slice(0, ext.index) : piece;
+  let digits = dialString(body, region);
+  if (!ext && piece.includes('-')) {
+    const dashed = DASH_EXTENSION.exec(piece);
+    const line = dashed && !readInCountry(digits, region, addressCountry)?.valid ? piece.slice(0, dashed.index) : null;
+    if (line && isFixedLine(readInCountry(dialString(line, region), region, addressCountry))) {
+      ext = dashed;
+      body = line;
+      digits = dialString(line, region);
+    }
+  }
   if (digits.length - (digits.includes('+') ? 1 : 0) < 5) {
     codes.push('invalid');
     return null;
@@ -174,6 +185,10 @@ function parseOne(piece: string, region: CountryCode, addressCountry: CountryCod
     fake,
     extension: ext?.[1] ?? parsed.ext ?? null,
   };
+}
+
+function isFixedLine(reading: Reading | null): boolean {
+  return !!reading?.valid && (reading.type === 'FIXED_LINE' || reading.type === 'FIXED_LINE_OR_MOBILE');
 }
 
 /** A loop, not a closure over the new number: this runs for every number. */
@@ -284,7 +299,7 @@ export function readPhones(raw: string, region: CountryCode, addressCountry: Cou
 
 export const phoneRule: NormalizerRule<string, NormalizedPhone[], { defaultRegion: CountryCode }> = {
   id: 'phone',
-  doc: 'Phone numbers to E.164 with libphonenumber-js (numbers without a country code: the country of the record\'s address when it names one and the number is valid there, else the default region); +86 / 0086 / 86 prefixes, dashes, brackets, full-width digits and extensions (转, ext, x) accepted, and numbers as spreadsheets write them (13957120486.0, \'13957120486, ="13957120486"); several numbers in one cell are split; made-up numbers are kept but marked fake.',
+  doc: 'Phone numbers to E.164 with libphonenumber-js (numbers without a country code: the country of the record\'s address when it names one and the number is valid there, else the default region); +86 / 0086 / 86 prefixes, dashes, brackets, full-width digits and extensions (转, ext, x, or a dash after a fixed line: 0755-86001234-8021) accepted, and numbers as spreadsheets write them (13957120486.0, \'13957120486, ="13957120486"); several numbers in one cell are split; made-up numbers are kept but marked fake.',
   codes: {
     'phone.invalid': 'Not a valid phone number for its region.',
     'phone.placeholder': 'A made-up number (13800138000, all one digit, a run such as 12345678): counts as missing.',
