@@ -13,6 +13,12 @@ const SAME: string[][] = [
   ['上海浦东发展银行股份有限公司', '浦东发展银行'],
   ['Acme Pty Ltd', 'ACME Inc.', 'acme', 'Acme Co., Ltd.'],
   ['Müller GmbH', 'Muller'],
+  // A bracketed 中国 or 集团 says nothing about which company it is.
+  ['中国平安保险（集团）股份有限公司', '中国平安保险股份有限公司', '中国平安保险集团'],
+  ['ABC（中国）有限公司', 'ABC有限公司', 'ABC Co., Ltd.'],
+  // A branch of a limited company is that company.
+  ['华为技术有限公司深圳分公司', '华为技术有限公司上海分公司', '华为技术有限公司'],
+  ['中国工商银行股份有限公司北京海淀支行', '中国工商银行股份有限公司'],
 ];
 
 describe('company-name rule', () => {
@@ -28,9 +34,10 @@ describe('company-name rule', () => {
 
   it('different companies keep different keys', () => {
     expect(key('北京字节跳动科技有限公司')).not.toBe(key('北京百度网讯科技有限公司'));
+    expect(key('华为技术有限公司深圳分公司')).not.toBe(key('深圳分公司'));
   });
 
-  it.each(['无', '个人', 'N/A', 'test', '-'])('%s is a placeholder, not a company', (s) => {
+  it.each(['无', '个人', 'N/A', 'test', '-', '—', '/', '个体户', '自由职业者', '学生', '退休', '无单位', '某某公司', 'XX有限公司', '测试公司', 'Test Company'])('%s is a placeholder, not a company', (s) => {
     const r = companyNameRule.normalize(s);
     expect(r.parts.key).toBeNull();
     expect(r.issues.map((i) => i.code)).toEqual(['company.placeholder']);
