@@ -28,6 +28,12 @@ describe('date rule', () => {
     ['2024-01-05 上午9:30', '2024-01-05'],
     ['2024年1月5日 晚上8:00', '2024-01-05'],
     ['Jan 5, 2024 1:45PM', '2024-01-05'],
+    // 号 for the day, as it is said.
+    ['2023年5月6号', '2023-05-06'],
+    // Two digits first and last, where only one reading is a date.
+    ['99-12-31', '1999-12-31'],
+    ['31-12-99', '1999-12-31'],
+    ['05/13/23', '2023-05-13'],
   ])('event %s → %s', (raw, iso) => {
     expect(event(raw)).toMatchObject({ value: iso, issues: [] });
   });
@@ -47,6 +53,10 @@ describe('date rule', () => {
   it('flags an ambiguous slashed date instead of guessing when no order is configured', () => {
     expect(event('05/01/2023')).toMatchObject({ value: null, issues: [expect.objectContaining({ code: 'date.ambiguous' })] });
     expect(event('05/05/2023').value).toBe('2023-05-05');
+    // 2023-05-06 to a Chinese export, 23 May 2006 to a British one.
+    expect(event('23-05-06')).toMatchObject({ value: null, issues: [expect.objectContaining({ code: 'date.ambiguous' })] });
+    expect(event('13/05/23').issues.map((i) => i.code)).toEqual(['date.ambiguous']);
+    expect(event('23-05-06', 'DMY').value).toBe('2006-05-23');
   });
 
   it('reads ambiguous slashed dates by the configured order', () => {

@@ -62,7 +62,8 @@ function yearFirstDay(s: string, end: number): number {
   if (monthEnd - 5 < 1 || monthEnd - 5 > 2 || !oneOf(s, monthEnd, end, '-/.月')) return -1;
   const dayEnd = digitsEnd(s, monthEnd + 1, end);
   if (dayEnd - monthEnd - 1 < 1 || dayEnd - monthEnd - 1 > 2) return -1;
-  if (dayEnd !== end && !(dayEnd === end - 1 && s[dayEnd] === '日')) return -1;
+  // 日, or 号 as it is said: 2023年5月6号.
+  if (dayEnd !== end && !(dayEnd === end - 1 && (s[dayEnd] === '日' || s[dayEnd] === '号'))) return -1;
   return digitsValue(s, 0, 4) * 10000 + digitsValue(s, 5, monthEnd) * 100 + digitsValue(s, monthEnd + 1, dayEnd);
 }
 
@@ -109,13 +110,13 @@ export function parseDate(text: string, order: DateOptions['order']): string | n
   if (ymd !== undefined) return ymd;
   let m;
   if ((m = SLASHED.exec(s))) {
-    const [a, b] = [+m[1], +m[2]];
-    let y = +m[3];
-    if (m[3].length === 2) y += y < 50 ? 2000 : 1900;
-    if (order === 'MDY') return iso(y, a, b);
-    if (order === 'DMY') return iso(y, b, a);
-    // With no day/month order configured only an unambiguous value is read (one part above 12); the caller flags the rest.
-    return a > 12 || a === b ? iso(y, b, a) : b > 12 ? iso(y, a, b) : null;
+    if (order === 'YMD') {
+      // With no day/month order configured only an unambiguous value is read; the caller flags the rest.
+      const readings = slashedReadings(m);
+      return readings.length === 1 ? readings[0] : null;
+    }
+    const [a, b, y] = [+m[1], +m[2], fullYear(m[3])];
+    return order === 'MDY' ? iso(y, a, b) : iso(y, b, a);
   }
   if ((m = TEXT_MONTH.exec(s))) {
     const month = MONTHS.indexOf((m[2] ?? m[4]).slice(0, 3)) + 1;
@@ -125,9 +126,27 @@ export function parseDate(text: string, order: DateOptions['order']): string | n
   return null;
 }
 
+function fullYear(digits: string): number {
+  const y = +digits;
+  return digits.length === 2 ? y + (y < 50 ? 2000 : 1900) : y;
+}
+
+/**
+ * The distinct calendar dates a slashed date can be: day first, month first, and with two digits first and last,
+ * year first as well (23-05-06 is 2023-05-06 to a Chinese export, 23 May 2006 to a British one).
+ */
+function slashedReadings(m: RegExpExecArray): string[] {
+  const [a, b, y] = [+m[1], +m[2], fullYear(m[3])];
+  const readings: string[] = [];
+  for (const r of [iso(y, b, a), iso(y, a, b), m[1].length === 2 && m[3].length === 2 ? iso(fullYear(m[1]), b, +m[3]) : null]) {
+    if (r && !readings.includes(r)) readings.push(r);
+  }
+  return readings;
+}
+
 function isAmbiguous(text: string): boolean {
   const m = SLASHED.exec(withoutTime(text));
-  return !!m && +m[1] >= 1 && +m[1] <= 12 && +m[2] >= 1 && +m[2] <= 12 && m[1] !== m[2];
+  return !!m && slashedReadings(m).length > 1;
 }
 
 type DateFinding = Finding<string | null>;
@@ -193,10 +212,10 @@ export function dateReader(options: DateOptions): DateReader {
 
 export const dateRule: NormalizerRule<string, string | null, DateOptions> = {
   id: 'date',
-  doc: 'Dates to ISO YYYY-MM-DD from 2023-01-05, 2023/1/5, 2023.1.5, 20230105, 2023年1月5日, 05/01/2023 (by the configured order), 5 Jan 2023 and Excel serial numbers (when they give a year the column can hold); time parts (14:30, 1:45 PM, 下午 01:45) dropped; impossible, future and implausible dates flagged.',
+  doc: 'Dates to ISO YYYY-MM-DD from 2023-01-05, 2023/1/5, 2023.1.5, 20230105, 2023年1月5日 (or 5号), 05/01/2023 and 23-01-05 (by the configured order; without one, only when a single reading is a date), 5 Jan 2023 and Excel serial numbers (when they give a year the column can hold); time parts (14:30, 1:45 PM, 下午 01:45) dropped; impossible, future and implausible dates flagged.',
   codes: {
     'date.invalid': 'Not a calendar date (e.g. 1937-12-33 or free text).',
-    'date.ambiguous': 'A date such as 02/11/2023 that reads as 2 November or 11 February, with no day/month order configured: flagged, not guessed.',
+    'date.ambiguous': 'A date such as 02/11/2023 that reads as 2 November or 11 February, or 23-05-06 that reads as 2023-05-06 or 23 May 2006, with no day/month order configured: flagged, not guessed.',
     'date.future': 'A date after the run date.',
     'date.implausible': 'A birth date before 1900 or giving an age over 120, or an event date before 1970 or in a far future.',
   },
