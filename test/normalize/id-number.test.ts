@@ -42,6 +42,9 @@ describe('id-number rule', () => {
 
   it('keeps another kind of identifier (a 7-digit social-security number) unchecked', () => {
     expect(norm('6988048')).toMatchObject({ value: '6988048', parts: { valid: true, birthDate: null }, issues: [] });
+    // A Hong Kong or Macau identity card number is one number with or without the brackets round its check character.
+    for (const raw of ['A123456(3)', 'a123456（3）', 'A1234563']) expect(norm(raw)).toMatchObject({ value: 'A1234563', parts: { valid: true }, issues: [] });
+    expect(norm('1514587(2)')).toMatchObject({ value: '15145872', parts: { valid: true }, issues: [] });
   });
 
   it.each([

@@ -16,6 +16,8 @@ const COUNTING = /^(?:0?123456789|987654321)/;
 const FIRST_GENERATION = /^\d{15}$/;
 const SECOND_GENERATION = /^\d{17}[\dX]$/;
 const OTHER_IDENTIFIER = /^[A-Z0-9]{5,20}$/;
+/** A check character in brackets, as Hong Kong and Macau identity cards print it: A123456(3), 1234567(8). */
+const BRACKETED_CHECK = /^([A-Z0-9]{4,19})\(([A-Z0-9])\)$/;
 /** Bank-card lengths: digits like these are not another kind of identifier. */
 const CARD_NUMBER = /^\d{16,19}$/;
 
@@ -79,7 +81,9 @@ export function readIdNumber(raw: string | undefined, birthDate: string | null, 
   const cell = raw ? cleanCell(raw) : '';
   if (!cell || isNoValue(cell)) return NONE;
   if (lostDigits(cell)) return DIGITS_LOST;
-  const text = upperCase(cell.replace(SPACES_AND_DASHES, ''));
+  const spaced = upperCase(cell.replace(SPACES_AND_DASHES, ''));
+  // Written with or without its brackets, it is one number.
+  const text = spaced.endsWith(')') ? spaced.replace(BRACKETED_CHECK, '$1$2') : spaced;
   if (!text) return NONE;
   if (ONE_DIGIT_REPEATED.test(text) || COUNTING.test(text)) return PLACEHOLDER;
   let id = text;
@@ -104,7 +108,7 @@ export function readIdNumber(raw: string | undefined, birthDate: string | null, 
 
 export const idNumberRule: NormalizerRule<string, NormalizedIdNumber | null, { birthDate: string | null; gender: 'M' | 'F' | null }> = {
   id: 'id_number',
-  doc: 'Chinese resident ID numbers: 18 characters with the ISO 7064 MOD 11-2 check character (x upper-cased), 15-digit first-generation numbers converted to 18; numbers kept as text by a spreadsheet (\'…, ="…") unwrapped; birth date, gender and region read from the number and checked against the birth date and gender columns. Other identifiers (5–20 letters and digits, e.g. a social-security number) are kept as they are and not checked.',
+  doc: 'Chinese resident ID numbers: 18 characters with the ISO 7064 MOD 11-2 check character (x upper-cased), 15-digit first-generation numbers converted to 18; numbers kept as text by a spreadsheet (\'…, ="…") unwrapped; birth date, gender and region read from the number and checked against the birth date and gender columns. Other identifiers (5–20 letters and digits, e.g. a social-security number, a Hong Kong or Macau identity card number with its bracketed check character joined: A123456(3) → A1234563) are kept and not checked.',
   codes: {
     'id_number.bad_checksum': 'The check character does not match: a typo or a made-up number.',
     'id_number.bad_length': 'Digits, but neither 15 nor 18 of them, nor another plausible identifier.',
