@@ -12,8 +12,3 @@ export function isFixedLine(e164: string): boolean {
   return callingCode !== '' && numberType(callingCode, national) === 'FIXED_LINE';
 }
 
-/** Whether the two sorted lists share a number that is not a fixed line. */
-export function sharePersonalNumber(xs: readonly string[], ys: readonly string[]): boolean {
-  for (const x of xs) if (ys.includes(x) && !isFixedLine(x)) return true;
-  return false;
-}

@@ -18,7 +18,6 @@ import { expectationMaximisation, startingM } from './estimate/em.js';
 import { MODEL_VERSION, type MatchModel } from './model.js';
 import { Scorer, pairMatchRate, probabilityOf, round } from './scorer.js';
 import { FeatureColumns } from './feature-ids.js';
-import { sharePersonalNumber } from './fixed-line.js';
 import { TermFrequencies } from './estimate/term-frequency.js';
 import { byProbability, clusterRecords, verdictByWeight, type Edge } from './cluster.js';
 import { float64s, uint8s } from '../model/big-arrays.js';
@@ -137,7 +136,7 @@ function matchWith(
   const scorer = new Scorer(comparisons, model, features, termFrequencies);
   progress.end(opts.model ? 'reused the saved model' : `λ = ${model.lambda.toPrecision(3)} after ${model.trainedOn.emIterations} EM iterations`);
 
-  const conflict = identityConflict(comparisons, levels, features, pairAt);
+  const conflict = identityConflict(comparisons, levels);
   progress.start('cluster', pairs.length);
   const weights = float64s(pairs.length);
   const edges: Edge[] = [];
@@ -216,24 +215,16 @@ function matchWith(
  * likely anyone in the household. Such pairs are never merged on score alone;
  * they go to review instead.
  */
-export function identityConflict(
-  comparisons: readonly Comparison[],
-  levels: Uint8Array,
-  features: readonly MatchFeatures[],
-  pairAt: (k: number) => readonly [number, number],
-): (k: number) => boolean {
+export function identityConflict(comparisons: readonly Comparison[], levels: Uint8Array): (k: number) => boolean {
   const width = comparisons.length;
   const name = comparisons.findIndex((c) => c.name === 'name');
   if (name < 0) return () => false;
   const nameDifferent = comparisons[name].levels.length + 1;
-  const phone = comparisons.findIndex((c) => c.name === 'phone');
-  const personal = ['id_number', 'email', 'birth_date'].map((id) => comparisons.findIndex((c) => c.name === id)).filter((x) => x >= 0);
+  // The phone's first level is a shared number that is not a fixed line (see phoneComparison).
+  const personal = ['id_number', 'email', 'phone', 'birth_date'].map((id) => comparisons.findIndex((c) => c.name === id)).filter((x) => x >= 0);
   return (k) => {
     const nameLevel = levels[k * width + name];
-    if ((nameLevel !== nameDifferent && nameLevel !== MISSING) || personal.some((x) => levels[k * width + x] === 1)) return false;
-    if (phone < 0 || levels[k * width + phone] !== 1) return true;
-    const [a, b] = pairAt(k);
-    return !sharePersonalNumber(features[a].phones, features[b].phones);
+    return (nameLevel === nameDifferent || nameLevel === MISSING) && !personal.some((x) => levels[k * width + x] === 1);
   };
 }
 

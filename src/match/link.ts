@@ -69,7 +69,7 @@ export function linkRecords(input: LinkInput): LinkResult {
   progress.start('compare', pairs.length);
   const levels = comparePairs(all, comparisons, pairs.length, pairAt, (k) => progress.update(k));
   const scorer = new Scorer(comparisons, input.model, all);
-  const conflict = identityConflict(comparisons, levels, all, pairAt);
+  const conflict = identityConflict(comparisons, levels);
   const accepted: Edge[] = [];
   const reviewCandidates: Edge[] = [];
   for (let k = 0; k < pairs.length; k++) {

@@ -35,6 +35,12 @@ const CASES: [string, Partial<MatchFeatures>, Partial<MatchFeatures>, string][] 
   ['name', { name: null, family: '王' }, { name: null }, 'missing'],
   ['phone', { phones: ['+8613812345678', '+8602161234567'] }, { phones: ['+8613812345678'] }, 'exact'],
   ['phone', { phones: ['+8613812345678'] }, { phones: ['+8613812345679'] }, 'one_digit_apart'],
+  // A shared home line or switchboard is a level of its own; a mobile shared besides it is not.
+  ['phone', { phones: ['+861085801888'] }, { phones: ['+861085801888'] }, 'exact_fixed_line'],
+  ['phone', { phones: ['+61298765432'] }, { phones: ['+61298765432', '+61412345678'] }, 'exact_fixed_line'],
+  ['phone', { phones: ['+61298765432', '+61412345678'] }, { phones: ['+61298765432', '+61412345678'] }, 'exact'],
+  // Where the plan cannot tell fixed lines from mobiles (North America), a shared number counts as personal.
+  ['phone', { phones: ['+14155552671'] }, { phones: ['+14155552671'] }, 'exact'],
   // 07862 446286 in a record without an address is read in China (--region): the same mobile as +44 7862 446286.
   ['phone', { phones: ['+867862446286'] }, { phones: ['+8613812345678', '+447862446286'] }, 'same_national_number'],
   ['phone', { phones: ['+8613812345678'] }, { phones: ['+8613987654321'] }, 'different'],

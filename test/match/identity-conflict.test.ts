@@ -8,7 +8,7 @@ import { feat } from './features-helper.js';
 const comparisons = COMPARISONS.filter((c) => ['name', 'phone', 'email', 'id_number', 'birth_date', 'address'].includes(c.name));
 const conflicts = (a: Partial<MatchFeatures>, b: Partial<MatchFeatures>) => {
   const features = [feat(a), feat(b)];
-  return identityConflict(comparisons, comparePairs(features, comparisons, 1, () => [0, 1]), features, () => [0, 1])(0);
+  return identityConflict(comparisons, comparePairs(features, comparisons, 1, () => [0, 1]))(0);
 };
 
 const home = { locality: 'winston hills', street: 'burnage pl', streetNumber: '39' };
