@@ -209,8 +209,9 @@ function matchWith(
  * number, email, mobile, or the birth date. Family members share an address
  * and a home line, colleagues a company and its switchboard, so those can
  * outvote a different name on score alone; a shared birth date cannot come
- * from the household (twins aside), while a replaced or mistyped name in the
- * same person's record keeps it. A record with no usable name at all (测试,
+ * from the household, while a replaced or mistyped name in the same person's
+ * record keeps it — except from twins, so it does not count where a phone or
+ * email differs: twins each have their own. A record with no usable name at all (测试,
  * "Test", an empty cell) is held to the same: on the address alone it is as
  * likely anyone in the household. Such pairs are never merged on score alone;
  * they go to review instead.
@@ -221,10 +222,14 @@ export function identityConflict(comparisons: readonly Comparison[], levels: Uin
   if (name < 0) return () => false;
   const nameDifferent = comparisons[name].levels.length + 1;
   // The phone's first level is a shared number that is not a fixed line (see phoneComparison).
-  const personal = ['id_number', 'email', 'phone', 'birth_date'].map((id) => comparisons.findIndex((c) => c.name === id)).filter((x) => x >= 0);
+  const identifiers = ['id_number', 'email', 'phone'].map((id) => comparisons.findIndex((c) => c.name === id)).filter((x) => x >= 0);
+  const birthDate = comparisons.findIndex((c) => c.name === 'birth_date');
+  const contacts = ['email', 'phone'].map((id) => comparisons.findIndex((c) => c.name === id)).filter((x) => x >= 0);
+  const at = (k: number, x: number) => levels[k * width + x];
   return (k) => {
-    const nameLevel = levels[k * width + name];
-    return (nameLevel === nameDifferent || nameLevel === MISSING) && !personal.some((x) => levels[k * width + x] === 1);
+    const nameLevel = at(k, name);
+    if ((nameLevel !== nameDifferent && nameLevel !== MISSING) || identifiers.some((x) => at(k, x) === 1)) return false;
+    return birthDate < 0 || at(k, birthDate) !== 1 || contacts.some((x) => at(k, x) === levelCount(comparisons[x]) - 1);
   };
 }
 

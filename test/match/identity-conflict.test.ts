@@ -30,6 +30,15 @@ describe('identity conflict: different real names never merge on shared househol
     expect(conflicts({ ...connor, birthDate: '1932-09-07' }, { ...olivia, birthDate: '1932-09-07' })).toBe(false);
   });
 
+  it('a shared birth date does not lift it where a phone or email differs: twins each have their own', () => {
+    const twins = [{ ...connor, birthDate: '2011-12-21' }, { ...olivia, birthDate: '2011-12-21' }];
+    expect(conflicts({ ...twins[0], phones: ['+61412345678'] }, { ...twins[1], phones: ['+61498765432'] })).toBe(true);
+    expect(conflicts({ ...twins[0], email: 'connor@example.com' }, { ...twins[1], email: 'liv@example.com' })).toBe(true);
+    // A home line shared, no mobile of their own: the birth date still lifts it, as does an ID number that differs (FEBRL's are often corrupted).
+    expect(conflicts({ ...twins[0], phones: ['+61298765432'] }, { ...twins[1], phones: ['+61298765432'] })).toBe(false);
+    expect(conflicts({ ...twins[0], idNumber: 'X1' }, { ...twins[1], idNumber: 'Y2' })).toBe(false);
+  });
+
   it('a shared fixed line does not lift it: a household answers one home line, colleagues one switchboard', () => {
     expect(conflicts({ ...connor, phones: ['+61298765432'] }, { ...olivia, phones: ['+61298765432'] })).toBe(true);
     const office = { locality: '朝阳区', street: '建国路', streetNumber: '88', phones: ['+861085801888'] };
