@@ -26,11 +26,11 @@ export function resolveDelimiter(option: string): string {
  * has one column and "," is as good as any.
  *
  * A title above the header ("Customer export 2026-11-01") splits under no
- * candidate; the header is then the first record that splits, provided most
- * rows below it fit it (else a stray ";" in a one-column file would win).
+ * candidate; only then is the header the first record that splits, provided
+ * most rows below it fit it (else a stray ";" in a one-column file would win).
  */
 export function sniffDelimiter(sample: string, final: boolean): string {
-  let best: { delimiter: string; score: number; columns: number } | null = null;
+  const found: { delimiter: string; score: number; columns: number; atTop: boolean }[] = [];
   for (const delimiter of DELIMITERS) {
     const rows = firstRecords(sample, final, delimiter);
     const header = rows.findIndex((r, i) => i <= MAX_ROWS_ABOVE_HEADER && r.length >= 2);
@@ -41,8 +41,12 @@ export function sniffDelimiter(sample: string, final: boolean): string {
     const below = rows.length - header - 1;
     const score = below > 0 ? consistent / below : 1;
     if (header > 0 && (below === 0 || score < 0.5)) continue;
-    if (!best || score > best.score || (score === best.score && columns > best.columns)) best = { delimiter, score, columns };
+    found.push({ delimiter, score, columns, atTop: header === 0 });
   }
+  // A candidate splitting the first record beats any that finds its header further down.
+  const pool = found.some((c) => c.atTop) ? found.filter((c) => c.atTop) : found;
+  let best: (typeof found)[number] | null = null;
+  for (const c of pool) if (!best || c.score > best.score || (c.score === best.score && c.columns > best.columns)) best = c;
   return best?.delimiter ?? ',';
 }
 

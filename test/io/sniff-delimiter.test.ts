@@ -14,6 +14,7 @@ describe('sniffDelimiter', () => {
     ['single column: comma by default', 'name\nWang\nLi\n', ','],
     ['header only', 'name;phone;email\n', ';'],
     ['a title line above a tab header', 'Customer export 2026-11-01\n\nname\taddress\n张伟\t北京市, 朝阳区\n李娜\t上海\n', '\t'],
+    ['a header that splits wins over a delimiter only later rows have', '姓名,phone\n张伟\n,|\n|,\n', ','],
     ['one column with a stray semicolon below the header', 'email\na@web.de\nb;c@web.de\nd@web.de\ne@web.de\n', ','],
   ];
   it.each(cases)('%s', (_name, text, expected) => {
