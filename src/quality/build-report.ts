@@ -7,7 +7,7 @@ import { RecordMeasure } from './record-quality.js';
 import { AGE_BUCKETS, DEFAULT_STALE_DAYS, ageBucket } from './freshness.js';
 import { overallDuplicateRate, withinGroupDuplicateRates } from './uniqueness.js';
 import { measureConsistency } from './consistency.js';
-import { isVolumeDrop, volumeChange } from './volume.js';
+import { isVolumeDrop, missingSources, volumeChange } from './volume.js';
 import { ownerResolver } from './owners.js';
 import { FORMULA, SCORE_WEIGHTS } from './overall.js';
 import { GroupTally } from './tally.js';
@@ -235,6 +235,7 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
     formula: FORMULA,
     fields,
     sources,
+    missingSources: missingSources(input.sources.map((s) => s.source), input.previous?.sources ?? []),
     owners: { column: owner.column === null ? null : text(owner.column), rows: owners },
     issues: issues.summary(),
     freshness: {

@@ -18,7 +18,8 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /**
  * The CI gate: compare a report with thresholds, and optionally with a
  * baseline report (any score that dropped by more than `tolerance` fails). A
- * source whose row count collapsed against the previous run always fails, and
+ * source whose row count collapsed against the previous run, or that is no
+ * longer among the inputs, always fails, and
  * so do exports that yield no record at all.
  */
 export function evaluateGate(report: QualityReport, thresholds: QualityThresholds, baseline?: QualityReport, tolerance = 0.02): GateResult {
@@ -50,6 +51,9 @@ export function evaluateGate(report: QualityReport, thresholds: QualityThreshold
   }
   for (const s of report.sources) {
     if (s.volumeAlert) failures.push({ check: `volume of ${s.source}`, actual: s.rows, limit: s.previousRows ?? 0, message: `${s.source} has ${s.rows} rows, ${pct(-(s.volumeChange ?? 0))} fewer than the ${s.previousRows} of the last run` });
+  }
+  for (const m of report.missingSources ?? []) {
+    failures.push({ check: `volume of ${m.source}`, actual: 0, limit: m.previousRows, message: `${m.source} is missing: it had ${m.previousRows} rows in the last run and is not among the inputs` });
   }
   return { passed: failures.length === 0, failures };
 }

@@ -116,6 +116,12 @@ export function renderHtmlReport(report: QualityReport, opts: HtmlOptions = { ma
       ]),
     ),
   );
+  const missing = report.missingSources ?? [];
+  if (missing.length) {
+    sections.push(
+      `<p class="alert" data-testid="missing-sources">Missing since the last run (not among the inputs): ${missing.map((m) => `${t(m.source)} (was ${n(m.previousRows)} rows)`).join(', ')}</p>`,
+    );
+  }
 
   const notes = report.sources.map((x) => ({ source: x.source, notes: sourceNotes(x) })).filter((x) => x.notes.length);
   if (notes.length) {

@@ -126,6 +126,12 @@ export const qualityReportSchema = z.object({
       volumeAlert: z.boolean(),
     }),
   ),
+  /**
+   * Sources of the previous run's report (`--previous`, `--baseline`) that had rows and are not among this
+   * run's inputs, in its order: a volume drop to nothing. Empty without a previous report; absent in reports
+   * of versions before it.
+   */
+  missingSources: z.array(z.object({ source: z.string(), previousRows: count })).optional(),
   /** The same breakdown by record owner (sales rep, branch), when an owner column exists. */
   owners: z.object({
     /** The column read (canonical `owner` or a pass-through header), null when there is none. */

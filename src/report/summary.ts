@@ -24,6 +24,7 @@ export function renderSummary(report: QualityReport, opts: { color: boolean; out
   const worst = [...report.sources].sort((a, b) => a.scores.overall - b.scores.overall || (a.source < b.source ? -1 : 1))[0];
   if (worst && report.sources.length > 1) lines.push(`weakest source  ${plain(worst.source)} (overall ${grade(worst.scores.overall)})`);
   for (const s of report.sources.filter((x) => x.volumeAlert)) lines.push(c.red(`volume alert  ${plain(s.source)}: ${n(s.rows)} rows, was ${n(s.previousRows ?? 0)}`));
+  for (const s of report.missingSources ?? []) lines.push(c.red(`volume alert  ${plain(s.source)}: missing, was ${n(s.previousRows)} rows`));
   const top = report.issues.slice(0, 3);
   if (top.length) lines.push(`top issues  ${top.map((i) => `${plain(i.code)} ×${n(i.count)}`).join(', ')}`);
   if (opts.outDir) lines.push(c.dim(`written to ${plain(opts.outDir)}: ${(opts.files ?? DEDUPE_FILES).join(' ')}`));

@@ -39,6 +39,16 @@ describe('crmclean check: the CI quality gate', () => {
     expect(gated.stderr).toMatch(/reject rate is 50\.0%, above the maximum 20\.0%/);
   });
 
+  it('fails against a baseline when a source of the baseline run is missing from the inputs', () => {
+    const dir = tempDir();
+    expect(crm(['dedupe', ...SAMPLE_FILES, '--out', dir, '--as-of', AS_OF, '-q']).status).toBe(0);
+    const baseline = join(dir, 'report.json');
+    const r = crm(['check', ...SAMPLE_FILES.slice(1), '--baseline', baseline, '--tolerance', '1', '--as-of', AS_OF, '-q']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/crm_sales\.csv is missing: it had \d+ rows in the last run and is not among the inputs/);
+    expect(crm(['check', ...SAMPLE_FILES, '--baseline', baseline, '--as-of', AS_OF, '-q']).status).toBe(0);
+  });
+
   it('is a usage error without any threshold', () => {
     expect(crm(['check', ...SAMPLE_FILES, '-q']).status).toBe(2);
   });

@@ -196,6 +196,23 @@ describe('buildQualityReport', () => {
     expect(now.sources.find((s) => s.source === 'shop.csv')).toMatchObject({ previousRows: null, volumeChange: null, volumeAlert: false });
     const lenient = buildQualityReport({ ...fixture(), previous, options: { volumeDropLimit: 0.7 } }, extra);
     expect(lenient.sources[0].volumeAlert).toBe(false);
+    expect(now.missingSources).toEqual([]);
+  });
+
+  it('lists the sources of the previous report that had rows and are not among the inputs', () => {
+    const previous = buildQualityReport(
+      {
+        ...fixture(),
+        sources: [
+          { source: 'south.csv', rows: 2707, records: 2707, rejects: 0, rejectReasons: {} },
+          { source: 'crm.csv', rows: 4, records: 3, rejects: 1, rejectReasons: {} },
+          { source: 'empty.csv', rows: 0, records: 0, rejects: 0, rejectReasons: {} },
+        ],
+      },
+      extra,
+    );
+    expect(buildQualityReport({ ...fixture(), previous }, extra).missingSources).toEqual([{ source: 'south.csv', previousRows: 2707 }]);
+    expect(buildQualityReport(fixture(), extra).missingSources).toEqual([]);
   });
 
   it('is deterministic and rounds every figure to 4 decimals', () => {

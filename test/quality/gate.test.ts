@@ -95,4 +95,16 @@ describe('evaluateGate', () => {
     );
     expect(evaluateGate(now, {}).failures.map((f) => f.check)).toContain('volume of a.csv');
   });
+
+  it('fails a source of the previous run that is not among the inputs: its rows fell to nothing', () => {
+    const previous = { ...report, sources: [...report.sources, { ...report.sources[0], source: 'south.csv', rows: 2707 }] };
+    const now = buildQualityReport(
+      { records: [], clusterOf: [], sources: [{ source: 'a.csv', rows: 4, records: 4, rejects: 0, rejectReasons: {} }], asOf: '2026-11-01', options: {}, previous },
+      { goldenRecords: 0, candidatePairs: 0, blocking: [], reviewPairs: 0 },
+    );
+    expect(evaluateGate(now, {}).failures.filter((f) => f.check.startsWith('volume'))).toEqual([
+      { check: 'volume of south.csv', actual: 0, limit: 2707, message: 'south.csv is missing: it had 2707 rows in the last run and is not among the inputs' },
+    ]);
+    expect(evaluateGate(report, {}, report).passed).toBe(true);
+  });
 });

@@ -76,6 +76,12 @@ describe('report.html', () => {
     expect(renderHtmlReport(quiet)).not.toContain('Column notes');
   });
 
+  it('names the sources missing since the last run, only when there are some', () => {
+    const gone = renderHtmlReport({ ...report, missingSources: [{ source: HOSTILE_SOURCE, previousRows: 2707 }] });
+    expect(gone).toContain(`<p class="alert" data-testid="missing-sources">Missing since the last run (not among the inputs): ${escapeHtml(HOSTILE_SOURCE)} (was <span class="n">2,707</span> rows)</p>`);
+    expect(html).not.toContain('missing-sources');
+  });
+
   it('leaves out the changes section when the report has none', () => {
     const { changes: _c, ...plain } = report;
     expect(renderHtmlReport(plain)).not.toContain('Changes since the last run');

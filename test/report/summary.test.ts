@@ -26,6 +26,14 @@ describe('terminal summary', () => {
     expect(renderSummary(report, { color: false })).not.toContain('written to');
   });
 
+  it('raises a volume alert for a source that fell and for one that is missing since the last run', () => {
+    const fell = { ...report, sources: report.sources.map((s, i) => (i ? s : { ...s, previousRows: 30, volumeChange: -0.9, volumeAlert: true })) };
+    expect(renderSummary(fell, { color: false })).toContain(`volume alert  ${report.sources[0].source}: 3 rows, was 30`);
+    const gone = { ...report, missingSources: [{ source: 'south.csv', previousRows: 2707 }] };
+    expect(renderSummary(gone, { color: false })).toContain('volume alert  south.csv: missing, was 2,707 rows');
+    expect(plain).not.toContain('volume alert');
+  });
+
   it('does not let a file name drive the terminal', () => {
     const evil = { ...report, sources: report.sources.map((s, i) => ({ ...s, source: i ? s.source : 'x\u001b[2Jy.csv' })) };
     expect(renderSummary(evil, { color: false })).toContain('x?[2Jy.csv');

@@ -42,7 +42,7 @@ export function registerCheck(program: Command): Command {
     .option('--max-invalid-rate <rate>', 'highest acceptable share of rows with a validity issue or rejected (0–1)')
     .option('--max-reject-rate <rate>', 'highest acceptable share of rows rejected as unreadable (0–1)')
     .option('--min-overall <rate>', 'lowest acceptable overall quality score (0–1)')
-    .option('--baseline <report.json>', 'an earlier report: fail when a score dropped by more than --tolerance')
+    .option('--baseline <report.json>', 'an earlier report: fail when a score dropped by more than --tolerance, or a source lost over 30% of its rows or is missing')
     .option('--tolerance <points>', 'allowed drop against the baseline, in score points (0–1)', '0.02')
     .option('--json', 'print the gate result as JSON on stdout')
     .option('-q, --quiet', 'print nothing but failures');
