@@ -82,7 +82,7 @@ export function buildQualityReport(input: QualityInput, extra: QualityExtra): Qu
   const expected = expectedFieldsBySource(records, input.sources);
   const clusters = new ClusterIndex(clusterOf);
   const consistency = measureConsistency(records, clusters);
-  const owner = ownerResolver(records, input.options.ownerColumn);
+  const owner = ownerResolver(records, input.options.ownerColumn, input.sources);
   const text = input.unmask ? (x: string) => x : maskFreeText;
 
   // Overall uniqueness comes from the golden count; per source and owner from each record's group number.

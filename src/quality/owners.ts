@@ -6,7 +6,9 @@ import { isCanonicalField } from '../model/fields.js';
  * (a sales-rep code, a branch), so quality problems reach the people who can
  * fix them. The column is `quality.ownerColumn` (a canonical field or a
  * pass-through header), else the canonical `owner` field when any record has
- * one. Records with an empty owner are grouped under "(none)".
+ * one. Records with an empty owner are grouped under "(none)"; records of a
+ * source without the column are in no owner's row: a file that never had
+ * owners is not a pile of unassigned customers.
  */
 export const NO_OWNER = '(none)';
 
@@ -15,9 +17,35 @@ export interface OwnerResolver {
   ownerOf(r: NormalizedRecord): string | null;
 }
 
-export function ownerResolver(records: readonly NormalizedRecord[], ownerColumn: string | undefined): OwnerResolver {
+export function ownerResolver(
+  records: readonly NormalizedRecord[],
+  ownerColumn: string | undefined,
+  sources: readonly { source: string; columns?: readonly string[] }[],
+): OwnerResolver {
   const column = ownerColumn ?? (records.some((r) => r.fields.owner?.trim()) ? 'owner' : null);
   if (column === null) return { column, ownerOf: () => null };
+  const withColumn = sourcesWithColumn(records, column, sources);
   const read = isCanonicalField(column) ? (r: NormalizedRecord) => r.fields[column] : (r: NormalizedRecord) => r.extra[column];
-  return { column, ownerOf: (r) => read(r)?.trim() || NO_OWNER };
+  return { column, ownerOf: (r) => (withColumn.has(r.source) ? read(r)?.trim() || NO_OWNER : null) };
+}
+
+/**
+ * A canonical column by the source's mapping when known, else by a record
+ * filling it; a pass-through header is a key of every record of its file
+ * (blank cells included), so one record tells.
+ */
+function sourcesWithColumn(records: readonly NormalizedRecord[], column: string, sources: readonly { source: string; columns?: readonly string[] }[]): Set<string> {
+  const canonical = isCanonicalField(column);
+  const decided = new Set<string>();
+  const has = new Set<string>();
+  for (const s of sources) {
+    if (!canonical || !s.columns) continue;
+    decided.add(s.source);
+    if (s.columns.includes(column)) has.add(s.source);
+  }
+  for (const r of records) {
+    if (decided.has(r.source) || has.has(r.source)) continue;
+    if (canonical ? r.fields[column]?.trim() : column in r.extra) has.add(r.source);
+  }
+  return has;
 }

@@ -136,7 +136,7 @@ export const qualityReportSchema = z.object({
   owners: z.object({
     /** The column read (canonical `owner` or a pass-through header), null when there is none. */
     column: z.string().nullable(),
-    /** Sorted by owner value; empty owners are grouped as "(none)". */
+    /** Sorted by owner value; empty owners are grouped as "(none)"; records of sources without the column are in no row. */
     rows: z.array(
       z.object({
         /** Masked as free text unless --unmask (an owner column may hold reps' emails or phones). */

@@ -123,14 +123,25 @@ describe('buildQualityReport', () => {
     expect(report.formula).toContain('overall =');
   });
 
-  it('breaks quality down by the canonical owner column', () => {
+  it('breaks quality down by the canonical owner column, leaving out sources without it', () => {
     expect(report.owners.column).toBe('owner');
+    // shop.csv has no owner column: its record is nobody's, not "(none)".
     expect(report.owners.rows.map((o) => [o.owner, o.records])).toEqual([
-      ['(none)', 1],
       ['S1', 1],
       ['S2', 2],
     ]);
     expect(report.owners.rows.find((o) => o.owner === 'S2')).toMatchObject({ placeholderRate: 0.5, invalidRate: 0.5, duplicateRate: 0 });
+    const input = fixture();
+    const blank = input.records.map((r, i) => (i === 0 ? { ...r, fields: { ...r.fields, owner: ' ' } } : r));
+    expect(buildQualityReport({ ...input, records: blank }, extra).owners.rows.map((o) => [o.owner, o.records])).toEqual([
+      ['(none)', 1],
+      ['S2', 2],
+    ]);
+    // Without a mapping, a source has the column when one of its records fills it.
+    const unmapped = input.sources.map(({ columns: _c, ...s }) => s);
+    const shopOwned = input.records.map((r) => (r.source === 'shop.csv' ? { ...r, fields: { ...r.fields, owner: 'S9' } } : r));
+    expect(buildQualityReport({ ...input, sources: unmapped }, extra).owners.rows.map((o) => o.owner)).toEqual(['S1', 'S2']);
+    expect(buildQualityReport({ ...input, sources: unmapped, records: shopOwned }, extra).owners.rows.map((o) => o.owner)).toEqual(['S1', 'S2', 'S9']);
   });
 
   it('reads a configured owner column from the pass-through columns', () => {
@@ -142,13 +153,19 @@ describe('buildQualityReport', () => {
       ['Amy', 2],
       ['Bo', 2],
     ]);
+    // A file without the header is in no owner's row; one with it and a blank cell is under "(none)".
+    const someFiles = records.map((r, i) => (r.source === 'shop.csv' ? { ...r, extra: {} } : i === 2 ? { ...r, extra: { 'Sales Rep': '' } } : r));
+    expect(buildQualityReport({ ...input, records: someFiles, options: { ownerColumn: 'Sales Rep' } }, extra).owners.rows.map((o) => [o.owner, o.records])).toEqual([
+      ['(none)', 1],
+      ['Amy', 2],
+    ]);
     const none = buildQualityReport({ ...input, records }, extra);
     expect(none.owners).toEqual({ column: null, rows: [] });
   });
 
   it('masks owner values and header cells as free text unless asked not to', () => {
     const input = fixture();
-    const reps = ['rep.li@corp.example.com', 'rep.li@corp.example.com', '13912873460', ''];
+    const reps = ['rep.li@corp.example.com', 'rep.li@corp.example.com', '', '13912873460'];
     const records = input.records.map((r, i) => ({ ...r, fields: { ...r.fields, owner: reps[i] } }));
     const sources = [{ ...input.sources[0], unknownColumns: ['张伟', '138.1234.5678'], warnings: ['column 3 has no header; it is called 13812345678'] }, input.sources[1]];
     const masked = buildQualityReport({ ...input, records, sources }, extra);

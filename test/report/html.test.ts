@@ -76,6 +76,14 @@ describe('report.html', () => {
     expect(renderHtmlReport(quiet)).not.toContain('Column notes');
   });
 
+  it('says how many records come from files without the owner column', () => {
+    // shop.csv has no owner column: its one record is in no owner's row.
+    expect(report.owners.rows.map((o) => o.records)).toEqual([1, 1]);
+    expect(html).toContain('<p class="muted" data-testid="no-owner-column">1 records come from files without this column and are in no row;');
+    const allOwned = { ...report, counts: { ...report.counts, records: 2 } };
+    expect(renderHtmlReport(allOwned)).not.toContain('no-owner-column');
+  });
+
   it('names the sources missing since the last run, only when there are some', () => {
     const gone = renderHtmlReport({ ...report, missingSources: [{ source: HOSTILE_SOURCE, previousRows: 2707 }] });
     expect(gone).toContain(`<p class="alert" data-testid="missing-sources">Missing since the last run (not among the inputs): ${escapeHtml(HOSTILE_SOURCE)} (was <span class="n">2,707</span> rows)</p>`);
