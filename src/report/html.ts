@@ -157,7 +157,12 @@ export function renderHtmlReport(report: QualityReport, opts: HtmlOptions = { ma
     '<h2>Fields</h2>',
     table(
       ['field', 'importance', 'records expected', 'filled', 'placeholders', 'invalid (of filled)'],
-      report.fields.map((f) => [t(f.field), String(f.importance), n(f.expected), pct(f.filledRate), pct(f.placeholderRate), pct(f.invalidRate)]),
+      report.fields.map((f) =>
+        // A rate over no values is no figure: 0.0% filled would read as a column left empty.
+        f.expected
+          ? [t(f.field), String(f.importance), n(f.expected), pct(f.filledRate), pct(f.placeholderRate), f.filled ? pct(f.invalidRate) : '–']
+          : [t(f.field), String(f.importance), '<span class="na">no column</span>', '–', '–', '–'],
+      ),
     ),
     '<h2>Completeness by source and field</h2>',
     heatmap(report, t),
@@ -183,7 +188,7 @@ export function renderHtmlReport(report: QualityReport, opts: HtmlOptions = { ma
 
   sections.push(
     '<h2>Consistency of merged customers</h2>',
-    table(['field', 'customers compared', 'records disagree', 'rate'], report.consistency.fields.map((f) => [t(f.field), n(f.compared), n(f.disagreeing), pct(f.rate)])),
+    table(['field', 'customers compared', 'records disagree', 'rate'], report.consistency.fields.map((f) => [t(f.field), n(f.compared), n(f.disagreeing), f.compared ? pct(f.rate) : '–'])),
     report.consistency.sourcePairs.length
       ? table(['source', 'source', 'values compared', 'disagree', 'rate'], report.consistency.sourcePairs.map((p) => [t(p.a), t(p.b), n(p.compared), n(p.disagreeing), pct(p.rate)]))
       : '',

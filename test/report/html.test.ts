@@ -76,6 +76,18 @@ describe('report.html', () => {
     expect(renderHtmlReport(quiet)).not.toContain('Column notes');
   });
 
+  it.each([
+    // No source has an email column: no rate to show.
+    ['email', '<tr><td>email</td><td>2</td><td><span class="na">no column</span></td><td>–</td><td>–</td><td>–</td></tr>'],
+    // Phone: 3 expected, the placeholder's record holds an invalid one.
+    ['phone', '<tr><td>phone</td><td>3</td><td><span class="n">3</span></td><td>100.0%</td><td>0.0%</td><td>33.3%</td></tr>'],
+  ])('shows the %s field row of the fields table', (_field, row) => expect(html).toContain(row));
+
+  it('leaves the rate of a field no merged customer had twice blank in the consistency table', () => {
+    expect(report.consistency.fields.find((f) => f.field === 'email')).toMatchObject({ compared: 0 });
+    expect(html).toContain('<tr><td>email</td><td><span class="n">0</span></td><td><span class="n">0</span></td><td>–</td></tr>');
+  });
+
   it('says how many records come from files without the owner column', () => {
     // shop.csv has no owner column: its one record is in no owner's row.
     expect(report.owners.rows.map((o) => o.records)).toEqual([1, 1]);
