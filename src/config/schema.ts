@@ -55,7 +55,7 @@ export const qualityThresholdsSchema = z
 export const qualityConfigSchema = z
   .object({
     staleDays: z.number().int().positive().optional(),
-    /** Column holding the record owner (canonical "owner" or an extra column's header). */
+    /** Column holding the record owner: a canonical field such as "owner", or a header as the files have it (mapped to a field or kept as an extra column). */
     ownerColumn: z.string().optional(),
     /** Field → importance weight for record completeness. */
     importance: z.record(z.string(), z.number().min(0)).optional(),

@@ -2,6 +2,7 @@ import { GoldenTable, type GoldenOptions } from '../golden/golden-table.js';
 import { goldenCsv } from '../golden/golden-csv.js';
 import { REVIEW_COLUMNS, reviewCells } from '../explain/review-queue.js';
 import { buildQualityReport, type QualityInput } from '../quality/build-report.js';
+import { ownerColumnOf } from '../quality/owners.js';
 import type { NormalizedRecord } from '../model/record.js';
 import type { QualityReport } from '../report/schema.js';
 import { renderHtmlReport } from '../report/html.js';
@@ -148,7 +149,7 @@ export function qualityInput(
     asOf: opts.asOf,
     options: {
       ...(q?.staleDays !== undefined && { staleDays: q.staleDays }),
-      ...(q?.ownerColumn !== undefined && { ownerColumn: q.ownerColumn }),
+      ...(q?.ownerColumn !== undefined && { ownerColumn: ownerColumnOf(q.ownerColumn, state.sources) }),
       ...(q?.importance !== undefined && { importance: q.importance }),
     },
     previous: opts.previous,

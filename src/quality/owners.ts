@@ -17,6 +17,20 @@ export interface OwnerResolver {
   ownerOf(r: NormalizedRecord): string | null;
 }
 
+/**
+ * The column `quality.ownerColumn` names, as the records hold it: a header the
+ * import mapped to a canonical field is read as that field — "SALES REP", the
+ * name a steward sees in the file, is the canonical `owner` of its records,
+ * and as a header it would match no record. Otherwise the name as given.
+ */
+export function ownerColumnOf(configured: string, sources: readonly { mapping: Record<string, string | null> }[]): string {
+  for (const s of sources) {
+    const field = s.mapping[configured];
+    if (field && isCanonicalField(field)) return field;
+  }
+  return configured;
+}
+
 export function ownerResolver(
   records: readonly NormalizedRecord[],
   ownerColumn: string | undefined,

@@ -135,7 +135,11 @@ export function renderHtmlReport(report: QualityReport, opts: HtmlOptions = { ma
     const unowned = c.records - report.owners.rows.reduce((sum, o) => sum + o.records, 0);
     sections.push(
       `<h2>By record owner (<code>${t(report.owners.column)}</code>)</h2>`,
-      unowned ? `<p class="muted" data-testid="no-owner-column">${num(unowned)} records come from files without this column and are in no row; (none) is an owner cell left blank.</p>` : '',
+      !report.owners.rows.length && c.records
+        ? `<p class="alert" data-testid="no-owner-column">No input file has this column (<code>quality.ownerColumn</code>): check its spelling against the files' headers.</p>`
+        : unowned
+          ? `<p class="muted" data-testid="no-owner-column">${num(unowned)} records come from files without this column and are in no row; (none) is an owner cell left blank.</p>`
+          : '',
       table(
         ['owner', 'records', 'overall', 'completeness', 'validity', 'freshness', 'duplicates within', 'with invalid values', 'with placeholders'],
         report.owners.rows.map((o) => [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildQualityReport, type QualityInput } from '../../src/quality/build-report.js';
 import { qualityReportSchema } from '../../src/report/schema.js';
+import { ownerColumnOf } from '../../src/quality/owners.js';
 import { email, issues, name, phone, rec } from './records.js';
 
 const ASOF = '2026-11-01';
@@ -162,6 +163,19 @@ describe('buildQualityReport', () => {
     const none = buildQualityReport({ ...input, records }, extra);
     expect(none.owners).toEqual({ column: null, rows: [] });
   });
+
+  const mappings = [{ mapping: { 'SALES REP': 'owner', NAME: 'name', Notes: null, 订单号: 'ignore' } }, { mapping: { 'Account Manager': 'owner' } }];
+  it.each([
+    // A header the import mapped to a field is read as that field.
+    ['SALES REP', 'owner'],
+    ['Account Manager', 'owner'],
+    // An extra column, an ignored column, a canonical field and a name no file has stay as given.
+    ['Notes', 'Notes'],
+    ['订单号', '订单号'],
+    ['owner', 'owner'],
+    ['Sales Rpe', 'Sales Rpe'],
+    ['constructor', 'constructor'],
+  ])('reads quality.ownerColumn %j as the column %j', (configured, column) => expect(ownerColumnOf(configured, mappings)).toBe(column));
 
   it('masks owner values and header cells as free text unless asked not to', () => {
     const input = fixture();

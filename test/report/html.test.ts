@@ -94,6 +94,8 @@ describe('report.html', () => {
     expect(html).toContain('<p class="muted" data-testid="no-owner-column">1 records come from files without this column and are in no row;');
     const allOwned = { ...report, counts: { ...report.counts, records: 2 } };
     expect(renderHtmlReport(allOwned)).not.toContain('no-owner-column');
+    const misspelt = renderHtmlReport({ ...report, owners: { column: 'Sales Rpe', rows: [] } });
+    expect(misspelt).toContain('<p class="alert" data-testid="no-owner-column">No input file has this column');
   });
 
   it('names the sources missing since the last run, only when there are some', () => {
