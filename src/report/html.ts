@@ -25,6 +25,11 @@ function colour(x: number): string {
   return `hsl(${Math.round(Math.max(0, Math.min(1, x)) * 120)} 65% 38%)`;
 }
 
+/** A score cell coloured as the heat map, so the weak sources and owners stand out in a long table. */
+function scored(x: number): string {
+  return `<span class="heat" style="background:${colour(x)}">${pct(x)}</span>`;
+}
+
 /** Cells are already-escaped HTML. */
 function table(head: string[], rows: string[][], cls = ''): string {
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
@@ -103,12 +108,12 @@ export function renderHtmlReport(report: QualityReport, opts: HtmlOptions = { ma
         t(x.source),
         n(x.rows),
         x.rejects ? `${num(x.rejects)} <span class="muted">(${t(Object.entries(x.rejectReasons).map(([k, v]) => `${k} ${v}`).join(', '))})</span>` : '0',
-        pct(x.scores.overall),
-        pct(x.scores.completeness),
-        pct(x.scores.validity),
-        pct(x.scores.freshness),
-        pct(x.scores.uniqueness),
-        pct(x.scores.consistency),
+        scored(x.scores.overall),
+        scored(x.scores.completeness),
+        scored(x.scores.validity),
+        scored(x.scores.freshness),
+        scored(x.scores.uniqueness),
+        scored(x.scores.consistency),
         pct(x.duplicateRate),
         x.volumeChange === null
           ? '–'
@@ -134,7 +139,7 @@ export function renderHtmlReport(report: QualityReport, opts: HtmlOptions = { ma
   if (report.owners.column) {
     const unowned = c.records - report.owners.rows.reduce((sum, o) => sum + o.records, 0);
     sections.push(
-      `<h2>By record owner (<code>${t(report.owners.column)}</code>)</h2>`,
+      `<h2>By record owner (<code>${t(report.owners.column)}</code>), lowest overall first</h2>`,
       !report.owners.rows.length && c.records
         ? `<p class="alert" data-testid="no-owner-column">No input file has this column (<code>quality.ownerColumn</code>): check its spelling against the files' headers.</p>`
         : unowned
@@ -142,13 +147,14 @@ export function renderHtmlReport(report: QualityReport, opts: HtmlOptions = { ma
           : '',
       table(
         ['owner', 'records', 'overall', 'completeness', 'validity', 'freshness', 'duplicates within', 'with invalid values', 'with placeholders'],
-        report.owners.rows.map((o) => [
+        // The owners a steward must talk to first, at the top; ties by name, as report.json lists them.
+        [...report.owners.rows].sort((a, b) => a.scores.overall - b.scores.overall).map((o) => [
           t(o.owner),
           n(o.records),
-          pct(o.scores.overall),
-          pct(o.scores.completeness),
-          pct(o.scores.validity),
-          pct(o.scores.freshness),
+          scored(o.scores.overall),
+          scored(o.scores.completeness),
+          scored(o.scores.validity),
+          scored(o.scores.freshness),
           pct(o.duplicateRate),
           pct(o.invalidRate),
           pct(o.placeholderRate),

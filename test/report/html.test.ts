@@ -88,6 +88,18 @@ describe('report.html', () => {
     expect(html).toContain('<tr><td>email</td><td><span class="n">0</span></td><td><span class="n">0</span></td><td>–</td></tr>');
   });
 
+  it('lists owners lowest overall first and colours every source and owner score', () => {
+    const [amy, bo] = report.owners.rows;
+    expect([amy.owner, bo.owner]).toEqual(['"Amy"', 'Bo']);
+    expect(bo.scores.overall).toBeLessThan(amy.scores.overall);
+    const owners = html.slice(html.indexOf('<h2>By record owner'), html.indexOf('<h2>Fields'));
+    expect(owners.indexOf('<td>Bo</td>')).toBeLessThan(owners.indexOf('<td>&quot;Amy&quot;</td>'));
+    const overall = `${(bo.scores.overall * 100).toFixed(1)}%`;
+    expect(owners).toMatch(new RegExp(`<td>Bo</td><td><span class="n">1</span></td><td><span class="heat" style="background:hsl\\(\\d+ 65% 38%\\)">${overall.replace('.', '\\.')}</span></td>`));
+    const sources = html.slice(html.indexOf('<h2>Sources'), html.indexOf('<h2>Column notes'));
+    expect(sources.match(/class="heat"/g)).toHaveLength(6 * report.sources.length);
+  });
+
   it('says how many records come from files without the owner column', () => {
     // shop.csv has no owner column: its one record is in no owner's row.
     expect(report.owners.rows.map((o) => o.records)).toEqual([1, 1]);
