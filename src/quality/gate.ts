@@ -45,7 +45,7 @@ export function evaluateGate(report: QualityReport, thresholds: QualityThreshold
     for (const [name, value] of Object.entries(report.scores)) {
       const before = baseline.scores[name as keyof typeof report.scores];
       if (before - value > tolerance) {
-        failures.push({ check: `${name} vs baseline`, actual: value, limit: before - tolerance, message: `${name} fell from ${pct(before)} to ${pct(value)} (tolerance ${pct(tolerance)})` });
+        failures.push({ check: `${name} vs baseline`, actual: value, limit: before - tolerance, message: `${name} fell ${((before - value) * 100).toFixed(1)} points, from ${pct(before)} to ${pct(value)} (tolerance ${(tolerance * 100).toFixed(1)} points)` });
       }
     }
   }

@@ -60,6 +60,12 @@ describe('evaluateGate', () => {
     expect(evaluateGate(report, {}, baseline, tolerance).failures.map((f) => f.check)).toEqual(failed);
   });
 
+  it('says how many points a score fell against the baseline, in points, not as a share', () => {
+    const [f] = evaluateGate(report, {}, withScore('completeness', 0.03)).failures;
+    const before = `${((report.scores.completeness + 0.03) * 100).toFixed(1)}%`;
+    expect(f.message).toBe(`completeness fell 3.0 points, from ${before} to ${(report.scores.completeness * 100).toFixed(1)}% (tolerance 2.0 points)`);
+  });
+
   /** `records` good records and `rejects` rejected rows of one file. */
   const withRejects = (records: number, rejects: number) =>
     buildQualityReport(
