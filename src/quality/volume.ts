@@ -7,7 +7,6 @@
  * overrides) raises an alert: a half-exported file, not fewer customers. A
  * source of the previous run that is not among this run's inputs at all (its
  * export failed, a glob missed it) is the whole drop and is listed as missing.
- * Sources are known by file name.
  */
 export const VOLUME_DROP_LIMIT = 0.3;
 
@@ -21,8 +20,14 @@ export function isVolumeDrop(change: number | null, limit = VOLUME_DROP_LIMIT): 
   return change !== null && change < -limit;
 }
 
-/** Sources of the previous run that had rows and are not among this run's, in the previous run's order. */
+/**
+ * Sources of the previous run that had rows and are not among this run's, in the previous run's order. Names
+ * are compared with their digits as placeholders: a nightly export named by date (crm_2026-11-26.csv, then
+ * crm_2026-11-27.csv) is the same source under today's name, not a missing one.
+ */
 export function missingSources(current: readonly string[], previous: readonly { source: string; rows: number }[]): { source: string; previousRows: number }[] {
-  const here = new Set(current);
-  return previous.filter((p) => p.rows > 0 && !here.has(p.source)).map((p) => ({ source: p.source, previousRows: p.rows }));
+  const here = new Set(current.map(withoutDigits));
+  return previous.filter((p) => p.rows > 0 && !here.has(withoutDigits(p.source))).map((p) => ({ source: p.source, previousRows: p.rows }));
 }
+
+const withoutDigits = (name: string) => name.replace(/\d+/g, '#');

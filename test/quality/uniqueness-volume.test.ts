@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClusterIndex } from '../../src/quality/clusters.js';
 import { overallDuplicateRate, withinGroupDuplicateRates } from '../../src/quality/uniqueness.js';
-import { isVolumeDrop, volumeChange } from '../../src/quality/volume.js';
+import { isVolumeDrop, missingSources, volumeChange } from '../../src/quality/volume.js';
 
 describe('uniqueness', () => {
   it('duplicate rate within each group: the share of its records whose cluster another of its records already has', () => {
@@ -36,4 +36,18 @@ describe('volume', () => {
   });
 
   it('takes a configured drop limit', () => expect(isVolumeDrop(-0.4, 0.5)).toBe(false));
+});
+
+describe('missingSources', () => {
+  const previous = (...names: string[]) => names.map((source) => ({ source, rows: 100 }));
+  it.each([
+    ['every source again', ['crm.csv', 'shop.csv'], previous('crm.csv', 'shop.csv'), []],
+    ['one export did not arrive', ['crm.csv'], previous('crm.csv', 'shop.csv'), ['shop.csv']],
+    ['another file in its place is no stand-in', ['crm.csv', 'web.csv'], previous('crm.csv', 'shop.csv'), ['shop.csv']],
+    ['exports named by date: the same sources', ['crm_2026-11-27.csv', 'shop_20261127.csv'], previous('crm_2026-11-26.csv', 'shop_20261126.csv'), []],
+    ['a dated export missing', ['crm_2026-11-27.csv'], previous('crm_2026-11-26.csv', 'shop_2026-11-26.csv'), ['shop_2026-11-26.csv']],
+    ['a source that had no rows is not missed', ['crm.csv'], [...previous('crm.csv'), { source: 'empty.csv', rows: 0 }], []],
+  ])('%s', (_name, current, before, missing) => {
+    expect(missingSources(current, before).map((m) => m.source)).toEqual(missing);
+  });
 });
