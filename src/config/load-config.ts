@@ -30,8 +30,7 @@ export async function loadConfig(path: string): Promise<CrmConfig> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw usageError(`cannot read config file ${path} (${code ?? 'error'})`);
+    throw configReadError(path, err);
   }
   let data: unknown;
   try {
@@ -55,4 +54,19 @@ function jsonErrorPosition(text: string, message: string): { line?: number; colu
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   return { line, column: pos - before.lastIndexOf('\n') };
+}
+
+/** Why a config file could not be read, in words, with what to do about it. */
+function configReadError(path: string, err: unknown) {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return usageError(`config file ${path} does not exist`, `Check the path (relative paths start from ${process.cwd()}); \`crmclean init FILES…\` writes one.`);
+    case 'EACCES':
+    case 'EPERM':
+      return usageError(`config file ${path} cannot be read: permission denied`, 'Check its permissions (ls -l).');
+    case 'EISDIR':
+      return usageError(`config file ${path} is a directory`, 'Give the path of the JSON file inside it.');
+    default:
+      return usageError(`cannot read config file ${path}: ${(err as Error).message}`);
+  }
 }

@@ -127,6 +127,17 @@ describe('exit codes', () => {
     expect(r.stderr).toMatch(/c\.json:3:\d+: config file is not valid JSON/);
   });
 
+  it.each([
+    ['missing', (dir: string) => join(dir, 'nope.json'), /config file .*nope\.json does not exist/],
+    ['a directory', (dir: string) => dir, /config file .* is a directory/],
+  ])('2 for a config file that is %s, saying so in words', (_what, path, message) => {
+    const dir = tempDir();
+    const r = crm(['dedupe', SAMPLE_FILES[0], '--out', join(dir, 'out'), '--config', path(dir)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/ENOENT|EISDIR/);
+  });
+
   it('3 for a file that does not exist, naming it', () => {
     const r = crm(['dedupe', 'no/such/file.csv', '--out', tempDir()]);
     expect(r.status).toBe(3);
