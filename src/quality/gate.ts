@@ -14,6 +14,7 @@ export interface GateResult {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const count = (x: number) => x.toLocaleString('en');
 
 /**
  * The CI gate: compare a report with thresholds, and optionally with a
@@ -27,7 +28,7 @@ export function evaluateGate(report: QualityReport, thresholds: QualityThreshold
   // Every score of no records is vacuously perfect: an export that yields none fails whatever the thresholds.
   if (report.counts.records === 0) {
     const { rows } = report.counts;
-    failures.push({ check: 'records', actual: 0, limit: 1, message: rows ? `no records to score: all ${rows} rows were rejected` : 'no records to score: the exports hold no data rows' });
+    failures.push({ check: 'records', actual: 0, limit: 1, message: rows ? `no records to score: all ${count(rows)} rows were rejected` : 'no records to score: the exports hold no data rows' });
   }
   const atLeast = (check: string, actual: number, limit: number | undefined) => {
     if (limit !== undefined && actual < limit) failures.push({ check, actual, limit, message: `${check} is ${pct(actual)}, below the minimum ${pct(limit)}` });
@@ -50,10 +51,10 @@ export function evaluateGate(report: QualityReport, thresholds: QualityThreshold
     }
   }
   for (const s of report.sources) {
-    if (s.volumeAlert) failures.push({ check: `volume of ${s.source}`, actual: s.rows, limit: s.previousRows ?? 0, message: `${s.source} has ${s.rows} rows, ${pct(-(s.volumeChange ?? 0))} fewer than the ${s.previousRows} of the last run` });
+    if (s.volumeAlert) failures.push({ check: `volume of ${s.source}`, actual: s.rows, limit: s.previousRows ?? 0, message: `${s.source} has ${count(s.rows)} rows, ${pct(-(s.volumeChange ?? 0))} fewer than the ${count(s.previousRows ?? 0)} of the last run` });
   }
   for (const m of report.missingSources ?? []) {
-    failures.push({ check: `volume of ${m.source}`, actual: 0, limit: m.previousRows, message: `${m.source} is missing: it had ${m.previousRows} rows in the last run and is not among the inputs` });
+    failures.push({ check: `volume of ${m.source}`, actual: 0, limit: m.previousRows, message: `${m.source} is missing: it had ${count(m.previousRows)} rows in the last run and is not among the inputs` });
   }
   return { passed: failures.length === 0, failures };
 }

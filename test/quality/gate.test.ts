@@ -94,12 +94,12 @@ describe('evaluateGate', () => {
   });
 
   it('fails a source whose rows collapsed since the previous run', () => {
-    const previous = { ...report, sources: report.sources.map((s) => ({ ...s, rows: 40 })) };
+    const previous = { ...report, sources: report.sources.map((s) => ({ ...s, rows: 40_000 })) };
     const now = buildQualityReport(
       { records: [], clusterOf: [], sources: [{ source: 'a.csv', rows: 4, records: 4, rejects: 0, rejectReasons: {} }], asOf: '2026-11-01', options: {}, previous },
       { goldenRecords: 0, candidatePairs: 0, blocking: [], reviewPairs: 0 },
     );
-    expect(evaluateGate(now, {}).failures.map((f) => f.check)).toContain('volume of a.csv');
+    expect(evaluateGate(now, {}).failures.find((f) => f.check === 'volume of a.csv')?.message).toBe('a.csv has 4 rows, 100.0% fewer than the 40,000 of the last run');
   });
 
   it('fails a source of the previous run that is not among the inputs: its rows fell to nothing', () => {
@@ -109,7 +109,7 @@ describe('evaluateGate', () => {
       { goldenRecords: 0, candidatePairs: 0, blocking: [], reviewPairs: 0 },
     );
     expect(evaluateGate(now, {}).failures.filter((f) => f.check.startsWith('volume'))).toEqual([
-      { check: 'volume of south.csv', actual: 0, limit: 2707, message: 'south.csv is missing: it had 2707 rows in the last run and is not among the inputs' },
+      { check: 'volume of south.csv', actual: 0, limit: 2707, message: 'south.csv is missing: it had 2,707 rows in the last run and is not among the inputs' },
     ]);
     expect(evaluateGate(report, {}, report).passed).toBe(true);
   });
