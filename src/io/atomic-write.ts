@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { close, fsync, openSync, realpathSync, unlinkSync, write } from 'node:fs';
+import { close, existsSync, fsync, openSync, realpathSync, unlinkSync, write } from 'node:fs';
 import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -236,7 +236,7 @@ function writeFailure(err: unknown): string {
 export async function prepareOutputDir(dir: string): Promise<void> {
   const probe = join(dir, `.crmclean-tmp-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirectory(dir);
     const fd = openSync(probe, 'wx');
     pending.add(probe);
     await closeFd(fd);
@@ -294,4 +294,21 @@ export function contentText(content: FileContent): string {
   const chunks = content();
   if (!(Symbol.iterator in chunks)) throw new Error('contentText reads content made on this thread only');
   return Buffer.concat([...chunks].map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir never returns where the kernel answers ENOENT for a
+ * directory it will not create (under /proc or /sys), so `--out /proc/x` hung instead of failing.
+ */
+async function makeDirectory(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    await mkdir(d).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
+  }
 }

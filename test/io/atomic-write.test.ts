@@ -177,6 +177,12 @@ describe('prepareOutputDir', () => {
     expect(err.format()).toBe(`cannot write to the output directory ${dirOf(file)}: a file stands where a directory should be`);
   });
 
+  it.skipIf(!existsSync('/proc/self'))('a directory the kernel will not create (under /proc) is an output error, not a hang', async () => {
+    const err = await errorOf(prepareOutputDir('/proc/crmclean-out/night'));
+    expect(err.exitCode).toBe(EXIT.OUTPUT);
+    expect(err.format()).toMatch(/^cannot write to the output directory \/proc\/crmclean-out\/night: /);
+  });
+
   it.skipIf(process.getuid?.() === 0)('a read-only directory is an output error', async () => {
     const dir = join(tmp.dir, 'readonly-out');
     mkdirSync(dir);
