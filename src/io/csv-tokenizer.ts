@@ -144,6 +144,13 @@ export function isBlankRecord(fields: string[]): boolean {
   return true;
 }
 
+/** Cells that are not blank: how wide a row is for telling a title above the header from the header. */
+export function filledCells(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) if (c.trim() !== '') n++;
+  return n;
+}
+
 /** Same field count as the header, allowing trailing empty fields (a trailing delimiter on every row). */
 export function fitsHeader(fields: string[], columns: number): boolean {
   if (fields.length < columns) return false;

@@ -5,7 +5,7 @@ import type { CanonicalField } from '../model/fields.js';
 import type { SourceRecord } from '../model/record.js';
 import { CrmError, inputError } from '../model/errors.js';
 import { MAX_ROWS_ABOVE_HEADER, detectColumnMapping, namesAnyColumn, type ColumnMapping, type ColumnTarget } from './column-mapping.js';
-import { CsvTokenizer, fitsHeader, isBlankRecord, type BrokenCode, type TokenizerSink } from './csv-tokenizer.js';
+import { CsvTokenizer, filledCells, fitsHeader, isBlankRecord, type BrokenCode, type TokenizerSink } from './csv-tokenizer.js';
 import { SourceDecoder } from './decode-source.js';
 import { resolveEncoding } from './detect-encoding.js';
 import { cleanHeaderRow } from './header-names.js';
@@ -321,12 +321,6 @@ class RowReader implements TokenizerSink {
     }
     return { source: this.source, row, line, fields: mapped, extra };
   }
-}
-
-function filledCells(cells: readonly string[]): number {
-  let n = 0;
-  for (const c of cells) if (c.trim() !== '') n++;
-  return n;
 }
 
 /** Header cells for a message. If the "header" is really data, long digit runs and emails are masked. */

@@ -262,6 +262,7 @@ describe('readSource: rows above the header', () => {
     ['a title and a blank row (Chinese Excel)', '客户信息导出 2026-11-01,,\r\n,,\r\n姓名,手机,邮箱\r\n张伟,13800138000,z@x.cn\r\n', 3, /^line 1 above the header skipped.*"客户信息导出 2026-11-01"$/],
     ['a title without delimiters above a tab header', 'Customer export\nname\tphone\temail\n张伟\t13800138000\tz@x.cn\n', 2, /^line 1 above the header skipped.*"Customer export"$/],
     ['an export date and a filter, numbers masked', '导出时间:,2026-11-01,,\n筛选: 手机 13800138000,,,\n姓名,手机,邮箱,\n张伟,13800138000,z@x.cn,\n', 3, /^lines 1, 2 above the header skipped.*"导出时间:", "2026-11-01"; "筛选: 手机 138…"$/],
+    ['a title split by the real delimiter, a comma in it too', 'Exported by: admin;2026-11-01, 10:32\nname;phone;email\n张伟;13800138000;z@x.cn\n', 2, /^line 1 above the header skipped.*"Exported by: admin", "2026-11-01, 10:32"$/],
   ];
   it.each(cases)('%s: skipped with a warning', async (name, text, headerLine, warning) => {
     const { summary, records, rejects } = await readAll(tmp.file(`above-${name.replace(/\W+/g, '_')}.csv`, text));

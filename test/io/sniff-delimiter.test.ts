@@ -16,6 +16,10 @@ describe('sniffDelimiter', () => {
     ['a title line above a tab header', 'Customer export 2026-11-01\n\nname\taddress\n张伟\t北京市, 朝阳区\n李娜\t上海\n', '\t'],
     ['a header that splits wins over a delimiter only later rows have', '姓名,phone\n张伟\n,|\n|,\n', ','],
     ['one column with a stray semicolon below the header', 'email\na@web.de\nb;c@web.de\nd@web.de\ne@web.de\n', ','],
+    ['a title narrower than the header, split by it', 'Exported by: admin;2026-11-01\nname;phone;city\nWang;138;Beijing\nLi;139;Shanghai\n', ';'],
+    ['a title split by the delimiter and by a comma', 'Exported by: admin;2026-11-01, 10:32\nname;phone;city\nWang;138;Beijing\nLi;139;Shanghai\n', ';'],
+    ['a title split by a comma above a header-only semicolon file', 'Customers, all;2026-11-01, 10:32\nname;phone;city\n', ';'],
+    ['a comma header whose first rows are ragged stays comma', 'name,phone,city\nWang,138\nLi,139\nZhao;x|y,1,2\n', ','],
   ];
   it.each(cases)('%s', (_name, text, expected) => {
     expect(sniffDelimiter(text, true)).toBe(expected);
