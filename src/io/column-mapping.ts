@@ -3,6 +3,7 @@ import { usageError } from '../model/errors.js';
 import { normalizeHeader } from './header-names.js';
 import { canonicalFieldOfHeader } from './header-synonyms.js';
 import { guessFieldOfHeader } from './header-guess.js';
+import { isNonCustomerColumn } from './non-customer-columns.js';
 
 /** Rows naming no column that may stand above the header: a title, the export date, a filter (Excel and report tools). */
 export const MAX_ROWS_ABOVE_HEADER = 10;
@@ -13,7 +14,10 @@ export type ColumnTarget = CanonicalField | 'ignore';
 export interface ColumnMapping {
   /** Every header → its canonical field, "ignore", or null (kept as an extra column), in header order. */
   mapping: Record<string, ColumnTarget | null>;
-  /** Headers that match no synonym, no field by their words and no explicit entry: passed through as `extra`. */
+  /**
+   * Headers that match no synonym, no field by their words and no explicit entry, passed through as `extra`;
+   * not those known to hold no customer field (订单号, 备注, Total: non-customer-columns.ts), extra columns too.
+   */
   unknown: string[];
   /** Headers that look like a field another column already took, and similar notes for the summary. */
   warnings: string[];
@@ -74,7 +78,7 @@ export function detectColumnMapping(headers: readonly string[], explicit: Readon
     }
     mapping.set(h, null);
     if (field) warnings.push(`"${h}" also looks like ${field}, which "${takenBy.get(field)}" already provides; it is kept as an extra column`);
-    else unknown.push(h);
+    else if (!isNonCustomerColumn(h)) unknown.push(h);
   });
 
   // Header order (explicit entries were found first).

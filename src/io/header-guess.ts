@@ -13,7 +13,7 @@ import { SYNONYM_INDEX } from './header-synonyms.js';
  * the user, a wrongly mapped one silently corrupts a field.
  */
 
-interface WordRule {
+export interface WordRule {
   field: CanonicalField;
   /** One of these must be in the header. */
   words: readonly string[];
@@ -23,32 +23,38 @@ interface WordRule {
   also?: readonly string[];
 }
 
+// Whose address a column is about, in order exports: "Shipping Name", "Bill-to Phone", "ship-city", "Mailing Zip".
+// Not for company: "Shipping Company" is the carrier in some exports.
+const ADDRESSEE = ['ship', 'shipping', 'bill', 'billing', 'to', 'delivery', 'mailing'];
+// The parts of an address may say so ("Default Address City", Shopify).
+const ADDRESS_PART = ['address', ...ADDRESSEE];
+
 // In priority order: the first rule a header satisfies wins (owner before name: "Owner Name"; phone2 before phone).
-const LATIN_RULES: readonly WordRule[] = [
+export const LATIN_RULES: readonly WordRule[] = [
   { field: 'owner', words: ['owner', 'rep', 'representative', 'salesperson', 'salesman', 'saleswoman', 'salesrep', 'assignee'], also: ['sales', 'name'] },
   { field: 'owner', words: ['sales'], with: ['person', 'agent', 'manager', 'executive', 'consultant'] },
-  { field: 'email', words: ['email'], also: ['address'] },
+  { field: 'email', words: ['email'], also: ['address', ...ADDRESSEE] },
   { field: 'phone2', words: ['phone', 'telephone', 'tel', 'mobile', 'cell'], with: ['work', 'office', 'business', 'company', 'home', 'landline', 'alternate', 'alternative', 'secondary', 'other', 'second', 'fixed'] },
-  { field: 'phone', words: ['phone', 'telephone', 'tel', 'mobile', 'cell', 'cellphone', 'mobilephone', 'handphone'] },
+  { field: 'phone', words: ['phone', 'telephone', 'tel', 'mobile', 'cell', 'cellphone', 'mobilephone', 'handphone'], also: ADDRESS_PART },
   { field: 'phone', words: ['contact'], with: ['no', 'number', 'num', 'nr'] },
   { field: 'customer_id', words: ['id', 'no', 'number', 'code', 'key'], with: ['customer', 'client', 'member', 'account', 'record', 'contact', 'cust'] },
-  { field: 'given_name', words: ['first', 'given', 'fore'], with: ['name'] },
-  { field: 'surname', words: ['last', 'family', 'sur'], with: ['name'] },
+  { field: 'given_name', words: ['first', 'given', 'fore'], with: ['name'], also: ADDRESSEE },
+  { field: 'surname', words: ['last', 'family', 'sur'], with: ['name'], also: ADDRESSEE },
   { field: 'birth_date', words: ['birth', 'birthday', 'dob', 'born'], also: ['of'] },
-  { field: 'created_at', words: ['created', 'creation', 'registration', 'signup', 'added'] },
+  { field: 'created_at', words: ['created', 'create', 'creation', 'registration', 'signup', 'added'] },
   { field: 'updated_at', words: ['updated', 'update', 'modified', 'modify', 'modification', 'changed', 'edited', 'contacted'] },
-  { field: 'address', words: ['address', 'addr', 'street'], also: ['line', 'mailing', 'postal', 'shipping', 'billing', 'delivery', 'residential', 'physical'] },
-  { field: 'postcode', words: ['zip', 'postcode', 'postal', 'zipcode', 'postalcode'], also: ['code'] },
+  { field: 'address', words: ['address', 'addr', 'street'], also: ['line', 'postal', 'residential', 'physical', ...ADDRESSEE] },
+  { field: 'postcode', words: ['zip', 'postcode', 'postal', 'zipcode', 'postalcode'], also: ['code', ...ADDRESS_PART] },
   // The Latin address reader takes a province column as the state, so "State/Province" need not choose.
-  { field: 'province', words: ['province', 'prov'], also: ['state', 'name'] },
-  { field: 'state', words: ['state'], also: ['code', 'name'] },
-  { field: 'country', words: ['country'], also: ['region', 'name'] },
-  { field: 'city', words: ['city'], also: ['name'] },
-  { field: 'district', words: ['district', 'county'], also: ['name'] },
-  { field: 'suburb', words: ['suburb', 'locality', 'town'], also: ['name'] },
-  { field: 'company', words: ['company', 'organization', 'organisation', 'employer', 'firm', 'corporation'], also: ['name'] },
+  { field: 'province', words: ['province', 'prov'], also: ['state', 'name', ...ADDRESS_PART] },
+  { field: 'state', words: ['state'], also: ['code', 'name', 'region', ...ADDRESS_PART] },
+  { field: 'country', words: ['country'], also: ['region', 'name', ...ADDRESS_PART] },
+  { field: 'city', words: ['city'], also: ['name', ...ADDRESS_PART] },
+  { field: 'district', words: ['district', 'county'], also: ['name', ...ADDRESS_PART] },
+  { field: 'suburb', words: ['suburb', 'locality', 'town'], also: ['name', ...ADDRESS_PART] },
+  { field: 'company', words: ['company', 'organization', 'organisation', 'employer', 'firm', 'corporation'], also: ['name', 'associated'] },
   { field: 'gender', words: ['gender', 'sex'] },
-  { field: 'name', words: ['name'], also: ['full'] },
+  { field: 'name', words: ['name'], also: ['full', ...ADDRESSEE] },
 ];
 
 /** Words that qualify a column without changing what it holds ("name" is not one: "name;phone" is two columns). */
@@ -56,11 +62,12 @@ const LATIN_QUALIFIERS = new Set([
   'no', 'number', 'num', 'nr', 'date', 'time', 'datetime', 'timestamp', 'on', 'at', 'the',
   'last', 'latest', 'recent', 'most', 'primary', 'main', 'preferred', 'default', 'personal', 'private', 'direct',
   'contact', 'customer', 'client', 'member', 'account', 'record', 'lead', 'current', 'home', 'work', 'office', 'business',
+  'buyer', 'recipient', 'consignee', 'purchaser',
 ]);
 
 // Chinese: no spaces between words, so keywords and qualifiers are found as substrings.
 const HAN_SECOND_PHONE = ['公司', '办公', '单位', '家庭', '住宅', '备用', '其他', '其它', '工作', '固定'];
-const HAN_RULES: readonly WordRule[] = [
+export const HAN_RULES: readonly WordRule[] = [
   { field: 'owner', words: ['负责人', '负责销售', '跟进人员', '跟进人', '销售代表', '销售人员', '销售员', '销售顾问', '业务员', '业务代表', '客户经理', '归属人', '所属销售', '经办人'] },
   { field: 'email', words: ['邮箱', '邮件', '电邮'], also: ['地址'] },
   { field: 'phone2', words: ['座机', '固话', '宅电'], also: HAN_SECOND_PHONE },
@@ -76,14 +83,14 @@ const HAN_RULES: readonly WordRule[] = [
   { field: 'province', words: ['省份', '省'] },
   { field: 'city', words: ['城市'] },
   { field: 'district', words: ['区县', '县区'] },
-  { field: 'company', words: ['公司', '单位', '企业', '机构'], also: ['名称', '名'] },
+  { field: 'company', words: ['公司', '单位', '企业', '机构'], also: ['名称', '名', '全称'] },
   { field: 'name', words: ['姓名', '名字', '全名'] },
   { field: 'gender', words: ['性别'] },
 ];
 
 // 注册 qualifies a phone or email (注册手机号) and is itself the keyword of a creation date (注册时间).
 const HAN_QUALIFIERS = [
-  '客户', '顾客', '会员', '用户', '买家', '收货人', '收件人', '联系人', '联系', '个人', '主要', '常用', '默认', '首选',
+  '客户', '顾客', '会员', '用户', '买家', '收货人', '收件人', '收货', '收件', '送货', '配送', '联系人', '联系', '个人', '主要', '常用', '默认', '首选',
   '最后', '最近', '最新', '上次', '时间', '日期', '号码', '号', '电子', '所在', '所属', '居住', '现', '详细', '注册', '绑定',
 ];
 
@@ -105,7 +112,19 @@ export function guessFieldOfHeader(header: string): CanonicalField | null {
 }
 
 function latinField(text: string): CanonicalField | null {
-  const words = text
+  const words = latinWords(text);
+  const rule = LATIN_RULES.find(
+    (r) =>
+      words.some((w) => r.words.includes(w)) &&
+      (!r.with || words.some((w) => r.with!.includes(w))) &&
+      words.every((w) => LATIN_QUALIFIERS.has(w) || r.words.includes(w) || r.with?.includes(w) || r.also?.includes(w)),
+  );
+  return rule?.field ?? null;
+}
+
+/** A Latin header's words, lower case: "LastModifiedDate" → last modified date, "Tel #" → tel no. */
+export function latinWords(text: string): string[] {
+  return text
     // LastModifiedDate, ZIPCode: case changes separate words.
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -114,13 +133,6 @@ function latinField(text: string): CanonicalField | null {
     .replace(/#/g, ' no ')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  const rule = LATIN_RULES.find(
-    (r) =>
-      words.some((w) => r.words.includes(w)) &&
-      (!r.with || words.some((w) => r.with!.includes(w))) &&
-      words.every((w) => LATIN_QUALIFIERS.has(w) || r.words.includes(w) || r.with?.includes(w) || r.also?.includes(w)),
-  );
-  return rule?.field ?? null;
 }
 
 function hanField(key: string): CanonicalField | null {

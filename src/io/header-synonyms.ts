@@ -9,10 +9,10 @@ import { normalizeHeader } from './header-names.js';
  * Every canonical field name also matches itself.
  */
 export const HEADER_SYNONYMS: Record<CanonicalField, readonly string[]> = {
-  name: ['姓名', '客户名称', '客户姓名', '客户名', '客户', '联系人', '联系人姓名', '名字', '全名', '真实姓名', '会员姓名', '收货人', '收件人', 'full_name', 'customer_name', 'client_name', 'contact_name', 'contact'],
+  name: ['姓名', '客户名称', '客户姓名', '客户名', '客户', '联系人', '联系人姓名', '名字', '全名', '真实姓名', '会员姓名', '收货人', '收件人', 'full_name', 'customer', 'customer_name', 'client', 'client_name', 'contact_name', 'contact', 'contact_person', 'buyer', 'recipient', 'consignee'],
   given_name: ['名', 'given_name', 'first_name', 'firstname', 'forename', 'given'],
   surname: ['姓', '姓氏', 'surname', 'last_name', 'lastname', 'family_name'],
-  company: ['公司', '公司名称', '公司名', '单位', '单位名称', '工作单位', '企业名称', '所在公司', 'company', 'company_name', 'organization', 'organisation', 'employer', 'business_name', 'account_name'],
+  company: ['公司', '公司名称', '公司名', '单位', '单位名称', '工作单位', '企业名称', '所在公司', '客户全称', 'company', 'company_name', 'organization', 'organisation', 'employer', 'business_name', 'account_name'],
   phone: ['手机', '手机号', '手机号码', '联系电话', '电话', '电话号码', '移动电话', '联系方式', '收货人电话', '收货人手机', 'phone', 'mobile', 'tel', 'telephone', 'cell', 'phone_number', 'mobile_phone', 'mobile_number', 'cell_phone', 'telephone_number', 'contact_number'],
   phone2: ['固话', '座机', '固定电话', '办公电话', '家庭电话', '备用电话', '其他电话', 'landline', 'secondary_phone', 'work_phone', 'home_phone'],
   email: ['邮箱', '电子邮箱', '电子邮件', '邮件', 'email', 'e-mail', 'mail', 'email_address'],

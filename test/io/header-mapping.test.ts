@@ -3,6 +3,7 @@ import { detectColumnMapping } from '../../src/io/column-mapping.js';
 import { cleanHeaderRow, normalizeHeader } from '../../src/io/header-names.js';
 import { HEADER_SYNONYMS, canonicalFieldOfHeader } from '../../src/io/header-synonyms.js';
 import { guessFieldOfHeader } from '../../src/io/header-guess.js';
+import { isNonCustomerColumn } from '../../src/io/non-customer-columns.js';
 import { CANONICAL_FIELDS, type CanonicalField } from '../../src/model/fields.js';
 import { CrmError, EXIT } from '../../src/model/errors.js';
 
@@ -31,7 +32,7 @@ describe('normalizeHeader', () => {
 describe('header synonyms', () => {
   // The brief's table, verbatim: every header on the left must map to the field on the right.
   const table: [CanonicalField, string[]][] = [
-    ['name', ['姓名', '客户名称', '客户姓名', '联系人', 'name', 'full_name', 'customer_name', 'Customer Name', 'FULL-NAME']],
+    ['name', ['姓名', '客户名称', '客户姓名', '联系人', 'name', 'full_name', 'customer_name', 'Customer Name', 'FULL-NAME', 'Customer', 'Client', 'Buyer', 'Recipient', 'Consignee', 'Contact Person']],
     ['given_name', ['名', 'given_name', 'first_name', 'firstname', 'First Name']],
     ['surname', ['姓', 'surname', 'last_name', 'family_name', 'Last Name']],
     ['phone', ['手机', '手机号', '手机号码', '联系电话', '电话', 'phone', 'mobile', 'tel', 'telephone', 'cell', 'Phone Number', '电话(手机)']],
@@ -49,7 +50,7 @@ describe('header synonyms', () => {
     ['id_number', ['身份证', '身份证号', '身份证号码', '证件号码', 'id_number', 'id_card', 'national_id', 'soc_sec_id', 'ssn']],
     ['birth_date', ['出生日期', '生日', 'birth_date', 'date_of_birth', 'dob', 'birthday', 'DOB']],
     ['gender', ['性别', 'gender', 'sex']],
-    ['company', ['公司', '公司名称', '单位', '工作单位', 'company', 'company_name', 'organization', 'employer']],
+    ['company', ['公司', '公司名称', '单位', '工作单位', 'company', 'company_name', 'organization', 'employer', '客户全称']],
     ['updated_at', ['更新时间', '最后更新', '最后联系日期', '最近联系时间', 'updated_at', 'last_modified', 'last_contact', 'modified']],
     ['created_at', ['创建时间', 'created_at']],
     ['owner', ['负责人', '销售', '业务员', '客户经理', 'owner', 'sales_rep', 'account_owner']],
@@ -76,20 +77,24 @@ describe('headers recognised by their words', () => {
   // Headers of exports the synonym table does not list: a trailing number is set aside (2 → the second field
   // where there is one), then a keyword names the field and every other word must be a harmless qualifier.
   const table: [CanonicalField, string[]][] = [
-    ['name', ['收货人姓名', 'Customer Full Name']],
-    ['given_name', ['Contact First Name']],
-    ['company', ['Organization Name', '所属公司']],
-    ['phone', ['联系手机', '客户电话', '手机号码1', '电话1', '注册手机号', 'Mobile No.', 'Phone 1', 'Tel No.', 'Contact No.', 'Mobile Phone Number', 'Primary Phone', 'Main Tel #', 'CustomerMobile']],
+    // Order exports: Amazon (buyer-name, ship-city), Shopify (Billing Name, Default Address City), WooCommerce, Salesforce (Mailing City), Taobao.
+    ['name', ['收货人姓名', '买家姓名', 'Customer Full Name', 'Buyer Name', 'buyer-name', 'recipient-name', 'Billing Name', 'Bill-to Name', 'Ship To Name']],
+    ['given_name', ['Contact First Name', 'Billing First Name']],
+    ['surname', ['Shipping Last Name']],
+    ['company', ['Organization Name', '所属公司', '公司全称', '单位全称', 'Associated Company']],
+    ['phone', ['联系手机', '客户电话', '手机号码1', '电话1', '注册手机号', '收件人电话', 'Mobile No.', 'Phone 1', 'Tel No.', 'Contact No.', 'Mobile Phone Number', 'Primary Phone', 'Main Tel #', 'CustomerMobile', 'Billing Phone', 'buyer-phone-number', 'ship-phone-number', 'Default Address Phone']],
     ['phone2', ['公司电话', '家庭座机', '手机号码2', '电话2', 'Tel 2', 'Business Phone', 'Other Phone']],
-    ['email', ['邮箱地址', '电子邮件地址', '客户邮箱', 'Customer eMail', 'Work Email', 'Email Address 1']],
-    ['address', ['所在地区', '客户地址', 'Street 1', 'Mailing Address', 'Billing Address']],
-    ['address_2', ['Street 2']],
-    ['postcode', ['Zip/Postal Code', 'ContactZIPCode']],
-    ['province', ['Province/State', 'State/Province', '所在省']],
-    ['country', ['Country/Region']],
+    ['email', ['邮箱地址', '电子邮件地址', '客户邮箱', 'Customer eMail', 'Work Email', 'Email Address 1', 'Buyer Email', 'buyer-email', 'Billing Email']],
+    ['address', ['所在地区', '客户地址', '送货地址', 'Street 1', 'Mailing Address', 'Billing Address', 'Ship-to address', 'ship-address-1', 'Billing Street', 'Mailing Street']],
+    ['address_2', ['Street 2', 'ship-address-2', 'Shipping Address2']],
+    ['postcode', ['Zip/Postal Code', 'ContactZIPCode', 'ship-postal-code', 'Billing Zip', 'Mailing Zip/Postal Code', 'Default Address Zip']],
+    ['province', ['Province/State', 'State/Province', '所在省', '收货省份', 'Billing Province', 'Mailing State/Province']],
+    ['state', ['ship-state', 'State/Region']],
+    ['city', ['收货城市', 'ship-city', 'Mailing City', 'Default Address City']],
+    ['country', ['Country/Region', 'ship-country', 'Shipping Country']],
     ['birth_date', ['会员生日', 'Birth Date 1']],
     ['updated_at', ['最后更新时间', '最后修改', '最近修改时间', 'Updated Date', 'Date Modified', 'Last Update', 'Modified On', 'Last Modified Date', 'LastModifiedDate', 'Last Contacted']],
-    ['created_at', ['录入日期', '添加时间', 'Created Date', 'Date Created', 'Creation Time']],
+    ['created_at', ['录入日期', '添加时间', 'Created Date', 'Date Created', 'Creation Time', 'Create Date']],
     ['owner', ['销售代表', '客户负责人', '跟进人员', 'Owner Name', 'Sales Rep Name', 'Contact Owner', 'Sales Agent']],
     ['customer_id', ['用户编号', 'Contact ID', 'Account Number']],
   ];
@@ -106,8 +111,26 @@ describe('headers recognised by their words', () => {
     'Last Modified By', 'Created By', 'Company Size', 'Country Code', 'IP Address', 'Middle Name', 'User Name', 'Sales Region', 'Fax',
     '是否订阅邮件', '电话类型', '邮箱状态', '手机号码归属地', '紧急联系人电话', '推荐人姓名', '更新人', '创建人', '公司规模', '出生地',
     '注册资本', '订单编号', '销售地区', '身份证有效期', 'column_3', '备注', 'notes', 'status', '名称',
+    // A nickname is not a name; "Shipping Company" is the carrier in some exports; "Bill-to" alone may be a name, an address or a number.
+    '买家昵称', '买家会员名', 'Buyer Nickname', 'Shipping Company', 'Bill-to', 'product-name', 'Order ID',
   ])('%j is not guessed', (header) => {
     expect(guessFieldOfHeader(header)).toBeNull();
+  });
+});
+
+describe('columns known to hold no customer field', () => {
+  // Kept as extra columns without the "not recognised" note: orders, remarks, money, goods, status, logistics, nicknames.
+  it.each([
+    '订单号', '订单编号', '备注', '订单备注', '买家留言', '商家备注', '买家昵称', '买家会员名', '金额', '总金额', '宝贝标题', '商品名称',
+    '物流单号', '订单状态', '订单创建时间', 'remarks', 'Notes', 'order-id', 'Order Number', 'sku', 'Lineitem quantity', 'product-name',
+    'item-price', 'purchase-date', 'Total', 'Financial Status', 'Payment Method', 'Tags', 'Buyer Nickname',
+  ])('%j', (header) => {
+    expect(isNonCustomerColumn(header)).toBe(true);
+  });
+
+  // Unknown headers keep the note, and so does a non-customer word beside a way to reach the customer.
+  it.each(['VIP等级', 'VIP Level', 'User Name', '下单帐号', '买家支付宝账号', '发票抬头', 'Bill-to', 'Order Email', '订单收货地址', '订单联系电话', 'Email Status', 'column_3'])('%j is not', (header) => {
+    expect(isNonCustomerColumn(header)).toBe(false);
   });
 });
 
@@ -136,11 +159,29 @@ describe('cleanHeaderRow', () => {
 });
 
 describe('detectColumnMapping', () => {
-  it('maps known headers, keeps unknown ones as extra', () => {
-    const m = detectColumnMapping(['客户编号', '客户名称', '手机', '备注']);
-    expect(m.mapping).toEqual({ 客户编号: 'customer_id', 客户名称: 'name', 手机: 'phone', 备注: null });
-    expect(m.unknown).toEqual(['备注']);
+  it('maps known headers, keeps unknown ones as extra; a remarks column is extra without being unknown', () => {
+    const m = detectColumnMapping(['客户编号', '客户名称', '手机', '备注', 'VIP等级']);
+    expect(m.mapping).toEqual({ 客户编号: 'customer_id', 客户名称: 'name', 手机: 'phone', 备注: null, VIP等级: null });
+    expect(m.unknown).toEqual(['VIP等级']);
     expect(m.warnings).toEqual([]);
+  });
+
+  it.each([
+    [
+      'Amazon order report',
+      ['order-id', 'purchase-date', 'buyer-email', 'buyer-name', 'buyer-phone-number', 'sku', 'product-name', 'quantity-purchased', 'recipient-name', 'ship-address-1', 'ship-address-2', 'ship-city', 'ship-state', 'ship-postal-code', 'ship-country', 'ship-phone-number'],
+      [null, null, 'email', 'name', 'phone', null, null, null, null, 'address', 'address_2', 'city', 'state', 'postcode', 'country', 'phone2'],
+    ],
+    [
+      'Taobao order export',
+      ['订单编号', '买家会员名', '买家支付宝账号', '总金额', '买家留言', '收货人姓名', '收货地址', '联系电话', '联系手机', '订单创建时间', '宝贝标题', '订单备注'],
+      [null, null, null, null, null, 'name', 'address', 'phone', 'phone2', null, null, null],
+    ],
+  ])('%s: customer columns mapped, the order\'s own kept as extra without a note', (_name, headers, fields) => {
+    const m = detectColumnMapping(headers);
+    expect(Object.values(m.mapping)).toEqual(fields);
+    // The Alipay account may be an email or a phone: the user is told.
+    expect(m.unknown).toEqual(headers.filter((h) => h === '买家支付宝账号'));
   });
 
   it('a second phone column becomes phone2', () => {
