@@ -4,6 +4,7 @@ import { normalizeHeader } from './header-names.js';
 import { canonicalFieldOfHeader } from './header-synonyms.js';
 import { guessFieldOfHeader } from './header-guess.js';
 import { isNonCustomerColumn } from './non-customer-columns.js';
+import { readCompanyAndContact } from './company-contact.js';
 
 /** Rows naming no column that may stand above the header: a title, the export date, a filter (Excel and report tools). */
 export const MAX_ROWS_ABOVE_HEADER = 10;
@@ -26,7 +27,8 @@ export interface ColumnMapping {
 /**
  * Map headers (already unique, see cleanHeaderRow) to canonical fields with no
  * configuration: explicit `columns` entries first, then synonyms, then headers
- * recognised by their words (header-guess.ts), first column wins; a second
+ * recognised by their words (header-guess.ts), first column wins, the row read as
+ * a whole for a company beside a contact person (company-contact.ts); a second
  * phone-like column becomes phone2. A column whose field is
  * taken stays an extra column, with a warning, rather than overwriting data.
  */
@@ -55,13 +57,14 @@ export function detectColumnMapping(headers: readonly string[], explicit: Readon
 
   const synonyms = headers.map((h) => (mapping.has(h) ? null : canonicalFieldOfHeader(h)));
   const guesses = headers.map((h, i) => (mapping.has(h) || synonyms[i] ? null : guessFieldOfHeader(h)));
-  const detected = headers.map((_, i) => synonyms[i] ?? guesses[i]);
-  // First direct synonyms, so "固话" gets phone2 even after two phone columns; then guesses, so "所在地区" does
-  // not take address from "详细地址" further right.
-  for (const fields of [synonyms, guesses]) {
+  // The header row as a whole: beside a contact person, 客户名称 / Customer is the company (company-contact.ts).
+  const { fields: detected, first } = readCompanyAndContact(headers, headers.map((_, i) => synonyms[i] ?? guesses[i]));
+  // First a B2B contact person's own phone and email; then direct synonyms, so "固话" gets phone2 even after two
+  // phone columns; then guesses, so "所在地区" does not take address from "详细地址" further right.
+  for (const claims of [first, synonyms.map((f) => f !== null), guesses.map((f) => f !== null)]) {
     headers.forEach((h, i) => {
-      const field = fields[i];
-      if (field && !mapping.has(h) && !takenBy.has(field)) {
+      const field = detected[i];
+      if (claims[i] && field && !mapping.has(h) && !takenBy.has(field)) {
         mapping.set(h, field);
         takenBy.set(field, h);
       }

@@ -35,6 +35,12 @@ export const HEADER_SYNONYMS: Record<CanonicalField, readonly string[]> = {
   customer_id: ['客户编号', '客户ID', '客户代码', '客户号', '会员编号', '会员ID', 'customer_id', 'cust_id', 'rec_id', 'record_id', 'id', 'customer_no', 'customer_number', 'client_id', 'member_id'],
 };
 
+/**
+ * `name` headers that name the customer, who may be an organisation: alone they are the name (客户名称 in a
+ * consumer export), beside a contact-person column the company (company-contact.ts).
+ */
+export const CUSTOMER_NAME_HEADERS: ReadonlySet<string> = new Set(['客户', '客户名', '客户名称', 'customer', 'customer_name', 'client', 'client_name'].map(normalizeHeader));
+
 /** normalizeHeader(synonym) → field, built once. Two fields claiming one key is a table bug, caught by the tests. */
 export const SYNONYM_INDEX: ReadonlyMap<string, CanonicalField> = (() => {
   const index = new Map<string, CanonicalField>();

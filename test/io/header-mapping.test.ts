@@ -232,6 +232,32 @@ describe('detectColumnMapping', () => {
     expect(m.warnings[0]).toMatch(/"单位" also looks like company/);
   });
 
+  // The header row as a whole (company-contact.ts): beside a contact person, a customer-name column is the company and the
+  // contact's own phone and email come first; without one, nothing changes.
+  it.each([
+    // B2B, Chinese
+    [['客户名称（全称）', '联系人', '联系人手机号'], ['company', 'name', 'phone']],
+    [['客户名称', '电话', '联系人', '联系人手机号', '联系人邮箱', '邮箱'], ['company', 'phone2', 'name', 'phone', 'email', null]],
+    [['客户', '联系人姓名', '手机'], ['company', 'name', 'phone']],
+    [['公司名称', '联系人', '联系电话'], ['company', 'name', 'phone']],
+    // B2B, English
+    [['Account Name', 'Contact Name', 'Phone'], ['company', 'name', 'phone']],
+    [['Customer', 'Contact', 'Email'], ['company', 'name', 'email']],
+    [['Customer Name', 'Phone', 'Contact Person', 'Contact Phone'], ['company', 'phone2', 'name', 'phone']],
+    [['Company', 'Contact Person', 'Mobile'], ['company', 'name', 'phone']],
+    // No contact person: the customer-name column is the name, as alone.
+    [['客户名称', '手机', '公司名称'], ['name', 'phone', 'company']],
+    [['客户名称', '联系电话', '联系方式'], ['name', 'phone', 'phone2']],
+    [['Customer', 'Email', 'Company'], ['name', 'email', 'company']],
+    [['Customer Name', 'Contact No.'], ['name', 'phone']],
+    // A person's name is not a company's: 客户姓名 stays the name, and the contact column an extra one.
+    [['客户姓名', '联系人', '手机'], ['name', null, 'phone']],
+    // A contact person without any organisation column: nothing to read differently.
+    [['Contact Name', 'Phone', 'Contact Phone'], ['name', 'phone', 'phone2']],
+  ] as const)('%j → %j', (headers, fields) => {
+    expect(Object.values(detectColumnMapping(headers).mapping)).toEqual(fields);
+  });
+
   it('explicit keys may differ in case and spacing', () => {
     expect(detectColumnMapping(['Cust Code'], { cust_code: 'customer_id' }).mapping).toEqual({ 'Cust Code': 'customer_id' });
   });
