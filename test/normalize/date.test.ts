@@ -89,7 +89,7 @@ describe('date rule', () => {
   });
 
   it('empty and null-like cells are empty, not errors', () => {
-    for (const s of ['', '  ', 'NULL', '0000-00-00', '无', '不详', '暂无', 'N/A', '-', '/', '—']) expect(event(s)).toMatchObject({ value: null, issues: [] });
+    for (const s of ['', '  ', 'NULL', '0000-00-00', '0', '无', '不详', '暂无', 'N/A', '-', '/', '—']) expect(event(s)).toMatchObject({ value: null, issues: [] });
   });
 
   it('round-trips any real date written as ISO', () => {

@@ -36,7 +36,7 @@ describe('id-number rule', () => {
     expect(r.parts).toMatchObject({ value: withCheck('11010519491231002'), valid: true, birthDate: '1949-12-31' });
   });
 
-  it.each(['无', '暂无', '不详', 'N/A', '-', '/'])('%s is no ID number and no problem', (raw) => {
+  it.each(['无', '暂无', '不详', 'N/A', '-', '/', '0'])('%s is no ID number and no problem', (raw) => {
     expect(norm(raw)).toMatchObject({ value: null, parts: null, issues: [] });
   });
 

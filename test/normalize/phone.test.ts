@@ -113,6 +113,13 @@ describe('phone rule', () => {
     expect(norm(cell).issues.map((i) => i.code)).toContain(code);
   });
 
+  // What staff type for no number, and the 0 of a number column left empty: no number and no problem.
+  it.each(['0', '无', 'N/A', '-', '0 / 0', '0 / 13912873460'])('%s holds no number other than its real one, and no issue', (cell) => {
+    const r = norm(cell);
+    expect(r.parts.map((p) => p.e164)).toEqual(cell.includes('139') ? ['+8613912873460'] : []);
+    expect(r.issues).toEqual([]);
+  });
+
   it('keeps fakes, marked, so quality can count them and matching can ignore them', () => {
     expect(norm('13800138000').parts).toEqual([expect.objectContaining({ e164: '+8613800138000', fake: true })]);
   });

@@ -16,6 +16,16 @@ describe('fieldState: placeholders count as missing, invalid values as filled', 
     ['known fake only', 'phone', { fields: { phone: '13800138000' }, phones: [phone('+8613800138000', false)], issues: issues('phone.placeholder') }, 'placeholder'],
     ['fake beside a real one', 'phone', { fields: { phone: '13800138000/13912873460' }, phones: [phone('+8613800138000', false), phone('+8613912873460')], issues: issues('phone.placeholder') }, 'filled'],
     ['invalid number', 'phone', { fields: { phone: '12' }, issues: issues('phone.invalid') }, 'filled'],
+    // What the normalizers read as no value (无, N/A, a dash) is missing, not a filled value.
+    ['phone 无', 'phone', { fields: { phone: '无' } }, 'missing'],
+    ['phone -', 'phone', { fields: { phone: '-' } }, 'missing'],
+    ['phone 0', 'phone', { fields: { phone: '0' } }, 'missing'],
+    ['phone N/A beside a real second phone', 'phone', { fields: { phone: 'N/A', phone2: '13912873460' }, phones: [phone('+8613912873460')] }, 'filled'],
+    ['email N/A', 'email', { fields: { email: 'N/A' } }, 'missing'],
+    ['email 暂无', 'email', { fields: { email: '暂无' } }, 'missing'],
+    ['ID 不详', 'id_number', { fields: { id_number: '不详' } }, 'missing'],
+    ['birth date /', 'birth_date', { fields: { birth_date: '/' } }, 'missing'],
+    ['update date null', 'updated_at', { fields: { updated_at: 'NULL' } }, 'missing'],
     ['second phone column only', 'phone', { fields: { phone2: '13912873460' }, phones: [phone('+8613912873460')] }, 'filled'],
     ['placeholder email', 'email', { fields: { email: 'test@test.com' }, email: email('test@test.com', { placeholder: true }), issues: issues('email.placeholder') }, 'placeholder'],
     ['broken email', 'email', { fields: { email: 'wf@qq' }, email: email(null), issues: issues('email.invalid') }, 'filled'],
@@ -59,12 +69,14 @@ describe('expectedFieldsBySource', () => {
     rec('crm.csv', 1, { fields: { name: '张伟', email: 'a@b.cn' } }),
     rec('crm.csv', 2, { fields: { name: '王芳', city: '北京' } }),
     rec('shop.csv', 1, { fields: { name: 'x' } }),
+    rec('shop.csv', 2, { fields: { name: 'y', email: '无' } }),
   ];
   const names = (e: readonly boolean[]) => QUALITY_FIELDS.filter((_, x) => e[x]).map((f) => f.field);
 
   it('without a mapping: the fields any record of the source fills', () => {
     const e = expectedFieldsBySource(records, [{ source: 'crm.csv' }, { source: 'shop.csv' }]);
     expect(names(e('crm.csv'))).toEqual(['name', 'email', 'address']);
+    // An email column holding only 无 is no email column.
     expect(names(e('shop.csv'))).toEqual(['name']);
     // A source with neither a mapping nor a record expects nothing.
     expect(names(e('empty.csv'))).toEqual([]);

@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode, type NumberType, type Pho
 import type { NormalizedPhone } from '../../model/record.js';
 import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } from '../rule.js';
 import { cleanCell, lostDigits } from '../text/cell.js';
+import { isNoValue } from '../text/no-value.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { isValidNumber, numberType } from '../phone/number-type.js';
 import { isPlainCnNational, plainCnMobile } from '../phone/plain-cn-mobile.js';
@@ -197,9 +198,11 @@ function hasNumber(phones: NormalizedPhone[], e164: string): boolean {
   return false;
 }
 
-/** The number in a piece of a cell (null for a piece without digits, or none found); issue codes go to `codes`. */
+/** The number in a piece of a cell (null for a piece without digits, a 0 for none, or none found); issue codes go to `codes`. */
 function readPiece(piece: string, region: CountryCode, addressCountry: CountryCode | null): NormalizedPhone | null {
-  return DIGIT.test(piece) ? parseOne(piece.trim(), region, addressCountry) : null;
+  if (!DIGIT.test(piece)) return null;
+  const trimmed = piece.trim();
+  return isNoValue(trimmed) ? null : parseOne(trimmed, region, addressCountry);
 }
 
 function keep(phone: NormalizedPhone | null): void {
