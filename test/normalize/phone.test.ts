@@ -19,6 +19,17 @@ const VALID: [string, string[], string][] = [
   ['13912873460 15821937465', ['+8613912873460', '+8615821937465'], 'mobile'],
   ['13912873460 / 139-1287-3460', ['+8613912873460'], 'mobile'],
   ['447932084071', ['+447932084071'], 'mobile'],
+  // Not a Chinese mobile (12…), valid in North America: a foreign number typed without its plus.
+  ['12012873460', ['+12012873460'], 'other'],
+  // Grouped as North America writes its numbers (1, then 3-3-4 digits): read there, though the bare digits may be a
+  // Chinese mobile, as 18002752273 is.
+  ['1-800-275-2273', ['+18002752273'], 'other'],
+  ['1 (212) 875-3959', ['+12128753959'], 'other'],
+  ['1.212.875.3959', ['+12128753959'], 'other'],
+  ['18002752273', ['+8618002752273'], 'mobile'],
+  ['180-0275-2273', ['+8618002752273'], 'mobile'],
+  // Grouped so but not valid in North America (no area code 391): the Chinese mobile the digits are.
+  ['1-391-287-3460', ['+8613912873460'], 'mobile'],
   // Several numbers one after another with single spaces, each formatted its own way.
   ['+86 139-6221-7985 +86 132-3880-1759', ['+8613962217985', '+8613238801759'], 'mobile'],
   ['134-7009-8902 156 9388 5324', ['+8613470098902', '+8615693885324'], 'mobile'],

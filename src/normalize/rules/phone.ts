@@ -21,6 +21,12 @@ const ANY_NOT_DIGIT_OR_PLUS = /[^\d+]/;
 const DIGIT = /\d/;
 const NOT_DIGIT = /\D/g;
 const NOT_DIGIT_OR_PLUS = /[^\d+]/g;
+/**
+ * North America's grouping, 1-800-275-2273 or 1 (212) 555-0134: the calling code 1, then groups of three, three and
+ * four digits. A Chinese mobile is never grouped so (139-1287-3460, 139 1287 3460), while its bare eleven digits may be
+ * the same (18002752273 is a China Telecom mobile): only the grouping tells them apart.
+ */
+const NANP_GROUPED = /^1(?:[\s.-]+\(?|\()\d{3}(?:\)[\s.-]*|[\s.-]+)\d{3}[\s.-]+\d{4}$/;
 /** A Chinese mobile typed with its calling code but no plus: 8613912873460. */
 const CN_MOBILE_WITHOUT_PLUS = /^861\d{10}$/;
 /** Shared by every record without a phone: one array instead of one per record. */
@@ -144,12 +150,21 @@ function readInCountry(digits: string, region: CountryCode, addressCountry: Coun
   return read(digits, region);
 }
 
-/** The digits and pluses of `body`, with 0086 / 86 prefixes, which libphonenumber reads only with a plus, given one. */
+/**
+ * The digits and pluses of `body`, with a plus given to what libphonenumber reads as international only with one:
+ * 0086 / 86 prefixes, and a number grouped as North America's that is valid there.
+ */
 function dialString(body: string, region: CountryCode): string {
   const digits = ANY_NOT_DIGIT_OR_PLUS.test(body) ? body.replace(NOT_DIGIT_OR_PLUS, '') : body;
   if (digits.startsWith('00')) return '+' + digits.slice(2);
   if (region === 'CN' && CN_MOBILE_WITHOUT_PLUS.test(digits)) return '+' + digits;
+  if (digits.length === 11 && digits !== body && NANP_GROUPED.test(body.trim()) && isValidInternational('+' + digits)) return '+' + digits;
   return digits;
+}
+
+function isValidInternational(digits: string): boolean {
+  const parsed = parseQuietly(digits);
+  return !!parsed && isValidNumber(parsed.plan, parsed.nationalNumber);
 }
 
 /** The number in `piece`, or null; its issue code, if it has one, goes to `codes`. */
@@ -302,7 +317,7 @@ export function readPhones(raw: string, region: CountryCode, addressCountry: Cou
 
 export const phoneRule: NormalizerRule<string, NormalizedPhone[], { defaultRegion: CountryCode }> = {
   id: 'phone',
-  doc: 'Phone numbers to E.164 with libphonenumber-js (numbers without a country code: the country of the record\'s address when it names one and the number is valid there, else the default region); +86 / 0086 / 86 prefixes, dashes, brackets, full-width digits and extensions (转, ext, x, or a dash after a fixed line: 0755-86001234-8021) accepted, and numbers as spreadsheets write them (13957120486.0, \'13957120486, ="13957120486"); several numbers in one cell are split; made-up numbers are kept but marked fake.',
+  doc: 'Phone numbers to E.164 with libphonenumber-js (numbers without a country code: the country of the record\'s address when it names one and the number is valid there, else the default region); +86 / 0086 / 86 prefixes, dashes, brackets, full-width digits and extensions (转, ext, x, or a dash after a fixed line: 0755-86001234-8021) accepted, a number grouped as North America\'s (1-800-275-2273) read there when valid, and numbers as spreadsheets write them (13957120486.0, \'13957120486, ="13957120486"); several numbers in one cell are split; made-up numbers are kept but marked fake.',
   codes: {
     'phone.invalid': 'Not a valid phone number for its region.',
     'phone.placeholder': 'A made-up number (13800138000, all one digit, a run such as 12345678): counts as missing.',
