@@ -82,6 +82,21 @@ const VALID: [string, Record<string, unknown>][] = [
   ['Nguyen Test', { family: 'Test', placeholder: false }],
   ['Guest Smith', { given: 'Guest', family: 'Smith', placeholder: false }],
   ['陳大文', { display: '陈大文', family: '陈', given: '大文' }],
+  // Pinyin's ü however written (lü, lv, lyu, lu; nü, nv, nyu, nu): one pinyin key. Only a leading syllable of a Latin word.
+  ['吕怡勇', { family: '吕', pinyin: 'lu yiyong' }],
+  ['Yiyong Lü', { display: 'Yiyong Lu', pinyin: 'lu yiyong' }],
+  ['Lv Yiyong', { display: 'Lv Yiyong', pinyin: 'lu yiyong' }],
+  ['LYU YIYONG', { pinyin: 'lu yiyong' }],
+  ['Lu Yiyong', { pinyin: 'lu yiyong' }],
+  ['吕绿茵', { pinyin: 'lu luyin' }],
+  ['Lvyin Lyu', { pinyin: 'lu luyin' }],
+  ['女娲', { pinyin: 'nu wa' }],
+  ['Nv Wa', { pinyin: 'nu wa' }],
+  ['Nyu Wa', { pinyin: 'nu wa' }],
+  ['Nü Wa', { pinyin: 'nu wa' }],
+  ['Lve Zhang', { pinyin: 'lue zhang' }],
+  ['Alvin Lee', { pinyin: 'alvin lee' }],
+  ['Nvidia Ng', { pinyin: 'ng nvidia' }],
 ];
 
 // invalid: input → issue codes.

@@ -10,6 +10,7 @@ import { COMPOUND_SURNAMES, HAN_FAMILIAR_PREFIXES, HAN_GENERIC_PERSON_WORDS, HAN
 import { displayWords } from '../name/latin-case.js';
 import { splitLatinColumns, splitLatinName, type LatinName, type LatinWord } from '../name/split-latin.js';
 import { NICKNAMES } from '../data/nicknames.js';
+import { foldHanU, foldLatinU } from '../name/pinyin-u.js';
 
 export interface NameInput {
   name?: string;
@@ -64,7 +65,7 @@ const surnamePinyin = new BoundedCache<string>();
 const givenPinyin = new BoundedCache<string>();
 function pinyinWord(s: string, surname: boolean): string {
   const cache = surname ? surnamePinyin : givenPinyin;
-  return cache.lookup(s) ?? cache.store(s, pinyin(s, { toneType: 'none', type: 'array', surname: surname ? 'head' : 'off' }).join('').toLowerCase());
+  return cache.lookup(s) ?? cache.store(s, foldHanU(pinyin(s, { toneType: 'none', type: 'array', surname: surname ? 'head' : 'off' }).join('').toLowerCase()));
 }
 
 /** The longest title the name ends with, leaving something before it (a loop, not a closure over the name: this runs for every new name). */
@@ -167,7 +168,7 @@ function parseLatin(name: LatinName): Parsed {
       honorific,
       script: 'latin',
       key: canonical.join(''),
-      pinyin: sortedWords(canonical.slice()),
+      pinyin: sortedWords(canonical.map(foldLatinU)),
       phonetic: phonetic || null,
       placeholder,
     },
