@@ -97,6 +97,23 @@ const VALID: [string, Record<string, unknown>][] = [
   ['Lve Zhang', { pinyin: 'lue zhang' }],
   ['Alvin Lee', { pinyin: 'alvin lee' }],
   ['Nvidia Ng', { pinyin: 'ng nvidia' }],
+  // One person, though the cell has a separator or spaces: a spaced name, a title, a Latin spelling, a salutation.
+  ['欧阳 娜娜', { display: '欧阳娜娜', family: '欧阳' }],
+  ['张伟 经理', { display: '张伟', honorific: '经理' }],
+  ['Zhang Wei / 张伟', { display: '张伟' }],
+  ['Smith/Jones', { display: 'Smith Jones' }],
+  ['尊敬的张伟先生', { display: '张伟', honorific: '先生' }],
+  ['Dear Mr Smith', { display: 'Smith', honorific: 'mr' }],
+];
+
+// several people in one cell: input → the name kept (the first) and issue codes.
+const SEVERAL: [string, string, string[]][] = [
+  ['张伟/李娜', '张伟', ['name.several']],
+  ['张伟、李娜', '张伟', ['name.several']],
+  ['张伟，李娜', '张伟', ['name.several']],
+  ['张伟 李娜', '张伟', ['name.several']],
+  ['王先生 李小姐', '王', ['name.placeholder', 'name.several']],
+  ['John Smith / Mary Brown', 'John Smith', ['name.several']],
 ];
 
 // invalid: input → issue codes.
@@ -145,6 +162,11 @@ const INVALID: [string, string[]][] = [
   ['=HYPERLINK("http://x","张三")', ['name.formula']],
   ["+cmd|' /C calc'!A0", ['name.formula']],
   ['@SUM(1+1)', ['name.formula']],
+  // Mr or Ms Li, and a letter's salutation to nobody in particular.
+  ['李先生/女士', ['name.placeholder']],
+  ['Dear Customer', ['name.placeholder']],
+  ['尊敬的客户', ['name.placeholder']],
+  ['亲爱的会员', ['name.placeholder']],
 ];
 
 describe('person-name rule', () => {
@@ -160,6 +182,13 @@ describe('person-name rule', () => {
     if (codes[0] === 'name.placeholder') expect(r.parts.placeholder).toBe(true);
     // Nothing of a formula or an overlong text is read as a name.
     else expect(r.parts).toMatchObject({ display: null, key: null });
+  });
+
+  it.each(SEVERAL)('%s keeps %s → %j', (input, display, codes) => {
+    const r = norm(input);
+    expect(r.parts.display).toBe(display);
+    expect(r.issues.map((i) => i.code)).toEqual(codes);
+    expect(r.issues.at(-1)!.message).not.toMatch(/[李娜]|Mary/);
   });
 
   it('keeps the honorific of a placeholder and never quotes the name in the message', () => {

@@ -10,7 +10,11 @@ export const HAN_SHORT_HONORIFICS = ['总', '董', '工', '哥', '姐', '姨', '
 /** 老王, 小李, 阿张: a familiar prefix + surname is a nickname, not a name. */
 export const HAN_FAMILIAR_PREFIXES = ['老', '小', '阿'];
 
-export const LATIN_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'mme', 'mlle', 'herr', 'frau', 'rev', 'hon']);
+/** Titles, and the salutation of a letter (Dear Customer, Dear Mr Smith), stripped before a Latin name. */
+export const LATIN_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'mme', 'mlle', 'herr', 'frau', 'rev', 'hon', 'dear']);
+
+/** A letter's salutation before a Chinese name (尊敬的张先生, 亲爱的会员): stripped, as a title is. */
+export const HAN_SALUTATIONS = /^(?:尊敬的|亲爱的)/;
 
 /**
  * Generational suffixes and degrees written after a Latin name (John Smith Jr., Jane Doe PhD), each as it is

@@ -6,11 +6,12 @@ import { hasHan, stripDiacritics } from '../text/fold.js';
 import { cleanCell } from '../text/cell.js';
 import { toSimplified } from '../text/simplified.js';
 import { BoundedCache } from '../bounded-cache.js';
-import { COMPOUND_SURNAMES, HAN_FAMILIAR_PREFIXES, HAN_GENERIC_PERSON_WORDS, HAN_HONORIFIC_SUFFIXES, HAN_SHORT_HONORIFICS, LATIN_SUFFIXES, LATIN_TITLES, PLACEHOLDER_NAMES } from '../data/honorifics.js';
+import { COMPOUND_SURNAMES, HAN_FAMILIAR_PREFIXES, HAN_GENERIC_PERSON_WORDS, HAN_HONORIFIC_SUFFIXES, HAN_SALUTATIONS, HAN_SHORT_HONORIFICS, LATIN_SUFFIXES, LATIN_TITLES, PLACEHOLDER_NAMES } from '../data/honorifics.js';
 import { displayWords } from '../name/latin-case.js';
 import { splitLatinColumns, splitLatinName, type LatinName, type LatinWord } from '../name/split-latin.js';
 import { NICKNAMES } from '../data/nicknames.js';
 import { foldHanU, foldLatinU } from '../name/pinyin-u.js';
+import { namesInCell } from '../name/several-names.js';
 
 export interface NameInput {
   name?: string;
@@ -115,7 +116,7 @@ function placeholderWords(words: string[]): boolean {
 }
 
 function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
-  let name = onlyHan(toSimplified(text));
+  let name = onlyHan(toSimplified(text)).replace(HAN_SALUTATIONS, '');
   let honorific: string | null = null;
   const suffix = honorificSuffix(name);
   if (suffix) {
@@ -190,8 +191,11 @@ function parseName(raw: string, split: { given?: string; family?: string } | nul
   const text = withoutAlias(cleanCell(raw));
   const given = split?.given && withoutAlias(split.given);
   const family = split?.family && withoutAlias(split.family);
-  if (hasHan(text)) return split ? parseHan(`${family ?? ''}${given ?? ''}`, given, family) : parseHan(text);
-  return parseLatin(split ? splitLatinColumns(given ?? '', family ?? '') : splitLatinName(text));
+  const han = hasHan(text);
+  if (split) return han ? parseHan(`${family ?? ''}${given ?? ''}`, given, family) : parseLatin(splitLatinColumns(given ?? '', family ?? ''));
+  const names = namesInCell(text, han);
+  const first = han ? parseHan(names[0]) : parseLatin(splitLatinName(names[0]));
+  return names.length > 1 ? { parts: first.parts, issues: [...first.issues, issue(FIELD, 'name.several', `the cell names ${names.length} people: the first is kept`)] } : first;
 }
 
 const cache = new BoundedCache<Parsed>();
@@ -222,6 +226,7 @@ export const personNameRule: NormalizerRule<NameInput, NormalizedName> = {
     'name.placeholder': 'Not a real name: a surname with a title only (李先生, 王总, 陈太), a name with 某 for its given name (张某), a word for a customer in general (散客, 微信用户, Guest), a test or dummy entry (测试, test1), a single character, punctuation only (-).',
     'name.too_long': 'Longer than 100 characters: not a name.',
     'name.formula': 'A spreadsheet formula (=cmd|calc, =HYPERLINK(…), +cmd|…): not a name, and not read as one.',
+    'name.several': 'The cell names several people (张伟/李娜, 张伟、李娜, 王先生 李小姐): the record keeps the first; a title alone (李先生/女士) is no second person.',
   },
   normalize({ name, given, family }) {
     const { parts, issues } = readName(name, given, family);
