@@ -34,6 +34,13 @@ describe('date rule', () => {
     ['99-12-31', '1999-12-31'],
     ['31-12-99', '1999-12-31'],
     ['05/13/23', '2023-05-13'],
+    // Written out in Chinese numerals; a weekday after the date, or a full stop ending it, dropped.
+    ['二〇二三年五月六日', '2023-05-06'],
+    ['二〇二三年十二月三十一日', '2023-12-31'],
+    ['2023年5月6日 星期六', '2023-05-06'],
+    ['2023年5月6日（周六）', '2023-05-06'],
+    ['2023/5/6 礼拜天 14:30', '2023-05-06'],
+    ['2023.05.06.', '2023-05-06'],
   ])('event %s → %s', (raw, iso) => {
     expect(event(raw)).toMatchObject({ value: iso, issues: [] });
   });
@@ -80,7 +87,16 @@ describe('date rule', () => {
     ['12345', 'event', 'date.invalid'],
     ['54789', 'event', 'date.invalid'],
     ['46400', 'birth', 'date.future'],
-    ['1985', 'birth', 'date.invalid'],
+    // A year, or a year and month, with no day: said so, and no date kept. Not a plausible year or month: no date.
+    ['1985', 'birth', 'date.partial'],
+    ['1990年', 'birth', 'date.partial'],
+    ['一九九〇年', 'birth', 'date.partial'],
+    ['1990年5月', 'birth', 'date.partial'],
+    ['2023-05', 'event', 'date.partial'],
+    ['05/2023', 'event', 'date.partial'],
+    ['0512', 'birth', 'date.invalid'],
+    ['1850', 'birth', 'date.invalid'],
+    ['2023-13', 'event', 'date.invalid'],
     ['2024-01-05 13:45 下班', 'event', 'date.invalid'],
   ] as const)('%s (%s) → %s', (raw, kind, code) => {
     const r = kind === 'birth' ? birth(raw) : event(raw);

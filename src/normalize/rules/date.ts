@@ -2,6 +2,7 @@ import { issue, NO_ISSUES, sharedIssues, type Finding, type NormalizerRule } fro
 import { cleanCell } from '../text/cell.js';
 import { isNoValue } from '../text/no-value.js';
 import { BoundedCache } from '../bounded-cache.js';
+import { chineseToNumber } from '../address/chinese-numerals.js';
 
 export interface DateOptions {
   /** How to read ambiguous numeric dates such as 02/11/2023. */
@@ -19,6 +20,13 @@ const ZERO_DATE = /^0{4}-?0{2}-?0{2}$/;
 const SLASHED = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const TEXT_MONTH = /^(\d{1,2})[\s-]([a-z]{3})[a-z]*\.?[\s-,]+(\d{4})$|^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/;
+/** A weekday after the date (2023年5月6日 星期六, 2023/5/6 (周六)), or a full stop that ends it (2023.05.06.): not kept. */
+const WEEKDAY_OR_FULL_STOP = /\s*\(?(?:星期|周|礼拜)[一二三四五六日天]\)?$|\.$/;
+/** Chinese numerals in a date written out (二〇二三年五月六日, 二〇二三年十二月三十一日). */
+const NUMERALS = /[零〇一二三四五六七八九十]+/g;
+const HAS_NUMERAL = /[零〇一二三四五六七八九十]/;
+/** A year, or a year and month, with no day: 1990, 1990年, 2023-05, 2023/5, 2023年5月, 05/2023. */
+const PARTIAL = /^(\d{4})(?:年|[-/.年](\d{1,2})月?)?$|^(\d{1,2})[-/.](\d{4})$/;
 /** Excel stores dates as days since 1899-12-30; five digits are 1927–2173 (readDate keeps those the column can hold). */
 const EXCEL_SERIAL = /^\d{5}(?:\.\d+)?$/;
 
@@ -103,9 +111,15 @@ function withoutTime(text: string): string {
   return (text.includes(':') ? text.replace(TIME, '') : text).trim();
 }
 
+/** The date as written without a weekday or final full stop after it, with Chinese numerals as digits. */
+function plainDate(text: string): string {
+  const s = withoutTime(text).replace(WEEKDAY_OR_FULL_STOP, '');
+  return HAS_NUMERAL.test(s) && s.includes('年') ? s.replace(NUMERALS, (m) => String(chineseToNumber(m) ?? m)) : s;
+}
+
 /** Parse a date in any of the forms exports use, Excel serial numbers included; null when it is not a calendar date. */
 export function parseDate(text: string, order: DateOptions['order']): string | null {
-  const s = withoutTime(text).toLowerCase();
+  const s = plainDate(text).toLowerCase();
   const ymd = yearFirst(s);
   if (ymd !== undefined) return ymd;
   let m;
@@ -149,18 +163,28 @@ function isAmbiguous(text: string): boolean {
   return !!m && slashedReadings(m).length > 1;
 }
 
+/** Whether the text is a plausible year, or year and month, without a day (a month of 13 or the year 0512 is no date). */
+function isPartial(text: string, asOf: string): boolean {
+  const m = PARTIAL.exec(plainDate(text));
+  if (!m) return false;
+  const year = Number(m[1] ?? m[4]);
+  const month = m[2] ?? m[3];
+  return year >= 1900 && year <= Number(asOf.slice(0, 4)) + 1 && (!month || (Number(month) >= 1 && Number(month) <= 12));
+}
+
 type DateFinding = Finding<string | null>;
 
 const NONE: DateFinding = { parts: null, issues: NO_ISSUES };
 
 /** A reader's findings whose issue has a fixed message, made once per reader. */
-type FixedFindings = Record<'ambiguous' | 'invalid' | 'future', DateFinding>;
+type FixedFindings = Record<'ambiguous' | 'invalid' | 'partial' | 'future', DateFinding>;
 
 function fixedFindings(field: string): FixedFindings {
   const finding = (code: string, message: string): DateFinding => ({ parts: null, issues: sharedIssues(issue(field, code, message)) });
   return {
     ambiguous: finding('date.ambiguous', 'day and month could be either way round; set dateOrder (DMY or MDY) in the config'),
     invalid: finding('date.invalid', 'not a calendar date'),
+    partial: finding('date.partial', 'a year or a month without a day: no date kept'),
     future: finding('date.future', 'a date after the run date'),
   };
 }
@@ -171,7 +195,7 @@ function readDate(raw: string, { order, kind, asOf }: DateOptions, fixed: FixedF
   const field = kind === 'birth' ? 'birth_date' : 'updated_at';
   const value = text.length > 40 ? null : parseDate(text, order);
   if (!value && order === 'YMD' && isAmbiguous(text)) return fixed.ambiguous;
-  if (!value) return fixed.invalid;
+  if (!value) return isPartial(text, asOf) ? fixed.partial : fixed.invalid;
   const year = Number(value.slice(0, 4));
   const asOfYear = Number(asOf.slice(0, 4));
   if (year > asOfYear + 1 || (kind === 'birth' ? year < 1900 || asOfYear - year > 120 : year < 1970)) {
@@ -212,10 +236,11 @@ export function dateReader(options: DateOptions): DateReader {
 
 export const dateRule: NormalizerRule<string, string | null, DateOptions> = {
   id: 'date',
-  doc: 'Dates to ISO YYYY-MM-DD from 2023-01-05, 2023/1/5, 2023.1.5, 20230105, 2023年1月5日 (or 5号), 05/01/2023 and 23-01-05 (by the configured order; without one, only when a single reading is a date), 5 Jan 2023 and Excel serial numbers (when they give a year the column can hold); time parts (14:30, 1:45 PM, 下午 01:45) dropped; impossible, future and implausible dates flagged.',
+  doc: 'Dates to ISO YYYY-MM-DD from 2023-01-05, 2023/1/5, 2023.1.5, 20230105, 2023年1月5日 (or 5号, or written out: 二〇二三年一月五日; a weekday after it dropped), 05/01/2023 and 23-01-05 (by the configured order; without one, only when a single reading is a date), 5 Jan 2023 and Excel serial numbers (when they give a year the column can hold); time parts (14:30, 1:45 PM, 下午 01:45) dropped; impossible, future and implausible dates flagged.',
   codes: {
     'date.invalid': 'Not a calendar date (e.g. 1937-12-33 or free text).',
     'date.ambiguous': 'A date such as 02/11/2023 that reads as 2 November or 11 February, or 23-05-06 that reads as 2023-05-06 or 23 May 2006, with no day/month order configured: flagged, not guessed.',
+    'date.partial': 'A year or a month without its day (1990, 1990年, 2023-05, 2023年5月): the record keeps no date, as there is none to compare, and says so.',
     'date.future': 'A date after the run date.',
     'date.implausible': 'A birth date before 1900 or giving an age over 120, or an event date before 1970 or in a far future.',
   },
