@@ -17,6 +17,8 @@ const NOT_VALIDITY: ReadonlySet<string> = new Set([
   'date.ambiguous',
   // The address kept is valid; the issue names the others the cell held.
   'email.several',
+  // Likewise the name kept: the cell named other people too.
+  'name.several',
 ]);
 
 export function isValidityIssue(code: string): boolean {

@@ -21,7 +21,7 @@ describe('isValidityIssue', () => {
     'gender.invalid',
   ])('%s says the value is wrong', (code) => expect(isValidityIssue(code)).toBe(true));
 
-  it.each(['name.placeholder', 'phone.placeholder', 'email.placeholder', 'address.placeholder', 'id_number.placeholder', 'date.ambiguous', 'email.several'])(
+  it.each(['name.placeholder', 'phone.placeholder', 'email.placeholder', 'address.placeholder', 'id_number.placeholder', 'date.ambiguous', 'email.several', 'name.several'])(
     '%s is not a validity issue',
     (code) => expect(isValidityIssue(code)).toBe(false),
   );
