@@ -31,6 +31,20 @@ describe('address rule: Chinese', () => {
     // A city named like its province is the city.
     ['吉林市船营区东风路64号', { province: '吉林省', city: '吉林市', district: '船营区', street: '东风路', number: '64' }],
     ['吉林市', { province: '吉林省', city: '吉林市', street: null }],
+    // Hong Kong and Macau are their own city, their districts under them; an area (九龙, 新界, 氹仔) stands for the region.
+    ['香港九龙尖沙咀弥敦道100号', { province: '香港特别行政区', city: '香港特别行政区', district: null, street: '九龙尖沙咀弥敦道', number: '100' }],
+    ['九龍旺角彌敦道', { province: '香港特别行政区', district: null, street: '九龙旺角弥敦道' }],
+    ['香港新界沙田区', { province: '香港特别行政区', district: '沙田区', street: null }],
+    ['湾仔区告士打道', { province: '香港特别行政区', city: '香港特别行政区', district: '湾仔区', street: '告士打道' }],
+    ['澳門氹仔', { province: '澳门特别行政区', street: '氹仔' }],
+    // Taiwan's cities and counties, their districts read by shape, never as mainland ones (新北 is not Changzhou's 新北区).
+    ['臺北市大安區忠孝東路四段1號', { province: '台湾省', city: '台北市', district: '大安区', street: '忠孝东路四段', number: '1' }],
+    ['新北市板橋區中山路一段161號', { province: '台湾省', city: '新北市', district: '板桥区', street: '中山路一段', number: '161' }],
+    ['台北市市府路45号', { city: '台北市', district: null, street: '市府路', number: '45' }],
+    ['新竹县竹北市光明六路', { city: '新竹县', district: '竹北市', street: '光明六路' }],
+    // The mainland places those names also are.
+    ['四川省九龙县', { province: '四川省', district: '九龙县' }],
+    ['江苏省常州市新北区', { province: '江苏省', city: '常州市', district: '新北区' }],
   ])('%s', (raw, parts) => {
     const r = line(raw);
     expect(r.parts).toMatchObject({ country: 'CN', ...parts });

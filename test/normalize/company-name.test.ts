@@ -10,6 +10,8 @@ const key = (s: string) => companyNameRule.normalize(s).parts.key;
 const SAME: string[][] = [
   ['北京字节跳动科技有限公司', '字节跳动科技(北京)有限公司', '字节跳动科技（北京）有限公司', '北京字節跳動科技有限公司'],
   ['华为技术有限公司', '华为技术股份有限公司', '华为技术'],
+  // Taiwan's cities are cities, as a company's prefix too.
+  ['台北市宏达贸易有限公司', '宏达贸易有限公司'],
   ['上海浦东发展银行股份有限公司', '浦东发展银行'],
   ['Acme Pty Ltd', 'ACME Inc.', 'acme', 'Acme Co., Ltd.'],
   ['Müller GmbH', 'Muller'],
@@ -35,6 +37,9 @@ describe('company-name rule', () => {
   it('different companies keep different keys', () => {
     expect(key('北京字节跳动科技有限公司')).not.toBe(key('北京百度网讯科技有限公司'));
     expect(key('华为技术有限公司深圳分公司')).not.toBe(key('深圳分公司'));
+    // An area standing for a city in addresses (九龙 for Hong Kong) is no city prefix: 九龙仓 is not 仓.
+    expect(key('九龙仓集团有限公司')).toBe('九龙仓');
+    expect(key('新界泵业股份有限公司')).not.toBe(key('泵业股份有限公司'));
   });
 
   it.each(['无', '个人', 'N/A', 'test', '-', '—', '/', '个体户', '自由职业者', '学生', '退休', '无单位', '某某公司', 'XX有限公司', '测试公司', 'Test Company'])('%s is a placeholder, not a company', (s) => {
@@ -46,7 +51,9 @@ describe('company-name rule', () => {
 
 describe('leading and bracketed place names', () => {
   const idx = divisions();
-  const places = [...new Set([...idx.provinces.keys(), ...idx.cities.keys()])];
+  // Provinces and cities by their names, not the areas that stand for a city in addresses (九龙, 新界).
+  const cityNames = [...idx.cities].filter(([name, cities]) => cities.some((c) => c.name.startsWith(name))).map(([name]) => name);
+  const places = [...new Set([...idx.provinces.keys(), ...cityNames])];
   const longestFirst = [...places].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const forms = ['股份有限公司', '有限责任公司', '有限公司', '集团公司', '分公司', '总公司', '集团', '公司', '工作室', '商行', '门市部', '经营部'];
   /** The key of a simplified Chinese name as first written: every place tried, longest first. */

