@@ -17,10 +17,11 @@ import { z } from 'zod';
  */
 export const MASTER_FORMAT = 'crmclean-master';
 /**
+ * 3: record lines end with the generation of the name (Jr, Sr), a column lines of older versions lack.
  * 2: golden lines hold raw cells, formula escaping is applied when a night writes golden.csv; version 1
  * stored them as the night's --escape-formulas setting had it (rawGoldensFrom tells them apart).
  */
-export const MASTER_VERSION = 2;
+export const MASTER_VERSION = 3;
 
 const count = z.number().int().min(0);
 

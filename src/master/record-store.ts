@@ -6,7 +6,7 @@ import { escapeCell as escape, unescapeCell as unescape } from './tsv.js';
  * The master's memory of every source record it has seen, one tab-separated
  * line per record in records-NNNNNN.tsv:
  *
- *   golden_id  fingerprint  run  <16 match features>
+ *   golden_id  fingerprint  run  <17 match features>
  *
  * Features are stored ready for blocking and comparison, so a night never
  * normalizes the master again; they are plain tab-separated text because
@@ -40,6 +40,8 @@ const FEATURE_KEYS = [
   'streetNumber',
   'unit',
   'postcode',
+  // Added in master format 3: a line of an older master has one column less (see decodeRecord).
+  'generation',
 ] as const satisfies readonly (keyof MatchFeatures)[];
 type MissingKeys = Exclude<keyof MatchFeatures, (typeof FEATURE_KEYS)[number]>;
 const _everyFeatureStored: MissingKeys extends never ? true : never = true;
@@ -60,6 +62,8 @@ export function encodeRecord(r: StoredRecord): string {
 /** Decode one line; null when it does not have the expected shape (the caller names file and line). */
 export function decodeRecord(line: string): StoredRecord | null {
   const cells = line.split('\t');
+  // A line of master format 2 or older has no generation, the last column: read as none.
+  if (cells.length === COLUMNS - 1) cells.push('');
   if (cells.length !== COLUMNS) return null;
   const run = Number(cells[2]);
   if (!Number.isInteger(run)) return null;

@@ -120,6 +120,8 @@ function parseMeta(text: string, path: string): MasterMeta {
   }
   // Older formats are migrated here, one version step at a time; only in memory: master.json is rewritten when a night commits.
   if (version === 1) data = fromVersion1(data as Record<string, unknown>);
+  // Version 2 differs only in its record lines, which decodeRecord reads as they are.
+  if (version === 1 || version === 2) data = { ...(data as Record<string, unknown>), version: 3 };
   const parsed = masterMetaSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -2,10 +2,12 @@ import { radixOrder, type IdColumn } from './radix-order.js';
 import { bytes, int32s } from '../model/big-arrays.js';
 
 /**
- * Connected components over accepted pairs, strongest pairs first, with two
+ * Connected components over accepted pairs, strongest pairs first, with three
  * guards against chaining: a steward's "no match" between two groups keeps
- * them apart, and two groups whose members mostly speak against each other are
- * not joined by one strong link (that link goes to review instead).
+ * them apart, so do names of different generations (John Smith Jr and John
+ * Smith Sr, linked each through a John Smith without a suffix), and two groups
+ * whose members mostly speak against each other are not joined by one strong
+ * link (that link goes to review instead).
  */
 export interface Edge {
   a: number;
@@ -41,6 +43,8 @@ export interface ClusterOptions {
   forbidden: readonly [number, number][];
   /** What a pair of members of the two groups a link would join says about joining them (the chaining guard). */
   crossPair(i: number, j: number): CrossPairVerdict;
+  /** The generation of a record's name (Jr, Sr), if it has one: a customer has one, so groups of two are never joined. */
+  generationOf?(i: number): string | null;
 }
 
 /** A pair that would be a match on its own is `for` a join; one whose fields point away from a match is `against`. */
@@ -90,12 +94,16 @@ export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterO
     const big = sizeOf(ra) >= sizeOf(rb) ? ra : rb;
     const small = big === ra ? rb : ra;
     parent[small] = big;
+    if (generation.length) generation[big] ??= generation[small];
     const merged = (members[big] ??= [big]);
     const moved = members[small];
     if (moved === undefined) merged.push(small);
     else for (const x of moved) merged.push(x);
     members[small] = undefined;
   };
+  // Per group root, the generation of its members' names (by steward decisions alone may a group hold two).
+  const generation: (string | null)[] = Array.from({ length: opts.generationOf ? n : 0 }, (_, i) => opts.generationOf!(i));
+  const otherGeneration = (ra: number, rb: number) => generation.length > 0 && generation[ra] !== null && generation[rb] !== null && generation[ra] !== generation[rb];
   const forbiddenOf = new Map<number, number[]>();
   for (const [a, b] of opts.forbidden) {
     forbiddenOf.set(a, [...(forbiddenOf.get(a) ?? []), b]);
@@ -137,7 +145,7 @@ export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterO
       note(e);
       continue;
     }
-    if (isForbidden(ra, rb) || mostlyAgainst(ra, rb)) {
+    if (isForbidden(ra, rb) || otherGeneration(ra, rb) || mostlyAgainst(ra, rb)) {
       refused.push(e);
       continue;
     }

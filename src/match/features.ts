@@ -16,6 +16,8 @@ export interface MatchFeatures {
   phonetic: string | null;
   given: string | null;
   family: string | null;
+  /** Generation of a Latin name's suffix ("1" Sr, "2" Jr or II, "3" III, "4" IV; see NormalizedName.generation). */
+  generation: string | null;
   /** Non-fake phones in E.164, sorted. */
   phones: string[];
   /** The mailbox the address reaches (gmail.com without dots or a +tag, see emailKey). */
@@ -43,6 +45,7 @@ export function matchFeatures(r: NormalizedRecord): MatchFeatures {
     phonetic: usableName?.phonetic ?? null,
     given: usableName?.givenKey ? lower(usableName.givenKey) : null,
     family: family ? lower(family) : null,
+    generation: usableName?.generation ? String(usableName.generation) : null,
     phones: usablePhones(r.phones),
     email: r.email.value && r.email.valid && !r.email.placeholder ? emailKey(r.email.value) : null,
     idNumber: r.idNumber?.value || null,

@@ -164,6 +164,7 @@ function matchWith(
       forced: decisions.filter((d) => d.match).map((d) => ({ a: Math.min(d.a, d.b), b: Math.max(d.a, d.b), probability: 1 })),
       forbidden: decisions.filter((d) => !d.match).map((d) => [d.a, d.b] as [number, number]),
       crossPair: verdictByWeight(pairWeight, scorer.prior, opts.reviewThreshold),
+      generationOf: (i) => features[i].generation,
     },
   );
   const { clusterOf } = clustering;

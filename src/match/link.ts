@@ -108,6 +108,7 @@ export function linkRecords(input: LinkInput): LinkResult {
     forced,
     forbidden: [],
     crossPair: verdictByWeight((i, j) => scorer.weight(nodes[i], nodes[j]), scorer.prior, opts.reviewThreshold),
+    generationOf: (i) => all[nodes[i]].generation,
   });
 
   const groups: LinkGroup[] = [];

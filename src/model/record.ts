@@ -42,6 +42,8 @@ export interface NormalizedName {
   givenKey: string | null;
   /** Honorific or title stripped from the name ("先生", "经理", "Dr"). */
   honorific: string | null;
+  /** The generation a Latin name's suffix gives (the display keeps the suffix): 1 Sr, 2 Jr or II, 3 III, 4 IV. John Smith Jr is not John Smith Sr. */
+  generation: number | null;
   script: 'han' | 'latin' | null;
   /** Comparison key: folded, simplified, lower-case, no spaces ("张伟", "robertsmith"). */
   key: string | null;

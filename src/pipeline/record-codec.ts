@@ -209,6 +209,8 @@ export function packRecords(records: readonly NormalizedRecord[], recurring?: Re
       p.common(n.family, KIND.family);
       p.common(n.givenKey, KIND.given);
       p.common(n.honorific, KIND.honorific);
+      // Generations count from 1: 0 is none.
+      p.int(n.generation ?? 0);
       p.common(n.script, KIND.script);
       p.str(n.key);
       p.str(n.pinyin);
@@ -278,6 +280,7 @@ export function unpackRecords(packed: Packed, sources: readonly SourceRecord[], 
         family: u.common(KIND.family),
         givenKey: u.common(KIND.given),
         honorific: u.common(KIND.honorific),
+        generation: u.int() || null,
         script: u.common<NormalizedName['script']>(KIND.script),
         key: u.str(),
         pinyin: u.str(),

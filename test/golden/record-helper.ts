@@ -8,7 +8,7 @@ export function rec(source: string, row: number, p: Partial<NormalizedRecord> = 
     line: row + 1,
     fields: {},
     extra: {},
-    name: { display: null, given: null, family: null, givenKey: null, honorific: null, script: null, key: null, pinyin: null, phonetic: null, placeholder: false },
+    name: { display: null, given: null, family: null, givenKey: null, honorific: null, generation: null, script: null, key: null, pinyin: null, phonetic: null, placeholder: false },
     company: { display: null, key: null },
     phones: [],
     email: { value: null, valid: false, placeholder: false },

@@ -85,7 +85,7 @@ describe('three nights against one golden master', () => {
     expect(new Set(golden.map((g) => g.golden_id)).size).toBe(golden.length);
     expect(new Set(mapping.map((m) => m.golden_id))).toEqual(new Set(golden.map((g) => g.golden_id)));
     const meta = readJson(join(master, 'master.json'));
-    expect(meta).toMatchObject({ format: 'crmclean-master', version: 2, rawGoldensFrom: 1, nextId: golden.length + 1 });
+    expect(meta).toMatchObject({ format: 'crmclean-master', version: 3, rawGoldensFrom: 1, nextId: golden.length + 1 });
     expect(meta.history).toHaveLength(1);
     expect(existsSync(join(master, 'model.json'))).toBe(true);
     // Different cities and no shared identifier: two customers tonight.
@@ -209,7 +209,35 @@ describe('formula escaping is the writing night\'s, not the storing night\'s', (
     const r = crm(['match', b, '--master', m, '-q', '--as-of', '2026-11-02', '--no-escape-formulas']);
     expect(r.status, r.stderr).toBe(0);
     expect(wang(m)).toMatchObject({ 备注: FORMULA, phone: '+8613915826473' });
-    expect(readJson(join(m, 'master.json'))).toMatchObject({ version: 2, rawGoldensFrom: 2 });
+    expect(readJson(join(m, 'master.json'))).toMatchObject({ version: 3, rawGoldensFrom: 2 });
+  });
+
+  it('continues a version 2 master, whose record lines have no generation column, and keeps its customers', () => {
+    const dir = tempDir();
+    const m = join(dir, 'm');
+    const input = join(dir, 'a.csv');
+    const SMITH_SR = 'John Smith Sr,0412345678,,"14 Harbour Street, Whitby YO21 3PU",2026-01-05';
+    const SMITH_JR = 'John Smith Jr,0498765432,,"14 Harbour Street, Whitby YO21 3PU",2026-11-02';
+    writeFileSync(input, `${VIP_HEADER}\n${WANG}\n${SMITH_SR}\n`);
+    expect(crm(['match', input, '--master', m, '-q', '--as-of', '2026-11-01']).status).toBe(0);
+    const ids = readCsv(join(m, 'mapping.csv')).map((row) => row.golden_id);
+    // Made into what version 2 stored: one column less on each record line.
+    const segment = join(m, 'records-000001.tsv');
+    const lines = readFileSync(segment, 'utf8').split('\n').filter(Boolean);
+    writeFileSync(segment, lines.map((line) => line.split('\t').slice(0, -1).join('\t')).join('\n') + '\n');
+    writeFileSync(join(m, 'master.json'), JSON.stringify({ ...readJson(join(m, 'master.json')), version: 2 }));
+    writeFileSync(input, `${VIP_HEADER}\n${WANG}\n${SMITH_SR}\n${SMITH_JR}\n`);
+    const r = crm(['match', input, '--master', m, '-q', '--as-of', '2026-11-02']);
+    expect(r.status, r.stderr).toBe(0);
+    const mapping = readCsv(join(m, 'mapping.csv'));
+    expect(mapping.slice(0, 2).map((row) => row.golden_id)).toEqual(ids);
+    // The son is a new customer, not his father's record.
+    expect(mapping[2]).toMatchObject({ status: 'new' });
+    expect(readJson(join(m, 'master.json'))).toMatchObject({ version: 3 });
+    const columns = (file: string) => readFileSync(join(m, file), 'utf8').split('\n')[0].split('\t').length;
+    expect(columns('records-000002.tsv')).toBe(columns('records-000001.tsv') + 1);
+    // And the master, older lines and newer ones, is read again.
+    expect(crm(['match', input, '--master', m, '-q', '--as-of', '2026-11-03']).status).toBe(0);
   });
 });
 

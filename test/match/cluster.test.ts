@@ -26,6 +26,23 @@ describe('clusterRecords', () => {
     expect(c.refused).toEqual([{ a: 1, b: 2, probability: 0.98 }]);
   });
 
+  it('never joins names of two generations, even through a record without one (John Smith Jr – John Smith – John Smith Sr)', () => {
+    const generation = ['2', null, '1', null];
+    const edges: Edge[] = [
+      { a: 0, b: 1, probability: 0.99 },
+      { a: 1, b: 2, probability: 0.98 },
+      { a: 2, b: 3, probability: 0.97 },
+    ];
+    const c = clusterRecords(4, edges, { ...none, generationOf: (i) => generation[i] });
+    expect(c.clusters).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(c.refused).toEqual([{ a: 1, b: 2, probability: 0.98 }]);
+    // A steward's match is followed all the same.
+    expect(clusterRecords(4, [], { ...none, forced: [{ a: 0, b: 2, probability: 1 }], generationOf: (i) => generation[i] }).clusters).toEqual([[0, 2], [1], [3]]);
+  });
+
   it('merges pairs a steward said match, whatever their score', () => {
     const c = clusterRecords(3, [], { ...none, forced: [{ a: 0, b: 2, probability: 1 }] });
     expect(c.clusters).toEqual([[0, 2], [1]]);

@@ -33,6 +33,11 @@ const CASES: [string, Partial<MatchFeatures>, Partial<MatchFeatures>, string][] 
   ['name', { name: 'emitchell', family: 'mitchell', given: 'e' }, { name: 'robertmitchell', family: 'mitchell', given: 'robert' }, 'different'],
   ['name', { name: null, family: '王' }, { name: '李娜', pinyin: 'li na', family: '李', given: '娜' }, 'different'],
   ['name', { name: null, family: '王' }, { name: null }, 'missing'],
+  // Names of two generations are different however alike; one without a generation is no conflict.
+  ['name', { name: 'johnsmith', given: 'john', family: 'smith', generation: '2' }, { name: 'johnsmith', given: 'john', family: 'smith', generation: '1' }, 'different'],
+  ['name', { name: 'johnsmith', given: 'john', family: 'smith', generation: '2' }, { name: 'jonsmith', given: 'jon', family: 'smith', generation: '3' }, 'different'],
+  ['name', { name: 'johnsmith', given: 'john', family: 'smith', generation: '2' }, { name: 'johnsmith', given: 'john', family: 'smith', generation: '2' }, 'exact'],
+  ['name', { name: 'johnsmith', given: 'john', family: 'smith', generation: '2' }, { name: 'johnsmith', given: 'john', family: 'smith' }, 'exact'],
   ['phone', { phones: ['+8613812345678', '+8602161234567'] }, { phones: ['+8613812345678'] }, 'exact'],
   ['phone', { phones: ['+8613812345678'] }, { phones: ['+8613812345679'] }, 'one_digit_apart'],
   // A shared home line or switchboard is a level of its own; a mobile shared besides it is not.

@@ -7,6 +7,7 @@ export function feat(p: Partial<MatchFeatures> = {}): MatchFeatures {
     phonetic: null,
     given: null,
     family: null,
+    generation: null,
     phones: [],
     email: null,
     idNumber: null,

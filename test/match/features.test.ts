@@ -62,3 +62,21 @@ describe('matchFeatures: placeholder names', () => {
     expect([f.name, f.pinyin, f.phonetic, f.given, f.family]).toEqual([null, null, null, null, family]);
   });
 });
+
+describe('matchFeatures: generations', () => {
+  const featuresOf = (name: string) => matchFeatures(normalizeRecord({ source: 's.csv', row: 1, line: 2, fields: { name }, extra: {} }, options));
+  it.each([
+    ['Jr', 'John Smith Jr', '2'],
+    ['II reads as Jr', 'SMITH, John II', '2'],
+    ['Sr', 'John Smith Sr.', '1'],
+    ['a degree is no generation', 'John Smith PhD', null],
+    ['none written', 'John Smith', null],
+  ])('%s: %s', (_, name, generation) => {
+    expect(featuresOf(name).generation).toBe(generation);
+  });
+
+  it('makes father and son of one name different names, and either the same as the name without a suffix', () => {
+    expect(compareLevel(nameComparison, featuresOf('John Smith Jr'), featuresOf('SMITH, John Sr'))).toBe(nameComparison.levels.length + 1);
+    expect(compareLevel(nameComparison, featuresOf('John Smith Jr'), featuresOf('John Smith'))).toBe(levelOf(nameComparison, 'exact'));
+  });
+});

@@ -27,14 +27,21 @@ const VALID: [string, Record<string, unknown>][] = [
   ['Constructor Smith', { given: 'Constructor', key: 'constructorsmith', pinyin: 'constructor smith' }],
   ['Mr. José García', { display: 'Jose Garcia', honorific: 'mr', family: 'Garcia' }],
   // Generational suffixes and degrees are displayed but are no part of the family name or the key.
-  ['John Smith Jr.', { display: 'John Smith Jr', given: 'John', family: 'Smith', key: 'johnsmith', pinyin: 'john smith' }],
-  ['John Smith III', { display: 'John Smith III', family: 'Smith', key: 'johnsmith' }],
-  ['Dr John Smith PhD', { display: 'John Smith PhD', honorific: 'dr', family: 'Smith', key: 'johnsmith' }],
-  ['JOHN SMITH JR. MD', { display: 'John Smith Jr MD', family: 'Smith', key: 'johnsmith' }],
-  ['Smith, John Jr.', { display: 'John Smith Jr', given: 'John', family: 'Smith', key: 'johnsmith' }],
-  ['Smith Jr., John', { display: 'John Smith Jr', given: 'John', family: 'Smith' }],
-  ['John Smith, Jr.', { display: 'John Smith Jr', given: 'John', family: 'Smith', key: 'johnsmith' }],
-  ['Smith, John, Jr.', { display: 'John Smith Jr', given: 'John', family: 'Smith' }],
+  // A generational one is kept as a number, for matching: the son of John Smith Sr is not John Smith Sr.
+  ['John Smith Jr.', { display: 'John Smith Jr', given: 'John', family: 'Smith', key: 'johnsmith', pinyin: 'john smith', generation: 2 }],
+  ['John Smith Sr', { display: 'John Smith Sr', key: 'johnsmith', generation: 1 }],
+  ['John Smith II', { display: 'John Smith II', key: 'johnsmith', generation: 2 }],
+  ['John Smith III', { display: 'John Smith III', family: 'Smith', key: 'johnsmith', generation: 3 }],
+  ['John Smith IV', { display: 'John Smith IV', generation: 4 }],
+  ['John Smith', { generation: null }],
+  ['Dr John Smith PhD', { display: 'John Smith PhD', honorific: 'dr', family: 'Smith', key: 'johnsmith', generation: null }],
+  ['JOHN SMITH JR. MD', { display: 'John Smith Jr MD', family: 'Smith', key: 'johnsmith', generation: 2 }],
+  ['Smith, John Jr.', { display: 'John Smith Jr', given: 'John', family: 'Smith', key: 'johnsmith', generation: 2 }],
+  ['Smith Jr., John', { display: 'John Smith Jr', given: 'John', family: 'Smith', generation: 2 }],
+  ['John Smith, Jr.', { display: 'John Smith Jr', given: 'John', family: 'Smith', key: 'johnsmith', generation: 2 }],
+  ['Smith, John, Jr.', { display: 'John Smith Jr', given: 'John', family: 'Smith', generation: 2 }],
+  ['SMITH, John Sr', { display: 'John Smith Sr', given: 'John', family: 'Smith', generation: 1 }],
+  ['张伟', { generation: null }],
   // Only after a name: a lone or leading one is the name.
   ['Rahman, Md', { given: 'Md', family: 'Rahman' }],
   ['Md Rahman', { given: 'Md', family: 'Rahman' }],
@@ -203,7 +210,7 @@ describe('person-name rule', () => {
     expect(personNameRule.normalize({ given: '伟', family: '张' }).parts).toMatchObject({ display: '张伟', family: '张', given: '伟' });
     expect(personNameRule.normalize({ given: 'William (Bill)', family: 'Jones' }).parts).toMatchObject({ display: 'William Jones', given: 'William' });
     expect(personNameRule.normalize({ given: '小明（小王）', family: '王' }).parts).toMatchObject({ display: '王小明', given: '小明' });
-    expect(personNameRule.normalize({ given: 'John', family: 'Smith Jr' }).parts).toMatchObject({ display: 'John Smith Jr', family: 'Smith', key: 'johnsmith' });
+    expect(personNameRule.normalize({ given: 'John', family: 'Smith Jr' }).parts).toMatchObject({ display: 'John Smith Jr', family: 'Smith', key: 'johnsmith', generation: 2 });
   });
 
   it('empty input is empty, not a problem', () => {

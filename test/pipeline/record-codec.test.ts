@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importStage, normalizeStage, type PipelineOptions } from '../../src/pipeline/run.js';
 import { silentProgress } from '../../src/pipeline/progress.js';
+import { personNameRule } from '../../src/normalize/rules/person-name.js';
 import { packFields, packRecords, unpackFields, unpackRecords, RecurringIn, RecurringOut } from '../../src/pipeline/record-codec.js';
 
 const SAMPLE = join(import.meta.dirname, '../../fixtures/sample');
@@ -18,6 +19,13 @@ describe('record codec (worker messages)', async () => {
     expect(normalized.some((r) => r.issues.length > 0)).toBe(true);
     const back = unpackRecords(packRecords(normalized), imported.records);
     expect(back.map((r) => JSON.stringify(r))).toEqual(normalized.map((r) => JSON.stringify(r)));
+  });
+
+  it('brings back the generation of a name (Jr, Sr), which the sample has none of', () => {
+    const juniors = normalized.slice(0, 2).map((r, k) => ({ ...r, name: personNameRule.normalize({ name: k ? 'SMITH, John Sr' : 'John Smith Jr' }).parts }));
+    const back = unpackRecords(packRecords(juniors), imported.records.slice(0, 2));
+    expect(back.map((r) => r.name.generation)).toEqual([2, 1]);
+    expect(back.map((r) => JSON.stringify(r))).toEqual(juniors.map((r) => JSON.stringify(r)));
   });
 
   it('sends a recurring value once per table, then by number, and brings it back the same', () => {

@@ -26,6 +26,18 @@ export const LATIN_SUFFIXES: ReadonlyMap<string, string> = new Map(
 );
 
 /**
+ * The generational ones among them, by generation: a father and his son of one name (John Smith Sr, John Smith Jr)
+ * are two people, while a degree (PhD) comes and goes with the same person. II is read as Jr, as it is often used.
+ */
+export const LATIN_GENERATIONS: ReadonlyMap<string, number> = new Map([
+  ['sr', 1],
+  ['jr', 2],
+  ['ii', 2],
+  ['iii', 3],
+  ['iv', 4],
+]);
+
+/**
  * Words for a customer in general (散客, 微信用户, VIP客户, 联系人): a name that is one of them, or ends with
  * one of them, names no one. A real name never ends so.
  */

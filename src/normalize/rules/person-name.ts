@@ -6,7 +6,7 @@ import { hasHan, stripDiacritics } from '../text/fold.js';
 import { cleanCell } from '../text/cell.js';
 import { toSimplified } from '../text/simplified.js';
 import { BoundedCache } from '../bounded-cache.js';
-import { COMPOUND_SURNAMES, HAN_FAMILIAR_PREFIXES, HAN_GENERIC_PERSON_WORDS, HAN_HONORIFIC_SUFFIXES, HAN_SALUTATIONS, HAN_SHORT_HONORIFICS, LATIN_SUFFIXES, LATIN_TITLES, PLACEHOLDER_NAMES } from '../data/honorifics.js';
+import { COMPOUND_SURNAMES, HAN_FAMILIAR_PREFIXES, HAN_GENERIC_PERSON_WORDS, HAN_HONORIFIC_SUFFIXES, HAN_SALUTATIONS, HAN_SHORT_HONORIFICS, LATIN_GENERATIONS, LATIN_SUFFIXES, LATIN_TITLES, PLACEHOLDER_NAMES } from '../data/honorifics.js';
 import { displayWords } from '../name/latin-case.js';
 import { splitLatinColumns, splitLatinName, type LatinName, type LatinWord } from '../name/split-latin.js';
 import { NICKNAMES } from '../data/nicknames.js';
@@ -21,7 +21,7 @@ export interface NameInput {
 
 const FIELD = 'name';
 const MAX_CHARS = 100;
-const EMPTY: NormalizedName = { display: null, given: null, family: null, givenKey: null, honorific: null, script: null, key: null, pinyin: null, phonetic: null, placeholder: false };
+const EMPTY: NormalizedName = { display: null, given: null, family: null, givenKey: null, honorific: null, generation: null, script: null, key: null, pinyin: null, phonetic: null, placeholder: false };
 const NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]/g;
 const ANY_NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]/;
 const ONE_CHARACTER_REPEATED = /^(.)\1+$/;
@@ -139,7 +139,7 @@ function parseHan(text: string, givenCol?: string, familyCol?: string): Parsed {
   const given = givenCol ? onlyHan(toSimplified(givenCol)) || name.slice(family.length) : name.slice(family.length);
   const py = sortedPair(pinyinWord(family, true), pinyinWord(given, false));
   return {
-    parts: { display: name, given: given || null, family, givenKey: given || null, honorific, script: 'han', key: name, pinyin: py, phonetic: py, placeholder },
+    parts: { display: name, given: given || null, family, givenKey: given || null, honorific, generation: null, script: 'han', key: name, pinyin: py, phonetic: py, placeholder },
     issues: placeholder ? PLACEHOLDER : NO_ISSUES,
   };
 }
@@ -160,6 +160,8 @@ function parseLatin(name: LatinName): Parsed {
   // A suffix stays in the display (John Smith Jr) but out of the parts and keys that matching compares.
   const shown = displayWords(name.order, name.particles);
   const display = suffixes.length ? `${shown} ${suffixes.map((w) => LATIN_SUFFIXES.get(w.lower)).join(' ')}` : shown;
+  // Out of the keys, but not lost: John Smith Jr is not John Smith Sr.
+  const generation = suffixes.findLast((w) => LATIN_GENERATIONS.has(w.lower));
   return {
     parts: {
       display,
@@ -167,6 +169,7 @@ function parseLatin(name: LatinName): Parsed {
       family: family.length ? displayWords(familyWords, name.particles) : null,
       givenKey: canonicalGiven.join(' ') || null,
       honorific,
+      generation: generation ? LATIN_GENERATIONS.get(generation.lower)! : null,
       script: 'latin',
       key: canonical.join(''),
       pinyin: sortedWords(canonical.map(foldLatinU)),
@@ -220,7 +223,7 @@ export const personNameRule: NormalizerRule<NameInput, NormalizedName> = {
   id: 'person-name',
   doc:
     'Person names, Chinese or Latin. A nickname in brackets (William (Bill) Jones, 王小明（小王）) is dropped. Chinese: simplified, spaces removed (张 伟 → 张伟), titles stripped into `honorific` (先生, 经理, 王总), family name split off (compound surnames such as 欧阳 kept whole), toneless pinyin. ' +
-    'Latin: diacritics folded, "Smith, John" read family-first, titles (Mr, Dr) stripped, generational suffixes and degrees (Jr, III, PhD) kept in the display but out of the family name and keys, particles joined to the family name (Jan van der Berg → Van der Berg), in mixed case the words in capitals taken as the family name (CHAN Tai Man → Chan), capitals inside a word kept in the display (McDonald), nicknames mapped to the formal name for the key and `givenKey` (Bob → robert; `given` keeps what was written), Double Metaphone. ' +
+    'Latin: diacritics folded, "Smith, John" read family-first, titles (Mr, Dr) stripped, generational suffixes and degrees (Jr, III, PhD) kept in the display but out of the family name and keys, a generational one also as a number in `generation` (Sr 1, Jr and II 2, III 3, IV 4), particles joined to the family name (Jan van der Berg → Van der Berg), in mixed case the words in capitals taken as the family name (CHAN Tai Man → Chan), capitals inside a word kept in the display (McDonald), nicknames mapped to the formal name for the key and `givenKey` (Bob → robert; `given` keeps what was written), Double Metaphone. ' +
     '`pinyin` is the sorted, space-separated list of pinyin syllable groups or Latin words, so 张伟, 章伟, "Zhang Wei" and "WEI ZHANG" all give "wei zhang". Placeholders (李先生, 测试, test, single characters) are flagged and never count as evidence.',
   codes: {
     'name.placeholder': 'Not a real name: a surname with a title only (李先生, 王总, 陈太), a name with 某 for its given name (张某), a word for a customer in general (散客, 微信用户, Guest), a test or dummy entry (测试, test1), a single character, punctuation only (-).',
