@@ -76,8 +76,10 @@ export function linkRecords(input: LinkInput): LinkResult {
   for (let k = 0; k < pairs.length; k++) {
     const [a, b] = pairAt(k);
     const probability = 1 / (1 + Math.pow(2, -scorer.weightOf(levels, k, a)));
-    if (probability >= opts.threshold && !conflict(k)) accepted.push({ a, b, probability });
-    else if (probability >= opts.reviewThreshold) reviewCandidates.push({ a, b, probability });
+    if (probability < opts.reviewThreshold) continue;
+    const conflicted = conflict(k);
+    if (probability >= opts.threshold && conflicted === null) accepted.push({ a, b, probability });
+    else if (conflicted !== 'names_differ') reviewCandidates.push({ a, b, probability });
   }
   progress.end(`${accepted.length.toLocaleString('en')} accepted, ${reviewCandidates.length.toLocaleString('en')} borderline`);
 

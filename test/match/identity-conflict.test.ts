@@ -6,10 +6,11 @@ import type { MatchFeatures } from '../../src/match/features.js';
 import { feat } from './features-helper.js';
 
 const comparisons = COMPARISONS.filter((c) => ['name', 'phone', 'email', 'id_number', 'birth_date', 'address'].includes(c.name));
-const conflicts = (a: Partial<MatchFeatures>, b: Partial<MatchFeatures>) => {
+const conflictOf = (a: Partial<MatchFeatures>, b: Partial<MatchFeatures>) => {
   const features = [feat(a), feat(b)];
   return identityConflict(comparisons, comparePairs(features, comparisons, 1, () => [0, 1]))(0);
 };
+const conflicts = (a: Partial<MatchFeatures>, b: Partial<MatchFeatures>) => conflictOf(a, b) !== null;
 
 const home = { locality: 'winston hills', street: 'burnage pl', streetNumber: '39' };
 const connor = { ...home, name: 'connorshepherd', given: 'connor', family: 'shepherd', phonetic: 'KNR XFRT' };
@@ -45,6 +46,14 @@ describe('identity conflict: different real names never merge on shared househol
     expect(conflicts({ ...office, name: '赵磊', family: '赵', given: '磊' }, { ...office, name: '钱芳', family: '钱', given: '芳' })).toBe(true);
     // Where the plan cannot tell fixed lines from mobiles (North America), a shared number still counts.
     expect(conflicts({ ...connor, phones: ['+14155552671'] }, { ...olivia, phones: ['+14155552671'] })).toBe(false);
+  });
+
+  it('says why: names that differ (not even for review) or a record without a name (for review)', () => {
+    expect(conflictOf(connor, olivia)).toBe('names_differ');
+    expect(conflictOf({ ...connor, phones: ['+61298765432'] }, { ...olivia, phones: ['+61298765432'] })).toBe('names_differ');
+    expect(conflictOf(connor, { ...home })).toBe('no_name');
+    // Father and son of one name: their generations make the names differ.
+    expect(conflictOf({ ...connor, generation: '2' }, { ...connor, generation: '1' })).toBe('names_differ');
   });
 
   it('similar names are no conflict', () => {
