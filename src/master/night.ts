@@ -1,4 +1,5 @@
-import { buildGoldenRecords, goldenColumns, type GoldenOptions, type GoldenRecord } from '../golden/build-golden.js';
+import { buildGoldenRecords, type GoldenOptions, type GoldenRecord } from '../golden/build-golden.js';
+import { GoldenTable, goldenIdText } from '../golden/golden-table.js';
 import { matchFeatureSet, matchFeatures, matchRecords, modelMismatch, type MatchOptions } from '../match/index.js';
 import { linkRecords } from '../match/link.js';
 import type { MatchModel } from '../match/model.js';
@@ -10,7 +11,7 @@ import { silentProgress, type ProgressSink } from '../pipeline/progress.js';
 import { MASTER_FORMAT, MASTER_VERSION, type MasterMeta } from './format.js';
 import { recordFingerprint } from './fingerprint.js';
 import { encodeRecord, rawOf } from './record-store.js';
-import { IdRedirects, goldenValues, storeGolden, type GoldenLine, type MergeEntry, type StoredGolden } from './golden-store.js';
+import { IdRedirects, goldenValues, storeGolden, storeGoldenTable, type GoldenLine, type MergeEntry, type StoredGolden } from './golden-store.js';
 import type { LoadedMaster } from './store.js';
 import type { Changes } from './changes.js';
 import { int32s } from '../model/big-arrays.js';
@@ -49,8 +50,6 @@ export interface NightResult {
   meta: MasterMeta;
 }
 
-const ID_WIDTH = 6;
-
 /**
  * One nightly run against a golden master (or the first night, which starts
  * it). Rows the master has seen before keep their customer; new rows are
@@ -66,14 +65,14 @@ export function runNight(records: readonly NormalizedRecord[], master: LoadedMas
 
 function startMaster(records: readonly NormalizedRecord[], opts: NightOptions): NightResult {
   const { result, model } = matchRecords(records, { ...opts.match, progress: opts.progress });
-  const prefix = opts.golden.idPrefix ?? 'G';
-  const width = Math.max(ID_WIDTH, String(result.clusters.length).length);
-  const golden = buildGoldenRecords(records, result, opts.golden).map((g, c) => ({ ...g, goldenId: formatId(prefix, c + 1, width) }));
-  const goldenIdOf = result.clusterOf.map((c) => golden[c].goldenId);
-  const columns = goldenColumns(golden);
-  const stored = golden.map((g) => storeGolden(g, 1, columns));
+  const progress = opts.progress ?? silentProgress;
+  progress.start('golden', result.clusters.length);
+  const table = new GoldenTable(records, result.clusters, opts.golden);
+  const { columns, golden: stored } = storeGoldenTable(table, 1);
+  progress.end(`${stored.length.toLocaleString('en')} golden records`);
+  const goldenIdOf = result.clusterOf.map((c) => stored[c].id);
   const changes = emptyChanges(1, opts.asOf, null);
-  changes.newCustomers = golden.map((g) => g.goldenId);
+  changes.newCustomers = stored.map((g) => g.id);
   changes.stale = staleSince(stored, null, opts);
   return {
     run: 1,
@@ -104,7 +103,7 @@ function startMaster(records: readonly NormalizedRecord[], opts: NightOptions): 
       },
       goldens: stored,
     },
-    meta: { format: MASTER_FORMAT, version: MASTER_VERSION, rawGoldensFrom: 1, idPrefix: prefix, idWidth: width, nextId: golden.length + 1, goldenColumns: columns, segments: [], history: [] },
+    meta: { format: MASTER_FORMAT, version: MASTER_VERSION, rawGoldensFrom: 1, idPrefix: table.idPrefix, idWidth: table.idWidth, nextId: stored.length + 1, goldenColumns: columns, segments: [], history: [] },
   };
 }
 
@@ -161,7 +160,8 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
         merges.push({ id: other, mergedInto: id, run, asOf: opts.asOf, evidence });
       }
     } else {
-      id = formatId(master.meta.idPrefix, nextId++, master.meta.idWidth);
+      // Id number nextId, made as the first night made its customers' (goldenIdText counts from 0).
+      id = goldenIdText(master.meta.idPrefix, master.meta.idWidth, nextId++ - 1);
     }
     const entry = rebuilt.get(id) ?? { masterClusters: [], incoming: [], isNew: !group.existing.length };
     entry.masterClusters.push(...group.existing);
@@ -282,10 +282,6 @@ function staleSince(golden: readonly StoredGolden[], previousAsOf: string | null
     out.push({ goldenId: g.id, updatedAt: g.updatedAt });
   }
   return out;
-}
-
-function formatId(prefix: string, n: number, width: number): string {
-  return `${prefix}${String(n).padStart(width, '0')}`;
 }
 
 /** Ids in issue order: by number, so G1000000 comes after G999999. */
