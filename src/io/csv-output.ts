@@ -1,4 +1,5 @@
 import { writeFileAtomicStream } from './atomic-write.js';
+import { ByteChunks } from './byte-chunks.js';
 import type { Reject } from './reject.js';
 
 export type CsvCell = string | number | boolean | null | undefined;
@@ -180,44 +181,36 @@ export function csvChunks(rows: () => Iterable<CsvRow>, columns: readonly string
   );
 }
 
-const CHUNK_BYTES = 1 << 20;
-
 /**
  * A CSV file made chunk by chunk while it is written, from rows given as cells
  * in column order (each row is read before the next is asked for, so `rows`
  * may refill one array). Cells are encoded one by one straight into chunks of
- * about a megabyte, a line split between two chunks where it falls: building
- * each line as a string first, to be copied again when encoded, doubles what
- * the garbage collector sees of a million-line file.
+ * about a megabyte (see ByteChunks), a line split between two chunks where it
+ * falls: building each line as a string first, to be copied again when
+ * encoded, doubles what the garbage collector sees of a million-line file.
  */
 export function csvLineChunks(columns: readonly string[], rows: () => Iterable<readonly CsvCell[]>, options: CsvOptions = {}): () => Iterable<Uint8Array> {
   const escape = options.escapeFormulas !== false;
   return function* () {
-    let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-    let used = options.bom ? chunk.write('\uFEFF') : 0;
+    const out = new ByteChunks();
+    if (options.bom) out.text('\uFEFF');
     const iterator = rows()[Symbol.iterator]();
     // The header first, then the rows.
     for (let cells: readonly CsvCell[] | null = columns; cells; cells = nextOf(iterator)) {
       for (let k = 0; k < cells.length; k++) {
         const field = csvField(cells[k], escape);
-        // Room for the comma, the field (at most 3 bytes per UTF-16 code unit) and a line break.
-        const bytes = 3 * field.length + 2;
-        if (used + bytes > chunk.length) {
-          if (used) yield chunk.subarray(0, used);
-          chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
-          used = 0;
-        }
-        if (k) chunk[used++] = 0x2c;
-        if (field) used += chunk.write(field, used);
+        // Room for the comma, the field and a line break.
+        const full = out.room(3 * field.length + 2);
+        if (full) yield full;
+        if (k) out.byte(0x2c);
+        if (field) out.text(field);
       }
-      if (used === chunk.length) {
-        yield chunk;
-        chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-        used = 0;
-      }
-      chunk[used++] = 0x0a;
+      const full = out.room(1);
+      if (full) yield full;
+      out.byte(0x0a);
     }
-    if (used) yield chunk.subarray(0, used);
+    const rest = out.rest();
+    if (rest) yield rest;
   };
 }
 

@@ -4,6 +4,7 @@ import { renderHtmlReport } from '../report/html.js';
 import { ISSUE_COLUMNS, issueRows } from '../report/issues-csv.js';
 import { REJECT_COLUMNS, csvChunks, toCsv, toCsvLine, type CsvRow } from '../io/csv-output.js';
 import type { FileContent } from '../io/atomic-write.js';
+import { lineChunks } from '../io/byte-chunks.js';
 import { encodeGoldenLine, goldenCsvLine } from './golden-store.js';
 import type { QualityReport } from '../report/schema.js';
 import type { PipelineState } from '../pipeline/state.js';
@@ -62,7 +63,7 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
   }));
   const existingRecords = night.status.filter((s) => s === 'existing').length;
   const width = night.goldenColumns.length;
-  const golden = () => inBatches([toCsvLine(night.goldenColumns)], night.golden, (g) => goldenCsvLine(g, width, opts.escapeFormulas, night.meta.rawGoldensFrom));
+  const golden = () => lineChunks([toCsvLine(night.goldenColumns)], night.golden, (g) => goldenCsvLine(g, width, opts.escapeFormulas, night.meta.rawGoldensFrom));
   const merges = csv(
     [...(master?.merges ?? []), ...night.changes.merged.map((m) => ({ id: m.from, mergedInto: m.into, run: night.run, asOf: night.changes.asOf, evidence: m.evidence }))].map((m) => ({
       merged_id: m.id,
@@ -107,9 +108,9 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
     history: [...night.meta.history, entry],
   };
   const masterFiles: [string, FileContent][] = [
-    [recordsFile(night.run), () => inBatches([], night.segment.records.lines(), (line) => line)],
-    [rawFile(night.run), () => inBatches([], night.segment.records.raw(), (line) => line)],
-    [goldensFile(night.run), () => inBatches([], night.segment.goldens, encodeGoldenLine)],
+    [recordsFile(night.run), () => lineChunks([], night.segment.records.lines(), (line) => line)],
+    [rawFile(night.run), () => lineChunks([], night.segment.records.raw(), (line) => line)],
+    [goldensFile(night.run), () => lineChunks([], night.segment.goldens, encodeGoldenLine)],
     [MODEL_FILE, JSON.stringify(night.model, null, 2) + '\n'],
     ['golden.csv', golden],
     [MERGES_FILE, merges],
@@ -118,29 +119,3 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
   return { files, masterFiles, report, entry };
 }
 
-const LINES_PER_CHUNK = 4096;
-
-/**
- * `head` lines, then one line per item, each ending in a line break, joined
- * into chunks of a few thousand lines; lines loaded from the master as bytes
- * stay bytes.
- */
-function* inBatches<T>(head: readonly string[], items: Iterable<T>, line: (item: T) => string | Buffer): Generator<string | Buffer> {
-  let batch: (string | Buffer)[] = [...head];
-  let bytes = false;
-  const flush = () => {
-    const chunk = bytes ? Buffer.concat(batch.flatMap((l) => [typeof l === 'string' ? Buffer.from(l) : l, NEWLINE])) : batch.join('\n') + '\n';
-    batch = [];
-    bytes = false;
-    return chunk;
-  };
-  for (const item of items) {
-    const l = line(item);
-    if (typeof l !== 'string') bytes = true;
-    batch.push(l);
-    if (batch.length === LINES_PER_CHUNK) yield flush();
-  }
-  if (batch.length) yield flush();
-}
-
-const NEWLINE = Buffer.from('\n');
