@@ -1,4 +1,5 @@
 import { unlinkSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { open, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { matchOptionsFor } from '../pipeline/run.js';
@@ -50,6 +51,7 @@ export async function runAgainstMaster(files: string[], masterDir: string, opts:
       unmask: !!flags.unmask,
       escapeFormulas: flags.escapeFormulas !== false,
       previous,
+      threads: opts.threads ?? availableParallelism(),
       finishedAt: new Date().toISOString(),
     });
     const inputs = state.sources.map((s) => s.path);

@@ -19,15 +19,9 @@ const SIDE_BY_SIDE: [string, (r: NormalizedRecord) => string, ((s: string) => st
  * review.csv: one row per borderline pair, both records side by side, the
  * per-field levels and weights, and an empty `decision` column for the steward
  * (match / no-match). Feed the file back with --decisions; decisions always win.
- */
-export function reviewRows(records: readonly NormalizedRecord[], review: readonly ScoredPair[], opts: { mask: boolean }): Record<string, CsvCell>[] {
-  return [...reviewCells(records, review, opts)].map((cells) => Object.fromEntries(REVIEW_COLUMNS.map((column, k) => [column, cells[k]])));
-}
-
-/**
- * The rows of {@link reviewRows} as cells in REVIEW_COLUMNS order, made one at
- * a time: a big run has tens of thousands of pairs, and rows kept all at once
- * would outlive garbage collections only to be written out and dropped.
+ * The rows are cells in REVIEW_COLUMNS order, made one at a time: a big run has
+ * tens of thousands of pairs, and rows kept all at once would outlive garbage
+ * collections only to be written out and dropped.
  */
 export function* reviewCells(records: readonly NormalizedRecord[], review: readonly ScoredPair[], opts: { mask: boolean }): Generator<CsvCell[]> {
   // Each value masked once: records recur across pairs, the two sides of a pair often share a phone, and masking a phone parses it.

@@ -29,8 +29,13 @@ export type RecordStatus = 'existing' | 'new';
 
 export interface NightResult {
   run: number;
-  /** Per input record (same order as given): its customer's golden id today. */
-  goldenIdOf: string[];
+  /**
+   * Per input record (same order as given): its customer's number, customers
+   * numbered by their first record (as the quality report numbers them); and
+   * each customer's golden id today.
+   */
+  customerOf: readonly number[];
+  customerIds: readonly string[];
   status: RecordStatus[];
   scoreOf: (number | null)[];
   /** The whole golden list after tonight, in id order, and its golden.csv columns. */
@@ -70,13 +75,15 @@ function startMaster(records: readonly NormalizedRecord[], opts: NightOptions): 
   const table = new GoldenTable(records, result.clusters, opts.golden);
   const { columns, golden: stored } = storeGoldenTable(table, 1);
   progress.end(`${stored.length.toLocaleString('en')} golden records`);
-  const goldenIdOf = result.clusterOf.map((c) => stored[c].id);
+  // Clusters are numbered by their first record, and golden record c is cluster c's.
+  const ids = stored.map((g) => g.id);
   const changes = emptyChanges(1, opts.asOf, null);
-  changes.newCustomers = stored.map((g) => g.id);
+  changes.newCustomers = ids;
   changes.stale = staleSince(stored, null, opts);
   return {
     run: 1,
-    goldenIdOf,
+    customerOf: result.clusterOf,
+    customerIds: ids,
     status: records.map(() => 'new'),
     scoreOf: result.scoreOf,
     golden: stored,
@@ -94,7 +101,7 @@ function startMaster(records: readonly NormalizedRecord[], opts: NightOptions): 
         *lines() {
           for (let i = 0; i < records.length; i++) {
             const r = records[i];
-            yield encodeRecord({ goldenId: goldenIdOf[i], fingerprint: recordFingerprint(r), run: 1, features: matchFeatures(r) });
+            yield encodeRecord({ goldenId: ids[result.clusterOf[i]], fingerprint: recordFingerprint(r), run: 1, features: matchFeatures(r) });
           }
         },
         *raw() {
@@ -229,7 +236,7 @@ function continueMaster(records: readonly NormalizedRecord[], master: LoadedMast
   };
   return {
     run,
-    goldenIdOf,
+    ...numberCustomers(goldenIdOf),
     status,
     scoreOf,
     golden: goldenList,
@@ -267,6 +274,18 @@ function rebuildGoldens(
     for (const i of rebuilt.get(id)!.incoming) clusters[slot].push(members.push(records[i]) - 1);
   });
   return buildGoldenRecords(members, { clusters }, opts.golden).map((g, slot) => ({ ...g, goldenId: ids[slot] }));
+}
+
+/** Customers numbered by their first record. */
+function numberCustomers(goldenIdOf: readonly string[]): { customerOf: number[]; customerIds: string[] } {
+  const numberOf = new Map<string, number>();
+  const customerIds: string[] = [];
+  const customerOf = goldenIdOf.map((id) => {
+    let c = numberOf.get(id);
+    if (c === undefined) numberOf.set(id, (c = customerIds.push(id) - 1));
+    return c;
+  });
+  return { customerOf, customerIds };
 }
 
 function emptyChanges(run: number, asOf: string, previousAsOf: string | null): Changes {

@@ -1,14 +1,16 @@
-import { REVIEW_COLUMNS, reviewRows } from '../explain/review-queue.js';
+import { REVIEW_COLUMNS, reviewCells } from '../explain/review-queue.js';
 import { buildQualityReport } from '../quality/build-report.js';
 import { renderHtmlReport } from '../report/html.js';
 import { ISSUE_COLUMNS, issueRows } from '../report/issues-csv.js';
-import { REJECT_COLUMNS, csvChunks, toCsv, toCsvLine, type CsvRow } from '../io/csv-output.js';
+import { REJECT_COLUMNS, csvChunks, csvLineChunks, toCsv, toCsvLine, type CsvRow } from '../io/csv-output.js';
 import type { FileContent } from '../io/atomic-write.js';
 import { lineChunks } from '../io/byte-chunks.js';
 import { encodeGoldenLine, goldenCsvLine } from './golden-store.js';
 import type { QualityReport } from '../report/schema.js';
 import type { PipelineState } from '../pipeline/state.js';
-import { inputOrder, qualityInput, rejectRows, type OutputOptions } from '../pipeline/outputs.js';
+import { mappingColumns, qualityInput, rejectRows, type OutputOptions } from '../pipeline/outputs.js';
+import { mappingContent } from '../pipeline/mapping-csv.js';
+import { uint8s } from '../model/big-arrays.js';
 import { MASTER_FILE, MERGES_FILE, MERGE_COLUMNS, MODEL_FILE, goldensFile, rawFile, recordsFile, type MasterMeta, type RunEntry } from './format.js';
 import type { LoadedMaster } from './store.js';
 import type { NightResult } from './night.js';
@@ -23,24 +25,30 @@ export interface NightOutputs {
   entry: RunEntry;
 }
 
-export const MAPPING_COLUMNS = ['source', 'row', 'golden_id', 'status', 'match_score'];
-
 /** Every output of a nightly run, as strings; pure, apart from the finishing time recorded in the run history. */
 export function buildNightOutputs(state: PipelineState, night: NightResult, master: LoadedMaster | null, opts: OutputOptions & { finishedAt: string }): NightOutputs {
   const records = state.normalized!;
   const csv = (rows: readonly CsvRow[], columns: readonly string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
   const mask = !opts.unmask;
 
-  const customerOf = new Map<string, number>();
-  const clusterOf = night.goldenIdOf.map((id) => {
-    let c = customerOf.get(id);
-    if (c === undefined) customerOf.set(id, (c = customerOf.size));
-    return c;
+  const existing = (i: number) => night.status[i] === 'existing';
+  const existingCustomer = uint8s(night.customerIds.length);
+  night.customerOf.forEach((c, i) => {
+    if (existing(i)) existingCustomer[c] = 1;
   });
-  const existingCustomers = new Set(night.goldenIdOf.filter((_, i) => night.status[i] === 'existing')).size;
+  const existingCustomers = existingCustomer.reduce((n, x) => n + x, 0);
+  // Made now, on another thread when there is one, while this one scores.
+  const mapping = mappingContent(
+    mappingColumns(
+      state,
+      { golden: (i) => night.customerOf[i], score: night.scoreOf, existing },
+      { ids: night.customerIds, idPrefix: night.meta.idPrefix, idWidth: night.meta.idWidth, escapeFormulas: opts.escapeFormulas },
+    ),
+    opts.threads ?? 1,
+  );
   const report: QualityReport = {
-    ...buildQualityReport(qualityInput(state, records, clusterOf, opts), {
-      goldenRecords: customerOf.size,
+    ...buildQualityReport(qualityInput(state, records, night.customerOf, opts), {
+      goldenRecords: night.customerIds.length,
       candidatePairs: night.candidatePairs,
       blocking: night.blocking,
       reviewPairs: night.review.length,
@@ -54,13 +62,6 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
     },
   };
 
-  const mapping = inputOrder(records, state.sources.map((s) => s.source)).map((i) => ({
-    source: records[i].source,
-    row: String(records[i].row),
-    golden_id: night.goldenIdOf[i],
-    status: night.status[i],
-    match_score: night.scoreOf[i] === null ? '' : night.scoreOf[i]!.toFixed(4),
-  }));
   const existingRecords = night.status.filter((s) => s === 'existing').length;
   const width = night.goldenColumns.length;
   const golden = () => lineChunks([toCsvLine(night.goldenColumns)], night.golden, (g) => goldenCsvLine(g, width, opts.escapeFormulas, night.meta.rawGoldensFrom));
@@ -77,11 +78,11 @@ export function buildNightOutputs(state: PipelineState, night: NightResult, mast
 
   const files = new Map<string, FileContent>();
   files.set('golden.csv', golden);
-  files.set('mapping.csv', csv(mapping, MAPPING_COLUMNS));
+  files.set('mapping.csv', mapping);
   files.set(MERGES_FILE, merges);
   files.set('changes.json', renderChanges(night.changes, { existingRecords, newRecords: records.length - existingRecords }, { mask }));
   files.set('rejects.csv', csv(rejectRows(state), REJECT_COLUMNS));
-  files.set('review.csv', csv(reviewRows(night.reviewRecords, night.review, { mask }), REVIEW_COLUMNS));
+  files.set('review.csv', csvLineChunks(REVIEW_COLUMNS, () => reviewCells(night.reviewRecords, night.review, { mask }), { escapeFormulas: opts.escapeFormulas }));
   files.set('issues.csv', csvChunks(() => issueRows(records, { mask }), ISSUE_COLUMNS, { escapeFormulas: opts.escapeFormulas }));
   files.set('report.json', JSON.stringify(report, null, 2) + '\n');
   files.set('report.html', renderHtmlReport(report, { mask }));

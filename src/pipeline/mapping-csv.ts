@@ -20,25 +20,34 @@ export interface MappingColumns {
   row: Int32Array;
   golden: Int32Array;
   score: Float64Array;
+  /** In a master run, per line: 1 when the record's customer existed before the run, 0 for a new one (the `status` column). */
+  existing?: Uint8Array;
+  /** Golden record x's id: `ids[x]` where given (a master's customers), else the prefix and x + 1 (goldenIdText). */
+  ids?: readonly string[];
   idPrefix: string;
   idWidth: number;
   escapeFormulas: boolean;
 }
 
 const COLUMNS = ['source', 'row', 'golden_id', 'match_score'];
+const MASTER_COLUMNS = ['source', 'row', 'golden_id', 'status', 'match_score'];
 
 /** The file's chunks, made here as they are written. */
 export function mappingChunks(m: MappingColumns): () => Iterable<Uint8Array> {
+  const { existing, ids } = m;
+  const columns = existing ? MASTER_COLUMNS : COLUMNS;
   return csvLineChunks(
-    COLUMNS,
+    columns,
     function* () {
       // One array refilled for every line (csvLineChunks reads a row before asking for the next).
-      const cells: CsvCell[] = ['', 0, '', ''];
+      const cells: CsvCell[] = columns.map(() => '');
+      const score = cells.length - 1;
       for (let k = 0; k < m.row.length; k++) {
         cells[0] = m.sources[m.source[k]];
         cells[1] = m.row[k];
-        cells[2] = goldenIdText(m.idPrefix, m.idWidth, m.golden[k]);
-        cells[3] = Number.isNaN(m.score[k]) ? '' : m.score[k].toFixed(4);
+        cells[2] = ids ? ids[m.golden[k]] : goldenIdText(m.idPrefix, m.idWidth, m.golden[k]);
+        if (existing) cells[3] = existing[k] ? 'existing' : 'new';
+        cells[score] = Number.isNaN(m.score[k]) ? '' : m.score[k].toFixed(4);
         yield cells;
       }
     },

@@ -13,7 +13,7 @@ import type { CrmConfig } from '../config/schema.js';
 import { CrmError } from '../model/errors.js';
 import type { PipelineState } from './state.js';
 import { silentProgress, type ProgressSink } from './progress.js';
-import { float64s, int32s } from '../model/big-arrays.js';
+import { float64s, int32s, uint8s } from '../model/big-arrays.js';
 import { mappingContent, type MappingColumns } from './mapping-csv.js';
 
 export interface OutputOptions {
@@ -54,7 +54,11 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
 
   const csv = (rows: Record<string, string>[], columns: readonly string[]) => toCsv(rows, columns, { escapeFormulas: opts.escapeFormulas });
   // Made now, on another thread when there is one, while this one scores.
-  const mapping = mappingContent(mappingColumns(state, golden, goldenOfCluster, opts.escapeFormulas), opts.threads ?? 1);
+  const { clusterOf, scoreOf } = result;
+  const mapping = mappingContent(
+    mappingColumns(state, { golden: (i) => goldenOfCluster[clusterOf[i]], score: scoreOf }, { idPrefix: golden.idPrefix, idWidth: golden.idWidth, escapeFormulas: opts.escapeFormulas }),
+    opts.threads ?? 1,
+  );
   progress.end(`${golden.size.toLocaleString('en')} golden records`);
   progress.start('score', records.length);
   const report = buildQualityReport(qualityInput(state, records, result.clusterOf, opts), {
@@ -79,33 +83,41 @@ export function buildOutputs(state: PipelineState, opts: OutputOptions): Outputs
   return { files, report };
 }
 
-/** mapping.csv's lines as numbers, in input-file order: each record's source, row, golden record and match score. */
-function mappingColumns(state: PipelineState, golden: GoldenTable, goldenOfCluster: Int32Array, escapeFormulas: boolean): MappingColumns {
+/** What mapping.csv says of record i besides its source and row. */
+export interface MappingOf {
+  /** Its golden record's number (see MappingColumns.ids). */
+  golden: (i: number) => number;
+  score: readonly (number | null)[];
+  /** In a master run: whether its customer existed before the run. */
+  existing?: (i: number) => boolean;
+}
+
+/** mapping.csv's lines as numbers, in input-file order: each record's source, row, golden record, match score (and status). */
+export function mappingColumns(state: PipelineState, of: MappingOf, names: Pick<MappingColumns, 'ids' | 'idPrefix' | 'idWidth' | 'escapeFormulas'>): MappingColumns {
   const records = state.normalized!;
-  const { clusterOf, scoreOf } = state.match!.result;
   const order = inputOrder(records, state.sources.map((s) => s.source));
   const sources: string[] = [];
   const sourceIndex = new Map<string, number>();
   const m: MappingColumns = {
+    ...names,
     sources,
     source: int32s(order.length),
     row: int32s(order.length),
     golden: int32s(order.length),
     score: float64s(order.length),
-    idPrefix: golden.idPrefix,
-    idWidth: golden.idWidth,
-    escapeFormulas,
+    ...(of.existing && { existing: uint8s(order.length) }),
   };
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    const score = scoreOf[i];
+    const score = of.score[i];
     const source = records[i].source;
     let index = sourceIndex.get(source);
     if (index === undefined) sourceIndex.set(source, (index = sources.push(source) - 1));
     m.source[k] = index;
     m.row[k] = records[i].row;
-    m.golden[k] = goldenOfCluster[clusterOf[i]];
+    m.golden[k] = of.golden(i);
     m.score[k] = score === null ? NaN : score;
+    if (m.existing) m.existing[k] = of.existing!(i) ? 1 : 0;
   }
   return m;
 }

@@ -22,6 +22,13 @@ describe('mapping.csv', () => {
     );
   });
 
+  it("in a master run: the customers' ids as the master issued them and a status column", () => {
+    const m = { ...columns(4), ids: ['G000007', 'G000012'], existing: Uint8Array.from([1, 1, 0, 1]) };
+    expect(contentText(mappingChunks(m))).toBe(
+      'source,row,golden_id,status,match_score\ncrm.csv,1,G000007,existing,\ncrm.csv,2,G000007,existing,0.9100\n"\'=HYPERLINK(""x"").csv",1,G000007,new,0.9200\n"\'=HYPERLINK(""x"").csv",2,G000012,existing,\n',
+    );
+  });
+
   it('is made by a worker thread (the compiled one, as the CLI runs it) with the same bytes', async () => {
     const dist = new URL('../../dist/pipeline/', import.meta.url).href;
     const { mappingContent } = (await import(`${dist}mapping-csv.js`)) as typeof import('../../src/pipeline/mapping-csv.js');
