@@ -52,23 +52,16 @@ export type CrossPairVerdict = 'for' | 'against' | 'undecided';
 
 /**
  * The chaining guard's verdict from pair weights. A pair is `against` when its comparisons weigh below the prior
- * (they make a match less likely than it was before looking) and its records differ in who they are
- * (`identityDiffers`: a name, birth date or ID number, not only a phone or an email, which one customer has
- * several of), and `for` when its probability reaches `forFrom`.
+ * (they make a match less likely than it was before looking) and `for` when its probability reaches `forFrom`.
  * Pairs in between count neither way: two records joined by a chain are far likelier the same customer than two
  * records drawn at random, whose odds the prior states, so a name agreeing without an identifier is no evidence
  * against; counting such pairs against made the guard stricter the more records there were (the prior falls).
  */
-export function verdictByWeight(
-  weight: (i: number, j: number) => number,
-  prior: number,
-  forFrom: number,
-  identityDiffers: (i: number, j: number) => boolean,
-): (i: number, j: number) => CrossPairVerdict {
+export function verdictByWeight(weight: (i: number, j: number) => number, prior: number, forFrom: number): (i: number, j: number) => CrossPairVerdict {
   const forFromWeight = Math.log2(forFrom / (1 - forFrom));
   return (i, j) => {
     const w = weight(i, j);
-    return w < prior ? (identityDiffers(i, j) ? 'against' : 'undecided') : w >= forFromWeight ? 'for' : 'undecided';
+    return w < prior ? 'against' : w >= forFromWeight ? 'for' : 'undecided';
   };
 }
 
@@ -97,9 +90,6 @@ export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterO
   };
   const membersOf = (root: number) => members[root] ?? [root];
   const sizeOf = (root: number) => members[root]?.length ?? 1;
-  // Per group root, the generation of its members' names (by steward decisions alone may a group hold two).
-  const generation: (string | null)[] = Array.from({ length: opts.generationOf ? n : 0 }, (_, i) => opts.generationOf!(i));
-  const otherGeneration = (ra: number, rb: number) => generation.length > 0 && generation[ra] !== null && generation[rb] !== null && generation[ra] !== generation[rb];
   const union = (ra: number, rb: number) => {
     const big = sizeOf(ra) >= sizeOf(rb) ? ra : rb;
     const small = big === ra ? rb : ra;
@@ -111,6 +101,9 @@ export function clusterRecords(n: number, edges: readonly Edge[], opts: ClusterO
     else for (const x of moved) merged.push(x);
     members[small] = undefined;
   };
+  // Per group root, the generation of its members' names (by steward decisions alone may a group hold two).
+  const generation: (string | null)[] = Array.from({ length: opts.generationOf ? n : 0 }, (_, i) => opts.generationOf!(i));
+  const otherGeneration = (ra: number, rb: number) => generation.length > 0 && generation[ra] !== null && generation[rb] !== null && generation[ra] !== generation[rb];
   const forbiddenOf = new Map<number, number[]>();
   for (const [a, b] of opts.forbidden) {
     forbiddenOf.set(a, [...(forbiddenOf.get(a) ?? []), b]);

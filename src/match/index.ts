@@ -3,7 +3,7 @@ import type { NormalizedRecord } from '../model/record.js';
 import { usageError } from '../model/errors.js';
 import { silentProgress, type ProgressSink } from '../pipeline/progress.js';
 import { COMPARISONS, DEFAULT_COMPARISONS } from './comparisons/index.js';
-import { MISSING, compareLevel, levelCount, levelLabel, type Comparison } from './comparisons/comparison.js';
+import { MISSING, levelCount, levelLabel, type Comparison } from './comparisons/comparison.js';
 import { matchFeatures, type MatchFeatures } from './features.js';
 import { blockRecords, ruleKeyNames, type BlockingResult } from './blocking/block.js';
 import { DEFAULT_BLOCKING_RULES, KEY_COMPARISONS } from './blocking/keys.js';
@@ -165,7 +165,7 @@ function matchWith(
     {
       forced: decisions.filter((d) => d.match).map((d) => ({ a: Math.min(d.a, d.b), b: Math.max(d.a, d.b), probability: 1 })),
       forbidden: decisions.filter((d) => !d.match).map((d) => [d.a, d.b] as [number, number]),
-      crossPair: verdictByWeight(pairWeight, scorer.prior, opts.reviewThreshold, identityDiffers(comparisons, features)),
+      crossPair: verdictByWeight(pairWeight, scorer.prior, opts.reviewThreshold),
       generationOf: (i) => features[i].generation,
     },
   );
@@ -242,20 +242,6 @@ export function identityConflict(comparisons: readonly Comparison[], levels: Uin
 
 /** Why a pair may not merge on score alone (see identityConflict). */
 export type IdentityConflict = 'names_differ' | 'no_name';
-
-/** What a person keeps for life, unlike a phone, an email, an address or an employer. */
-const IDENTITY = ['name', 'birth_date', 'id_number'];
-
-/**
- * Whether two records differ in who they are: a different name, birth date or ID number. Different contact
- * details are no such evidence: one customer's records hold an old and a new mobile, a private and a work
- * email, so a record without a name that shares both with one of them (weight 12.6) was kept from the
- * customer by the chaining guard, its phone differing from the other records' (a pair weighing 2 bits below the prior).
- */
-export function identityDiffers(comparisons: readonly Comparison[], features: readonly MatchFeatures[]): (i: number, j: number) => boolean {
-  const identity = comparisons.filter((c) => IDENTITY.includes(c.name));
-  return (i, j) => identity.some((c) => compareLevel(c, features[i], features[j]) === levelCount(c) - 1);
-}
 
 /** Position of a pair code in the sorted candidate pairs, or −1. */
 function indexOfPair(pairs: Float64Array, code: number): number {

@@ -5,7 +5,7 @@ import { groupByKeys, parseBlockingRule } from './blocking/block.js';
 import { comparePairs } from './compare-pairs.js';
 import { Scorer } from './scorer.js';
 import { clusterRecords, verdictByWeight, type Edge } from './cluster.js';
-import { DEFAULT_MATCH_OPTIONS, chooseComparisons, identityConflict, identityDiffers, type MatchOptions } from './index.js';
+import { DEFAULT_MATCH_OPTIONS, chooseComparisons, identityConflict, type MatchOptions } from './index.js';
 import type { MatchModel } from './model.js';
 
 export interface LinkInput {
@@ -70,7 +70,6 @@ export function linkRecords(input: LinkInput): LinkResult {
   const levels = comparePairs(all, comparisons, pairs.length, pairAt, (k) => progress.update(k));
   const scorer = new Scorer(comparisons, input.model, all);
   const conflict = identityConflict(comparisons, levels);
-  const differs = identityDiffers(comparisons, all);
   const accepted: Edge[] = [];
   const reviewCandidates: Edge[] = [];
   for (let k = 0; k < pairs.length; k++) {
@@ -110,12 +109,7 @@ export function linkRecords(input: LinkInput): LinkResult {
   const clustering = clusterRecords(nodes.length, edges, {
     forced,
     forbidden: [],
-    crossPair: verdictByWeight(
-      (i, j) => scorer.weight(nodes[i], nodes[j]),
-      scorer.prior,
-      opts.reviewThreshold,
-      (i, j) => differs(nodes[i], nodes[j]),
-    ),
+    crossPair: verdictByWeight((i, j) => scorer.weight(nodes[i], nodes[j]), scorer.prior, opts.reviewThreshold),
     generationOf: (i) => all[nodes[i]].generation,
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMPARISONS } from '../../src/match/comparisons/index.js';
-import { identityConflict, identityDiffers } from '../../src/match/index.js';
+import { identityConflict } from '../../src/match/index.js';
 import { comparePairs } from '../../src/match/compare-pairs.js';
 import type { MatchFeatures } from '../../src/match/features.js';
 import { feat } from './features-helper.js';
@@ -65,20 +65,5 @@ describe('identity conflict: different real names never merge on shared househol
     expect(conflicts(connor, { ...home, email: 'cs@example.com' })).toBe(true);
     expect(conflicts({ ...connor, email: 'cs@example.com' }, { ...home, email: 'cs@example.com' })).toBe(false);
     expect(conflicts({ ...connor, phones: ['+61412345678'] }, { ...home, phones: ['+61412345678'] })).toBe(false);
-  });
-});
-
-describe('identityDiffers: what the chaining guard counts against a join', () => {
-  const differs = (a: Partial<MatchFeatures>, b: Partial<MatchFeatures>) => identityDiffers(comparisons, [feat(a), feat(b)])(0, 1);
-  const CASES: [string, Partial<MatchFeatures>, Partial<MatchFeatures>, boolean][] = [
-    ['a different name', connor, olivia, true],
-    ['a different birth date', { ...connor, birthDate: '1932-09-07' }, { ...connor, birthDate: '1961-02-11' }, true],
-    ['a different ID number', { ...connor, idNumber: 'X1' }, { ...connor, idNumber: 'Y2' }, true],
-    ['only another mobile: one customer has several', { ...connor, phones: ['+61412345678'] }, { ...connor, phones: ['+61498765432'] }, false],
-    ['no name, another mobile and email', { phones: ['+61412345678'], email: 'a@example.com' }, { ...connor, phones: ['+61498765432'], email: 'b@example.com' }, false],
-    ['another address', connor, { ...connor, locality: 'parramatta', street: 'church st', streetNumber: '1' }, false],
-  ];
-  it.each(CASES)('%s: %s', (_, a, b, expected) => {
-    expect(differs(a, b)).toBe(expected);
   });
 });
