@@ -145,10 +145,9 @@ function matchWith(
     const [a, b] = pairAt(k);
     weights[k] = scorer.weightOf(levels, k, a);
     const probability = probabilityOf(weights[k]);
-    if (probability < opts.reviewThreshold) continue;
-    const conflicted = conflict(k);
-    if (probability >= opts.threshold && conflicted === null) edges.push({ a, b, probability, weight: weights[k] });
-    else if (conflicted !== 'names_differ') reviewCandidates.push({ a, b, probability, weight: weights[k] });
+    const verdict = pairVerdict(probability, conflict, k, opts);
+    if (verdict === 'link') edges.push({ a, b, probability, weight: weights[k] });
+    else if (verdict === 'review') reviewCandidates.push({ a, b, probability, weight: weights[k] });
   }
   // The chaining guard weighs pairs of members; most were candidates, weighed above (in this order: comparisons need not be symmetric).
   const pairWeight = (i: number, j: number) => {
@@ -242,6 +241,22 @@ export function identityConflict(comparisons: readonly Comparison[], levels: Uin
 
 /** Why a pair may not merge on score alone (see identityConflict). */
 export type IdentityConflict = 'names_differ' | 'no_name';
+
+/**
+ * Where scored pair k goes: a link, the review queue, or neither. The identity conflict is asked only of pairs
+ * that could go somewhere (most candidate pairs score below review).
+ */
+export function pairVerdict(
+  probability: number,
+  conflict: (k: number) => IdentityConflict | null,
+  k: number,
+  opts: Pick<MatchOptions, 'threshold' | 'reviewThreshold'>,
+): 'link' | 'review' | null {
+  if (probability < opts.reviewThreshold) return null;
+  const conflicted = conflict(k);
+  if (probability >= opts.threshold && conflicted === null) return 'link';
+  return conflicted === 'names_differ' ? null : 'review';
+}
 
 /** Position of a pair code in the sorted candidate pairs, or −1. */
 function indexOfPair(pairs: Float64Array, code: number): number {

@@ -5,7 +5,7 @@ import { groupByKeys, parseBlockingRule } from './blocking/block.js';
 import { comparePairs } from './compare-pairs.js';
 import { Scorer } from './scorer.js';
 import { clusterRecords, verdictByWeight, type Edge } from './cluster.js';
-import { DEFAULT_MATCH_OPTIONS, chooseComparisons, identityConflict, type MatchOptions } from './index.js';
+import { DEFAULT_MATCH_OPTIONS, chooseComparisons, identityConflict, pairVerdict, type MatchOptions } from './index.js';
 import type { MatchModel } from './model.js';
 
 export interface LinkInput {
@@ -75,10 +75,9 @@ export function linkRecords(input: LinkInput): LinkResult {
   for (let k = 0; k < pairs.length; k++) {
     const [a, b] = pairAt(k);
     const probability = 1 / (1 + Math.pow(2, -scorer.weightOf(levels, k, a)));
-    if (probability < opts.reviewThreshold) continue;
-    const conflicted = conflict(k);
-    if (probability >= opts.threshold && conflicted === null) accepted.push({ a, b, probability });
-    else if (conflicted !== 'names_differ') reviewCandidates.push({ a, b, probability });
+    const verdict = pairVerdict(probability, conflict, k, opts);
+    if (verdict === 'link') accepted.push({ a, b, probability });
+    else if (verdict === 'review') reviewCandidates.push({ a, b, probability });
   }
   progress.end(`${accepted.length.toLocaleString('en')} accepted, ${reviewCandidates.length.toLocaleString('en')} borderline`);
 

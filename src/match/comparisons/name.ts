@@ -57,4 +57,3 @@ export const nameComparison: Comparison = {
   // Names of different generations are different, however alike the rest of them.
   levels: NAME_LEVELS.map((level) => ({ ...level, test: (a, b) => !generationsDiffer(a, b) && level.test(a, b) })),
 };
-
