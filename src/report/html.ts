@@ -248,7 +248,7 @@ function heatmap(report: QualityReport, t: (s: string) => string): string {
       t(s),
       ...fields.map((f) => {
         const rate = cell.get(`${s}\u0000${f}`) ?? null;
-        return rate === null ? '<span class="na">no column</span>' : `<span class="heat" style="background:${colour(rate)}">${pct(rate)}</span>`;
+        return rate === null ? '<span class="na">no column</span>' : scored(rate);
       }),
     ]),
     'heatmap',
